@@ -1,0 +1,102 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "cli/extract_command.h"
+#include "cli/rules_command.h"
+
+namespace whosaid::cli {
+namespace {
+
+std::shared_ptr<spdlog::logger> MakeLogger(bool quiet, bool verbose) {
+  auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>(spdlog::color_mode::never);
+  auto log = std::make_shared<spdlog::logger>("whosaid", sink);
+  log->set_pattern("whosaid: %l: %v");
+  log->set_level(quiet ? spdlog::level::err
+                       : verbose ? spdlog::level::debug : spdlog::level::warn);
+  return log;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "whosaid: extracts quotations from news stories, with who said them, in what role, the "
+      "cue verb, the rule that decided and exact offsets.\n\n"
+      "  whosaid story.txt                       quotes of one story as JSON Lines\n"
+      "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
+      "  whosaid rules check [FILE...]           lint rule files and run their examples\n"};
+  app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
+
+  ExtractCommandOptions opt;
+  opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::string input = "text", format = "jsonl", paragraphs = "auto";
+  bool quiet = false, verbose = false, no_default_rules = false, no_indirect = false;
+  app.add_option("files", opt.inputs, "Input files (each one document; '-' or none: stdin)");
+  app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  app.add_option("-f,--format", format, "Output: jsonl, json or csv")
+      ->check(CLI::IsMember({"jsonl", "json", "csv"}))
+      ->capture_default_str();
+  app.add_option("-o,--output", opt.output_path, "Write results to this file (default: stdout)");
+  app.add_option("--rules", opt.extractor.rule_paths,
+                 "Rule file or directory to add to the built-in English pack (repeatable)");
+  app.add_flag("--no-default-rules", no_default_rules,
+               "Do not load the built-in pack (use only --rules)");
+  app.add_flag("--explain", opt.formatter.explain,
+               "Add the deciding rule's slot values to each record");
+  app.add_flag("--all-marks", opt.extractor.attribution.all_marks,
+               "Keep unattributed scare quotes and titles");
+  app.add_flag("--no-indirect", no_indirect, "Do not report indirect (unquoted) speech");
+  app.add_flag("--lenient", opt.document.lenient,
+               "Read invalid UTF-8 bytes as U+FFFD instead of failing the document");
+  app.add_option("--paragraphs", paragraphs,
+                 "Paragraph breaks: auto (blank lines if any, else line breaks), blank, line")
+      ->check(CLI::IsMember({"auto", "blank", "line"}))
+      ->capture_default_str();
+  app.add_option("--max-doc-bytes", opt.document.max_bytes,
+                 "Fail documents larger than this many bytes")
+      ->capture_default_str();
+  app.add_option("--max-quote-bytes", opt.extractor.scanner.max_quote_bytes,
+                 "Cut quotes longer than this many bytes at their paragraph end")
+      ->capture_default_str();
+  app.add_option("--window-bytes", opt.extractor.attribution.max_context_bytes,
+                 "Context each side of a quote that rules see, in bytes")
+      ->capture_default_str();
+  app.add_option("-j,--jobs", opt.jobs, "Worker threads (default: number of cores)")
+      ->check(CLI::Range(1, 256));
+  app.add_flag("-q,--quiet", quiet, "Only print errors on stderr");
+  app.add_flag("-v,--verbose", verbose, "Print progress and debugging information on stderr");
+
+  CLI::App* rules_cmd = app.add_subcommand("rules", "Work with rule files");
+  rules_cmd->require_subcommand(1);
+  CLI::App* check_cmd =
+      rules_cmd->add_subcommand("check", "Lint rule files and run all their examples");
+  std::vector<std::string> check_paths;
+  check_cmd->add_option("files", check_paths,
+                        "Rule files or directories (default: the built-in pack)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  auto log = MakeLogger(quiet, verbose);
+  opt.extractor.default_rules = !no_default_rules;
+  opt.extractor.attribution.indirect = !no_indirect;
+  opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;
+  opt.format = output::ParseFormat(format).value();
+  opt.extractor.segmenter.paragraph_mode = paragraphs == "blank"  ? text::ParagraphMode::kBlankLine
+                                           : paragraphs == "line" ? text::ParagraphMode::kLineBreak
+                                                                  : text::ParagraphMode::kAuto;
+  if (*check_cmd) return RunRulesCheck(check_paths, opt.extractor, *log);
+  return RunExtract(opt, *log);
+}
+
+}  // namespace whosaid::cli

@@ -1,0 +1,116 @@
+#include "cli/extract_command.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "cli/app.h"
+#include "cli/input_source.h"
+#include "cli/ordered_pool.h"
+
+namespace whosaid::cli {
+namespace {
+
+struct DocumentOutput {
+  std::string text;   // formatted records
+  std::string error;  // non-empty when the document failed
+  std::string warning;
+};
+
+DocumentOutput Process(const Extractor& extractor, const output::Formatter& formatter,
+                       const text::DocumentOptions& doc_options, InputItem item, bool first) {
+  DocumentOutput out;
+  if (item.error) {
+    out.error = *item.error;
+    return out;
+  }
+  auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
+  if (!doc.ok()) {
+    out.error = doc.status().message();
+    return out;
+  }
+  if (doc->had_invalid_bytes()) {
+    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  }
+  ExtractResult result = extractor.Extract(*doc);
+  const nlohmann::json* meta = item.meta.is_null() ? nullptr : &item.meta;
+  out.text = formatter.FormatDocument(*doc, meta, result, first);
+  return out;
+}
+
+}  // namespace
+
+int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
+  std::vector<rules::Diagnostic> diagnostics;
+  auto extractor = Extractor::Create(options.extractor, &diagnostics);
+  for (const auto& d : diagnostics) {
+    if (d.error) log.error("{}", d.ToString());
+  }
+  if (!extractor.ok()) {
+    log.error("{}", extractor.status().message());
+    return kExitUsage;
+  }
+  auto formatter = output::Formatter::Create(options.format, options.formatter);
+
+  FILE* out = stdout;
+  if (!options.output_path.empty()) {
+    out = std::fopen(options.output_path.c_str(), "wb");
+    if (!out) {
+      log.error("cannot write {}: {}", options.output_path, std::strerror(errno));
+      return kExitUsage;
+    }
+  }
+  bool write_failed = false;
+  auto write = [&](const std::string& s) {
+    if (write_failed || s.empty()) return;
+    if (std::fwrite(s.data(), 1, s.size(), out) != s.size() || std::fflush(out) != 0) {
+      write_failed = true;
+    }
+  };
+
+  size_t done = 0, failed = 0;
+  // Documents are formatted as if each were the first; the writer adds JSON's separators,
+  // since only it knows which documents failed and wrote nothing.
+  auto sink = [&](DocumentOutput r) {
+    if (!r.error.empty()) {
+      ++failed;
+      log.error("{}", r.error);
+      return;
+    }
+    if (!r.warning.empty()) log.warn("{}", r.warning);
+    if (options.format == output::Format::kJson && done > 0) write(",\n");
+    ++done;
+    write(r.text);
+  };
+
+  write(formatter->Header());
+  const int threads = options.jobs > 1 ? options.jobs : 0;
+  {
+    OrderedPool<DocumentOutput> pool(threads, static_cast<size_t>(std::max(1, options.jobs)) * 4);
+    InputSource source(options.inputs, options.input, options.document.max_bytes);
+    const Extractor& ex = **extractor;
+    const output::Formatter& fmt = *formatter;
+    const text::DocumentOptions doc_options = options.document;
+    while (auto item = source.Next()) {
+      auto shared = std::make_shared<InputItem>(std::move(*item));
+      pool.Submit(
+          [&ex, &fmt, doc_options, shared]() {
+            return Process(ex, fmt, doc_options, std::move(*shared), /*first=*/true);
+          },
+          sink);
+      if (write_failed) break;
+    }
+    pool.Finish(sink);
+  }
+  write(formatter->Footer());
+  if (out != stdout) std::fclose(out);
+  if (write_failed) {
+    // A closed pipe (| head) ends the run quietly; any other write error is reported.
+    if (errno != EPIPE) log.error("write error: {}", std::strerror(errno));
+    return errno == EPIPE ? kExitOk : kExitSomeFailed;
+  }
+  log.info("{} document(s) done, {} failed", done, failed);
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace whosaid::cli

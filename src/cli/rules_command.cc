@@ -1,0 +1,34 @@
+#include "cli/rules_command.h"
+
+#include <cstdio>
+
+#include "cli/app.h"
+#include "whosaid/attrib/example_runner.h"
+
+namespace whosaid::cli {
+
+int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions& base,
+                  spdlog::logger& log) {
+  std::vector<std::string> files = paths;
+  if (files.empty()) files.push_back(Extractor::DefaultRulesDir(base));
+  std::vector<rules::Diagnostic> diagnostics;
+  auto rule_set = rules::RuleSet::Load(files, base.rule_load, &diagnostics);
+  if (rule_set) rule_set->Lint(&diagnostics);
+  auto segmenter = text::Segmenter::Create(base.segmenter);
+  if (!segmenter.ok()) {
+    log.error("{}", segmenter.status().message());
+    return kExitUsage;
+  }
+  attrib::ExampleStats stats;
+  if (rule_set) stats = attrib::RunRuleExamples(*rule_set, **segmenter, &diagnostics);
+  size_t errors = 0, warnings = 0;
+  for (const auto& d : diagnostics) {
+    std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    (d.error ? errors : warnings)++;
+  }
+  std::printf("%zu rules, %zu examples: %zu passed, %zu failed; %zu errors, %zu warnings\n",
+              stats.rules, stats.examples, stats.passed, stats.failed, errors, warnings);
+  return errors ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace whosaid::cli

@@ -1,0 +1,271 @@
+#include "whosaid/attrib/attributor.h"
+
+#include <algorithm>
+
+#include "whosaid/attrib/window.h"
+#include "whosaid/entities/registry.h"
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::attrib {
+namespace {
+
+using rules::Slot;
+
+// A speaker link found for a quote or an indirect clause, before entity resolution.
+struct Link {
+  bool found = false;
+  const rules::Rule* rule = nullptr;
+  std::string sieve;
+  text::ByteSpan speaker;
+  std::optional<text::ByteSpan> cue;
+  std::optional<text::ByteSpan> role;
+  std::vector<std::pair<std::string, std::string>> slots;
+  int entity = -1;
+  bool pronoun = false;
+};
+
+struct IndirectClause {
+  text::ByteSpan clause;
+  Link link;
+};
+
+std::optional<text::ByteSpan> SlotSpanOf(const Window& w, const rules::RuleMatch& m, Slot slot) {
+  const auto& s = m.slots[static_cast<int>(slot)];
+  if (!s.found()) return std::nullopt;
+  text::ByteSpan span = w.ToDocument(s.begin, s.end);
+  if (span.empty()) return std::nullopt;
+  return span;
+}
+
+// Fills `link` from the rule match `m` over window `w`.
+Link LinkFromMatch(const Window& w, const rules::RuleMatch& m) {
+  Link link;
+  auto speaker = SlotSpanOf(w, m, Slot::kSpeaker);
+  if (!speaker) return link;
+  link.found = true;
+  link.rule = m.rule;
+  link.speaker = *speaker;
+  link.cue = SlotSpanOf(w, m, Slot::kCue);
+  link.role = SlotSpanOf(w, m, Slot::kRole);
+  for (int k = 0; k < rules::kSlotCount; ++k) {
+    const auto& s = m.slots[k];
+    if (!s.found()) continue;
+    link.slots.emplace_back(std::string(rules::SlotName(static_cast<Slot>(k))),
+                            w.text.substr(s.begin, s.end - s.begin));
+  }
+  return link;
+}
+
+// Picks the best quote-rule match: highest priority, then the speaker nearest the quote.
+const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, uint32_t focus) {
+  const rules::RuleMatch* best = nullptr;
+  int best_distance = 0;
+  for (const auto& m : matches) {
+    const auto& sp = m.slots[static_cast<int>(Slot::kSpeaker)];
+    if (!sp.found()) continue;
+    const int distance = sp.begin >= static_cast<int>(focus) ? sp.begin - static_cast<int>(focus)
+                                                             : static_cast<int>(focus) - sp.end;
+    if (!best || m.rule->priority > best->rule->priority ||
+        (m.rule->priority == best->rule->priority && distance < best_distance)) {
+      best = &m;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+int CountWords(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segmentation& seg,
+                                    std::vector<quotes::QuoteSpan> quotes) const {
+  const std::string_view t = doc.text();
+  entities::Registry registry(lexicons_);
+  registry.Scan(t, seg);
+
+  // 1. Rules over a window around each quote.
+  std::vector<Link> links(quotes.size());
+  Window w;
+  std::vector<rules::RuleMatch> matches;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
+    BuildWindow(t, seg, quotes, static_cast<int>(i), extent, &w);
+    matches.clear();
+    rules_.MatchQuote(w.text, &matches);
+    if (const rules::RuleMatch* best = Best(matches, w.focus)) links[i] = LinkFromMatch(w, *best);
+  }
+
+  // 2. Indirect speech over each paragraph.
+  std::vector<IndirectClause> indirect;
+  if (options_.indirect) {
+    for (const text::ByteSpan para : seg.paragraphs) {
+      BuildWindow(t, seg, quotes, -1, para, &w);
+      matches.clear();
+      rules_.MatchIndirect(w.text, &matches);
+      for (const auto& m : matches) {
+        const auto& c = m.slots[static_cast<int>(Slot::kClause)];
+        if (!c.found()) continue;
+        std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
+        if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
+        Link link = LinkFromMatch(w, m);
+        if (!link.found) continue;
+        indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
+      }
+    }
+  }
+
+  // 3. Resolve speaker mentions to entities in document order, so that pronouns can prefer
+  // the previous speaker.
+  {
+    struct Event {
+      uint32_t pos;
+      Link* link;
+    };
+    std::vector<Event> events;
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      if (links[i].found) events.push_back({quotes[i].outer.begin, &links[i]});
+    }
+    for (auto& ic : indirect) events.push_back({ic.clause.begin, &ic.link});
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event& a, const Event& b) { return a.pos < b.pos; });
+    int previous = -1;
+    for (Event& e : events) {
+      entities::Resolution r = registry.Resolve(e.link->speaker, previous);
+      e.link->entity = r.entity;
+      e.link->pronoun = r.pronoun;
+      if (r.entity >= 0) {
+        previous = r.entity;
+        if (e.link->role) registry.SetRoleIfMissing(r.entity, doc.Slice(*e.link->role));
+      }
+    }
+  }
+
+  // 4. Sieves for quotes no rule decided.
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (links[i].found) continue;
+    const quotes::QuoteSpan& q = quotes[i];
+    const size_t para = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(q.outer.begin);
+    // sieve.continuation: the previous quote, in this paragraph or at the end of the one
+    // before when this quote opens its paragraph.
+    if (i > 0 && links[i - 1].found) {
+      const quotes::QuoteSpan& p = quotes[i - 1];
+      const size_t ppara = seg.ParagraphAt(p.outer.begin);
+      const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
+      const bool same_para = pend_para == para;
+      const bool opens_para = !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
+      const bool run = opens_para && pend_para + 1 == para && p.type == quotes::QuoteType::kDirect;
+      (void)ppara;
+      if (same_para || run) {
+        links[i] = links[i - 1];
+        links[i].rule = nullptr;
+        links[i].sieve = "sieve.continuation";
+        links[i].role.reset();
+        continue;
+      }
+    }
+    // sieve.adjacent: reported speech in this sentence or the one before, same paragraph.
+    if (!seg.sentences.empty()) {
+      const size_t s = seg.SentenceAt(q.outer.begin);
+      const IndirectClause* found = nullptr;
+      for (const auto& ic : indirect) {
+        const size_t cs = seg.SentenceAt(ic.clause.begin);
+        if ((cs == s || cs + 1 == s) && seg.sentence_paragraph[cs] == para &&
+            ic.clause.begin < q.outer.begin) {
+          found = &ic;
+        }
+      }
+      if (found && found->link.entity >= 0) {
+        links[i] = found->link;
+        links[i].rule = nullptr;
+        links[i].sieve = "sieve.adjacent";
+        links[i].role.reset();
+        continue;
+      }
+    }
+  }
+
+  // 5. Records.
+  ExtractResult result;
+  std::vector<int> quote_entity;
+  auto make_record = [&](const quotes::QuoteSpan& span, const Link& link) {
+    QuoteRecord rec;
+    rec.span = span;
+    if (link.found) {
+      Attribution& a = rec.attribution;
+      a.rule = link.rule ? link.rule->id : link.sieve;
+      a.mention = doc.Slice(link.speaker);
+      a.mention_span = link.speaker;
+      if (link.entity >= 0) a.speaker = registry.entities()[link.entity].name;
+      if (link.role) a.role = doc.Slice(*link.role);
+      else if (link.entity >= 0) a.role = registry.entities()[link.entity].role;
+      if (link.cue) a.cue = doc.Slice(*link.cue);
+      double conf = link.rule ? link.rule->confidence : 0.6;
+      if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
+      if (link.pronoun) conf *= 0.9;
+      if (link.entity < 0) conf *= 0.5;
+      a.confidence = conf;
+      a.slots = link.slots;
+    }
+    result.quotes.push_back(std::move(rec));
+    quote_entity.push_back(link.found ? link.entity : -1);
+  };
+  size_t k = 0;
+  std::sort(indirect.begin(), indirect.end(),
+            [](const IndirectClause& a, const IndirectClause& b) { return a.clause.begin < b.clause.begin; });
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const quotes::QuoteSpan& q = quotes[i];
+    while (k < indirect.size() && indirect[k].clause.begin < q.outer.begin) {
+      quotes::QuoteSpan span;
+      span.content = span.outer = indirect[k].clause;
+      span.type = quotes::QuoteType::kIndirect;
+      make_record(span, indirect[k].link);
+      ++k;
+    }
+    if (!links[i].found && !options_.all_marks) {
+      const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
+      if (fragment || CountWords(doc.View(q.content)) < options_.min_unattributed_words) continue;
+    }
+    make_record(q, links[i]);
+  }
+  for (; k < indirect.size(); ++k) {
+    quotes::QuoteSpan span;
+    span.content = span.outer = indirect[k].clause;
+    span.type = quotes::QuoteType::kIndirect;
+    make_record(span, indirect[k].link);
+  }
+
+  // 6. Speakers, in order of their first quote.
+  std::vector<int> order;
+  std::vector<size_t> counts(registry.entities().size(), 0);
+  std::vector<std::vector<std::string>> mentions(registry.entities().size());
+  for (size_t r = 0; r < result.quotes.size(); ++r) {
+    const int e = quote_entity[r];
+    if (e < 0) continue;
+    if (counts[e]++ == 0) order.push_back(e);
+    const auto& m = result.quotes[r].attribution.mention;
+    if (m && std::find(mentions[e].begin(), mentions[e].end(), *m) == mentions[e].end()) {
+      mentions[e].push_back(*m);
+    }
+  }
+  for (int e : order) {
+    SpeakerSummary s;
+    s.name = registry.entities()[e].name;
+    s.role = registry.entities()[e].role;
+    s.mentions = std::move(mentions[e]);
+    s.quotes = counts[e];
+    result.speakers.push_back(std::move(s));
+  }
+  return result;
+}
+
+}  // namespace whosaid::attrib

@@ -1,0 +1,47 @@
+// Attribution: links each quote to its speaker, role and cue. Rules are tried first (the
+// rule set matched over a window around the quote); quotes no rule decides go through
+// sieves, from precise to loose, each leaving its name on the result:
+//   sieve.continuation  the quote follows on from the previous quote of a speaker
+//                       (same paragraph, or the next paragraph of a run of quotes)
+//   sieve.adjacent      reported speech ("X said …") in the sentence before or after
+// Quotes left with no speaker that look like scare quotes or titles are dropped unless
+// options.all_marks.
+#pragma once
+
+#include <vector>
+
+#include "whosaid/entities/word_list.h"
+#include "whosaid/quotes/quote_span.h"
+#include "whosaid/record.h"
+#include "whosaid/rules/rule_set.h"
+#include "whosaid/text/document.h"
+#include "whosaid/text/segmenter.h"
+
+namespace whosaid::attrib {
+
+struct AttributorOptions {
+  uint32_t max_context_bytes = 600;  // context each side of a quote in its window
+  bool all_marks = false;            // keep unattributed scare quotes and titles
+  bool indirect = true;              // report indirect speech ("X said that …")
+  // Unattributed quotes with fewer words than this, or fragments inside a sentence, are
+  // taken for scare quotes or titles.
+  int min_unattributed_words = 6;
+};
+
+class Attributor {
+ public:
+  Attributor(const rules::RuleSet& rules, const entities::Lexicons& lexicons,
+             AttributorOptions options)
+      : rules_(rules), lexicons_(lexicons), options_(options) {}
+
+  // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe.
+  ExtractResult Attribute(const text::Document& doc, const text::Segmentation& seg,
+                          std::vector<quotes::QuoteSpan> quotes) const;
+
+ private:
+  const rules::RuleSet& rules_;
+  const entities::Lexicons& lexicons_;
+  AttributorOptions options_;
+};
+
+}  // namespace whosaid::attrib

@@ -1,0 +1,115 @@
+#include "whosaid/attrib/window.h"
+
+#include <algorithm>
+
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::attrib {
+namespace {
+
+bool IsTrailingPunct(char c) {
+  return c == ',' || c == '.' || c == '?' || c == '!' || c == ':' || c == ';';
+}
+
+void Append(Window* w, std::string_view s, uint32_t origin) {
+  w->text.append(s);
+  w->origin.insert(w->origin.end(), s.size(), origin);
+}
+
+}  // namespace
+
+text::ByteSpan Window::ToDocument(int begin, int end) const {
+  if (begin < 0 || end < begin || origin.empty()) return {};
+  const size_t b = std::min<size_t>(begin, origin.size() - 1);
+  const size_t e = std::min<size_t>(end, origin.size() - 1);
+  if (e == b) return {origin[b], origin[b]};
+  // The end maps to one past the last byte's origin (placeholders map to their quote).
+  return {origin[b], origin[e - 1] + 1};
+}
+
+text::ByteSpan QuoteExtent(const text::Segmentation& seg, const quotes::QuoteSpan& quote,
+                           uint32_t max_context_bytes) {
+  if (seg.sentences.empty()) return quote.outer;
+  size_t first = seg.SentenceAt(quote.outer.begin);
+  size_t last = seg.SentenceAt(quote.outer.end > 0 ? quote.outer.end - 1 : 0);
+  if (first > 0) --first;
+  if (last + 1 < seg.sentences.size()) ++last;
+  uint32_t begin = std::min(seg.sentences[first].begin, quote.outer.begin);
+  uint32_t end = std::max(seg.sentences[last].end, quote.outer.end);
+  if (quote.outer.begin - begin > max_context_bytes) begin = quote.outer.begin - max_context_bytes;
+  if (end - quote.outer.end > max_context_bytes) end = quote.outer.end + max_context_bytes;
+  return {begin, end};
+}
+
+void BuildWindow(std::string_view t, const text::Segmentation& seg,
+                 const std::vector<quotes::QuoteSpan>& quotes, int focus, text::ByteSpan extent,
+                 Window* w) {
+  w->Clear();
+  // Widen the extent over quotes that it cuts.
+  auto first_q = std::lower_bound(quotes.begin(), quotes.end(), extent.begin,
+                                  [](const quotes::QuoteSpan& q, uint32_t b) { return q.outer.end <= b; });
+  for (auto q = first_q; q != quotes.end() && q->outer.begin < extent.end; ++q) {
+    extent.begin = std::min(extent.begin, q->outer.begin);
+    extent.end = std::max(extent.end, q->outer.end);
+  }
+  extent.end = std::min<uint32_t>(extent.end, static_cast<uint32_t>(t.size()));
+  w->text.reserve(extent.size() + 16);
+  w->origin.reserve(extent.size() + 17);
+
+  auto q = first_q;
+  size_t para = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(extent.begin);
+  uint32_t i = extent.begin;
+  bool pending_space = false;
+  uint32_t space_origin = i;
+  bool pending_paragraph = false;
+  uint32_t covered_until = 0;  // end of the last quote replaced by a placeholder
+  auto flush_space = [&]() {
+    if (pending_paragraph && !w->text.empty()) {
+      Append(w, kParagraphMark, space_origin);
+    } else if (pending_space && !w->text.empty()) {
+      Append(w, " ", space_origin);
+    }
+    pending_space = pending_paragraph = false;
+  };
+  while (i < extent.end) {
+    // Paragraph boundary crossed?
+    while (para + 1 < seg.paragraphs.size() && seg.paragraphs[para + 1].begin <= i) {
+      ++para;
+      if (seg.paragraphs[para].begin >= covered_until) {
+        pending_paragraph = true;
+        space_origin = seg.paragraphs[para].begin;
+      }
+    }
+    if (q != quotes.end() && i == q->outer.begin) {
+      flush_space();
+      const bool is_focus = focus >= 0 && static_cast<size_t>(focus) == static_cast<size_t>(q - quotes.begin());
+      if (is_focus) w->focus = static_cast<uint32_t>(w->text.size());
+      Append(w, is_focus ? kFocusPlaceholder : kOtherPlaceholder, q->outer.begin);
+      // Move the quote's trailing punctuation out, after the placeholder.
+      uint32_t pe = q->content.end;
+      while (pe > q->content.begin && IsTrailingPunct(t[pe - 1]) && q->content.end - pe < 2) --pe;
+      for (uint32_t k = pe; k < q->content.end; ++k) Append(w, t.substr(k, 1), k);
+      i = std::max(q->outer.end, i + 1);
+      covered_until = i;
+      ++q;
+      continue;
+    }
+    const text::Decoded d = text::DecodeAt(t, i);
+    if (text::IsSpace(d.cp)) {
+      if (!pending_space) space_origin = i;
+      pending_space = true;
+      i += d.len;
+      continue;
+    }
+    flush_space();
+    if (d.cp == '\'') {
+      Append(w, "\xE2\x80\x99", i);  // ’
+    } else {
+      Append(w, t.substr(i, d.len), i);
+    }
+    i += d.len;
+  }
+  w->origin.push_back(extent.end);
+}
+
+}  // namespace whosaid::attrib

@@ -1,0 +1,457 @@
+#include "whosaid/entities/registry.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::entities {
+namespace {
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
+}
+bool IsUpper(char32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) || u_istitle(cp); }
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Lowercase function words that end a role phrase when walking back from a name.
+bool IsRoleStop(std::string_view w) {
+  static constexpr std::string_view kStops[] = {
+      "the", "a", "an", "and", "or", "but", "said", "says", "told", "to", "for", "with", "by",
+      "from", "at", "in", "on", "that", "who", "as", "was", "is", "were", "are", "his", "her",
+      "their", "its", "of", "according", "when", "while", "after", "before", "if", "than",
+      "also", "then", "asked", "added", "wrote", "says", "say", "like", "about", "against",
+      "between", "into", "over", "under", "whom", "which", "this", "these", "those", "has",
+      "had", "have", "be", "been", "not", "said.", "including", "among", "called", "named"};
+  for (auto s : kStops) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsPronounWord(std::string_view w, Gender* g, bool* plural) {
+  *plural = false;
+  *g = Gender::kUnknown;
+  if (w == "he" || w == "He" || w == "him" || w == "He’d") { *g = Gender::kMale; return true; }
+  if (w == "she" || w == "She" || w == "her") { *g = Gender::kFemale; return true; }
+  if (w == "they" || w == "They" || w == "we" || w == "We") { *plural = true; return true; }
+  if (w == "I") return true;
+  return false;
+}
+
+}  // namespace
+
+struct Registry::Token {
+  text::ByteSpan span;
+  std::string_view word;  // text of the token (possessive ’s removed)
+  bool cap = false;
+  bool joined = false;  // separated from the previous token by exactly one space
+};
+
+namespace {
+
+// Splits a paragraph into word tokens. Words keep inner apostrophes, hyphens and periods
+// ("O’Neill", "Jean-Luc", "U.S."); a final period stays only on abbreviations and initials.
+template <typename Token>
+void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) {
+  out->clear();
+  uint32_t i = para.begin;
+  uint32_t prev_end = UINT32_MAX;
+  while (i < para.end) {
+    text::Decoded d = text::DecodeAt(t, i);
+    if (!IsWordChar(d.cp)) {
+      i += d.len;
+      continue;
+    }
+    const uint32_t b = i;
+    uint32_t e = i;
+    bool has_inner_period = false;
+    while (e < para.end) {
+      text::Decoded c = text::DecodeAt(t, e);
+      if (IsWordChar(c.cp)) {
+        e += c.len;
+        continue;
+      }
+      if ((IsApostrophe(c.cp) || c.cp == '-' || c.cp == '.') && e + c.len < para.end) {
+        text::Decoded n = text::DecodeAt(t, e + c.len);
+        if (IsWordChar(n.cp)) {
+          has_inner_period |= c.cp == '.';
+          e += c.len;
+          continue;
+        }
+      }
+      break;
+    }
+    // Keep a final period on initialisms (U.S.), single initials (J.) and short
+    // capitalized abbreviations (Mr., Gen.): the caller checks the lexicons.
+    uint32_t word_end = e;
+    if (e < para.end && t[e] == '.') {
+      text::Decoded f = text::DecodeAt(t, b);
+      const bool short_cap = IsUpper(f.cp) && e - b <= 5;
+      if (has_inner_period || short_cap) word_end = e + 1;
+    }
+    Token tok;
+    tok.span = {b, word_end};
+    // Possessive ’s / 's is not part of a name.
+    uint32_t name_end = e;
+    if (e - b > 3) {
+      std::string_view tail = t.substr(e - 4, 4);
+      if (tail == "\xE2\x80\x99s") name_end = e - 4;
+      else if (t.substr(e - 2, 2) == "'s") name_end = e - 2;
+    }
+    if (name_end != e) tok.span.end = name_end;
+    tok.word = t.substr(tok.span.begin, tok.span.size());
+    tok.cap = IsUpper(text::DecodeAt(t, b).cp);
+    tok.joined = prev_end != UINT32_MAX && b == prev_end + 1 && t[prev_end] == ' ';
+    prev_end = word_end;
+    out->push_back(tok);
+    i = word_end;
+  }
+}
+
+}  // namespace
+
+size_t Registry::SentenceOf(uint32_t byte) const {
+  return seg_->sentences.empty() ? 0 : seg_->SentenceAt(byte);
+}
+
+void Registry::NoteGender(int entity, Gender gender) {
+  if (entity < 0 || gender == Gender::kUnknown) return;
+  Entity& e = entities_[entity];
+  if (e.gender == Gender::kUnknown) e.gender = gender;
+}
+
+int Registry::FindPerson(const std::vector<std::string>& words) const {
+  if (words.empty()) return -1;
+  const std::string& last = words.back();
+  // Most recently created entity first: the latest "Smith" wins over an earlier one.
+  for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
+    const Entity& e = entities_[k];
+    if (e.kind != EntityKind::kPerson) continue;
+    if (e.surname == last) {
+      if (words.size() == 1 || e.first_name.empty() || e.first_name == words.front()) return k;
+    }
+    // A lone first name ("Hillary") names a person introduced with it.
+    if (words.size() == 1 && e.first_name == last && e.name != last) return k;
+    if (words.size() >= 2 && e.name == last) return k;  // "Hill" seen first, "Mark Hill" now
+  }
+  return -1;
+}
+
+int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gender) {
+  int k = FindPerson(words);
+  std::string joined;
+  for (const auto& w : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += w;
+  }
+  if (k < 0) {
+    Entity e;
+    e.name = joined;
+    e.kind = EntityKind::kPerson;
+    e.surname = words.back();
+    if (words.size() >= 2) e.first_name = words.front();
+    entities_.push_back(std::move(e));
+    k = static_cast<int>(entities_.size()) - 1;
+  } else if (words.size() >= 2 && joined.size() > entities_[k].name.size()) {
+    entities_[k].name = joined;
+    entities_[k].first_name = words.front();
+    entities_[k].surname = words.back();
+  }
+  if (gender == Gender::kUnknown && words.size() >= 2) {
+    if (lex_.first_names_female.contains(words.front())) gender = Gender::kFemale;
+    else if (lex_.first_names_male.contains(words.front())) gender = Gender::kMale;
+  }
+  NoteGender(k, gender);
+  return k;
+}
+
+std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
+  // ", a/an/the ROLE," or ", who …," directly after the name.
+  std::string_view rest = text_.substr(name_end);
+  if (rest.size() < 4 || rest[0] != ',' || rest[1] != ' ') return std::nullopt;
+  rest.remove_prefix(2);
+  size_t stop = rest.find_first_of(",.;:()\n\r\"");
+  // Curly quote marks and dashes end a role too.
+  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
+    size_t m = rest.find(mark);
+    if (m != std::string_view::npos && m < stop) stop = m;
+  }
+  if (stop == std::string_view::npos || stop < 3 || stop > 140) return std::nullopt;
+  std::string_view role = rest.substr(0, stop);
+  auto starts = [&](std::string_view p) { return role.substr(0, p.size()) == p; };
+  if (starts("a ") || starts("an ") || starts("the ") || starts("who ") || starts("whose ")) {
+    // "the" appositives must name a role, not start a clause ("the day after …").
+    if (starts("the ") || starts("a ") || starts("an ")) {
+      bool has_role_noun = false;
+      size_t pos = 0;
+      int words = 0;
+      while (pos < role.size() && words < 8) {
+        size_t sp = role.find(' ', pos);
+        if (sp == std::string_view::npos) sp = role.size();
+        std::string w(role.substr(pos, sp - pos));
+        if (lex_.role_nouns.contains(w)) has_role_noun = true;
+        pos = sp + 1;
+        ++words;
+      }
+      if (!has_role_noun) return std::nullopt;
+    }
+    return std::string(role);
+  }
+  // Bare role phrase: "Figueroa, spokeswoman for the campaign,"
+  size_t sp = role.find(' ');
+  std::string first(role.substr(0, sp));
+  if (lex_.role_nouns.contains(first)) return std::string(role);
+  return std::nullopt;
+}
+
+std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
+                                                size_t first) const {
+  // Walk back from the word before the name while the words are joined and not function
+  // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
+  if (first == 0 || !tokens[first].joined) return std::nullopt;
+  const Token& head = tokens[first - 1];
+  std::string head_lower(head.word);
+  for (char& c : head_lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!lex_.role_nouns.contains(std::string(head.word)) && !lex_.role_nouns.contains(head_lower)) {
+    return std::nullopt;
+  }
+  size_t b = first - 1;
+  int count = 1;
+  while (b > 0 && tokens[b].joined && count < 7) {
+    const Token& prev = tokens[b - 1];
+    if (IsRoleStop(prev.word)) break;
+    --b;
+    ++count;
+  }
+  return std::string(text_.substr(tokens[b].span.begin, head.span.end - tokens[b].span.begin));
+}
+
+void Registry::Scan(std::string_view text, const text::Segmentation& seg) {
+  text_ = text;
+  seg_ = &seg;
+  std::vector<Token> tokens;
+  for (const text::ByteSpan para : seg.paragraphs) {
+    Tokenize(text, para, &tokens);
+    size_t i = 0;
+    while (i < tokens.size()) {
+      if (!tokens[i].cap) {
+        ++i;
+        continue;
+      }
+      // A run of joined capitalized words, particles allowed between them.
+      size_t j = i + 1;
+      while (j < tokens.size() && tokens[j].joined) {
+        if (tokens[j].cap) {
+          ++j;
+        } else if (lex_.particles.contains(std::string(tokens[j].word)) && j + 1 < tokens.size() &&
+                   tokens[j + 1].joined && tokens[j + 1].cap) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      const size_t run_start = i;
+      size_t b = i;
+      const size_t e = j;
+      i = j;
+      // Leading words that never start a name ("But", "The", "Monday").
+      while (b < e && lex_.not_names.contains(std::string(tokens[b].word))) ++b;
+      Gender gender = Gender::kUnknown;
+      std::string title;
+      bool honorific = false;
+      while (b < e) {
+        std::string w(tokens[b].word);
+        if (lex_.honorifics_male.contains(w)) {
+          gender = Gender::kMale;
+          honorific = true;
+        } else if (lex_.honorifics_female.contains(w)) {
+          gender = Gender::kFemale;
+          honorific = true;
+        } else if (lex_.honorifics.contains(w)) {
+          honorific = true;
+          if (!title.empty()) title += ' ';
+          title += w;
+        } else {
+          break;
+        }
+        ++b;
+      }
+      if (b >= e) continue;
+      std::vector<std::string> words;
+      bool org = false;
+      for (size_t k = b; k < e; ++k) {
+        std::string w(tokens[k].word);
+        if (lex_.org_words.contains(w)) org = true;
+        words.push_back(std::move(w));
+      }
+      if (org || words.size() > 4) continue;
+      const bool first_name_known = lex_.first_names_female.contains(words.front()) ||
+                                    lex_.first_names_male.contains(words.front());
+      int entity = -1;
+      if (honorific || first_name_known || words.size() >= 2) {
+        // Two capitalized words at a sentence start with nothing else pointing to a person
+        // are still taken: news introduces people by full name.
+        entity = AddOrMergePerson(words, gender);
+      } else {
+        entity = FindPerson(words);
+        if (entity < 0) continue;
+      }
+      const text::ByteSpan span{tokens[b].span.begin, tokens[e - 1].span.end};
+      const size_t sentence = SentenceOf(span.begin);
+      EntityMention m;
+      m.span = span;
+      m.entity = entity;
+      m.sentence_initial = seg.sentences.empty() ||
+                           seg.sentences[sentence].begin == tokens[run_start].span.begin ||
+                           seg.sentences[sentence].begin == tokens[b].span.begin;
+      mentions_.push_back(m);
+      Entity& ent = entities_[entity];
+      if (!ent.role) {
+        std::optional<std::string> role;
+        if (!title.empty()) {
+          role = title;
+          // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal"
+          std::string_view after = text.substr(span.end);
+          if (after.substr(0, 4) == " of " && after.size() > 5 &&
+              IsUpper(text::DecodeAt(after, 4).cp)) {
+            size_t stop = after.find_first_of(",.;:\n", 4);
+            if (stop == std::string_view::npos) stop = after.size();
+            if (stop < 40) *role += std::string(after.substr(0, stop));
+          }
+        }
+        if (!role) role = RoleAfter(span.end);
+        if (!role) role = RoleBefore(tokens, b);
+        if (role) ent.role = std::move(role);
+      }
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+}
+
+int Registry::BodyEntity(std::string name) {
+  for (size_t k = 0; k < entities_.size(); ++k) {
+    if (entities_[k].kind == EntityKind::kBody && entities_[k].name == name) return static_cast<int>(k);
+  }
+  Entity e;
+  e.name = std::move(name);
+  e.kind = EntityKind::kBody;
+  entities_.push_back(std::move(e));
+  return static_cast<int>(entities_.size()) - 1;
+}
+
+void Registry::SetRoleIfMissing(int entity, std::string role) {
+  if (entity < 0 || role.empty()) return;
+  if (!entities_[entity].role) entities_[entity].role = std::move(role);
+}
+
+int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
+                             int previous_speaker) const {
+  auto compatible = [&](int k) {
+    const Entity& e = entities_[k];
+    if (plural) return e.kind == EntityKind::kBody;
+    if (e.kind != EntityKind::kPerson) return false;
+    return gender == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == gender;
+  };
+  auto strongly_compatible = [&](int k) {
+    return compatible(k) && (gender == Gender::kUnknown || entities_[k].gender == gender);
+  };
+  // Mentions before the pronoun, nearest sentence first; in each sentence the subject
+  // (the first compatible mention) wins, a known gender match beats an unknown one.
+  auto end = std::lower_bound(mentions_.begin(), mentions_.end(), span.begin,
+                              [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  const size_t sentence = SentenceOf(span.begin);
+  int weak = -1;
+  size_t scanned_sentences = 0;
+  size_t current = sentence;
+  auto it = end;
+  if (previous_speaker >= 0 && strongly_compatible(previous_speaker)) {
+    // The speaker of the quote just before, if mentioned in this or the previous sentence
+    // or if nothing else is mentioned in between.
+    bool other_between = false;
+    for (auto m = end; m != mentions_.begin();) {
+      --m;
+      if (m->entity == previous_speaker) break;
+      if (strongly_compatible(m->entity) && SentenceOf(m->span.begin) + 1 >= sentence) {
+        other_between = true;
+        break;
+      }
+    }
+    if (!other_between) return previous_speaker;
+  }
+  while (it != mentions_.begin() && scanned_sentences < 6) {
+    // Collect the mentions of sentence `current`.
+    auto sentence_end = it;
+    while (it != mentions_.begin() && SentenceOf((it - 1)->span.begin) == current) --it;
+    for (auto m = it; m != sentence_end; ++m) {
+      if (strongly_compatible(m->entity)) return m->entity;
+      if (weak < 0 && compatible(m->entity)) weak = m->entity;
+    }
+    if (weak >= 0) return weak;
+    if (it == mentions_.begin()) break;
+    current = SentenceOf((it - 1)->span.begin);
+    ++scanned_sentences;
+  }
+  if (plural) return -1;
+  return weak;
+}
+
+Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
+  Resolution r;
+  std::string_view mention = text_.substr(span.begin, span.size());
+  Gender g;
+  bool plural;
+  if (IsPronounWord(mention, &g, &plural)) {
+    r.pronoun = true;
+    r.entity = ResolvePronoun(span, g, plural, previous_speaker);
+    return r;
+  }
+  // Split the mention into words, dropping honorifics and titles.
+  std::vector<Token> tokens;
+  Tokenize(text_, span, &tokens);
+  std::vector<std::string> words;
+  Gender gender = Gender::kUnknown;
+  bool all_cap = !tokens.empty();
+  bool honorific = false;
+  for (const Token& t : tokens) {
+    std::string w(t.word);
+    if (words.empty() && lex_.honorifics_male.contains(w)) {
+      gender = Gender::kMale;
+      honorific = true;
+      continue;
+    }
+    if (words.empty() && lex_.honorifics_female.contains(w)) {
+      gender = Gender::kFemale;
+      honorific = true;
+      continue;
+    }
+    if (words.empty() && lex_.honorifics.contains(w)) {
+      honorific = true;
+      continue;
+    }
+    if (!t.cap && !lex_.particles.contains(w)) all_cap = false;
+    words.push_back(std::move(w));
+  }
+  if (!words.empty() && all_cap && words.size() <= 4) {
+    bool org = false;
+    for (const auto& w : words) org |= lex_.org_words.contains(w);
+    if (!org) {
+      int k = FindPerson(words);
+      if (k < 0) k = AddOrMergePerson(words, gender);
+      NoteGender(k, gender);
+      r.entity = k;
+      (void)honorific;
+      return r;
+    }
+  }
+  // A body or group: "the White House", "three people familiar with the matter".
+  std::string name(mention);
+  if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
+  r.entity = BodyEntity(std::move(name));
+  return r;
+}
+
+}  // namespace whosaid::entities

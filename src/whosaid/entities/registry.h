@@ -1,0 +1,79 @@
+// The people and bodies of one document. Scan() finds person names (capitalized word runs
+// with particles, honorifics and titles), links surname and honorific mentions ("Ms. Ruiz",
+// "Becker") to the full name seen earlier, and collects roles from titles, premodifiers
+// ("longtime pollster Pat Caddell"), appositives ("Lena Ortiz, a former negotiator") and
+// "who" clauses. Resolve() maps a speaker mention found by a rule to an entity, resolving
+// pronouns to the nearest compatible person.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/entities/word_list.h"
+#include "whosaid/text/segmenter.h"
+#include "whosaid/text/span.h"
+
+namespace whosaid::entities {
+
+enum class Gender { kUnknown, kFemale, kMale };
+enum class EntityKind { kPerson, kBody };
+
+struct Entity {
+  std::string name;                 // canonical: the fullest form seen
+  EntityKind kind = EntityKind::kPerson;
+  Gender gender = Gender::kUnknown;
+  std::optional<std::string> role;  // first role found
+  std::string surname;              // last name token (persons)
+  std::string first_name;
+};
+
+struct EntityMention {
+  text::ByteSpan span;  // the name words, without honorific or possessive ’s
+  int entity = -1;
+  bool sentence_initial = false;  // the first words of its sentence (likely a subject)
+};
+
+struct Resolution {
+  int entity = -1;  // index into entities(), or -1
+  bool pronoun = false;
+};
+
+class Registry {
+ public:
+  explicit Registry(const Lexicons& lexicons) : lex_(lexicons) {}
+
+  // Finds the names and roles of a document. Call once, before Resolve().
+  void Scan(std::string_view text, const text::Segmentation& seg);
+
+  // Resolves the speaker mention at `span` (text()[span] is the mention) to an entity,
+  // creating a person or body entity for a name seen nowhere else. `previous_speaker` is the
+  // entity of the closest earlier attributed quote (-1 if none): pronouns prefer it.
+  Resolution Resolve(text::ByteSpan span, int previous_speaker);
+
+  // Records a role for an entity (from a rule's ROLE slot) unless it has one.
+  void SetRoleIfMissing(int entity, std::string role);
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<EntityMention>& mentions() const { return mentions_; }
+
+ private:
+  struct Token;
+  int FindPerson(const std::vector<std::string>& words) const;
+  int AddOrMergePerson(const std::vector<std::string>& words, Gender gender);
+  int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
+  void NoteGender(int entity, Gender gender);
+  std::optional<std::string> RoleAfter(uint32_t name_end) const;
+  std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
+  int BodyEntity(std::string name);
+  size_t SentenceOf(uint32_t byte) const;
+
+  const Lexicons& lex_;
+  std::string_view text_;
+  const text::Segmentation* seg_ = nullptr;
+  std::vector<Entity> entities_;
+  std::vector<EntityMention> mentions_;  // sorted by position
+};
+
+}  // namespace whosaid::entities

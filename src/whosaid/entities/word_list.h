@@ -1,0 +1,42 @@
+// A set of words or phrases read from a lexicon file: one entry per line, '#' starts a
+// comment line, blank lines are ignored, surrounding white space is trimmed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "whosaid/status.h"
+
+namespace whosaid::entities {
+
+class WordList {
+ public:
+  static Result<WordList> Load(const std::string& path);
+  static WordList FromString(std::string_view lines);
+
+  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  size_t size() const { return words_.size(); }
+  void insert(std::string word) { words_.insert(std::move(word)); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// The word lists that name finding and resolution use, loaded from a rule pack's lexicon/.
+struct Lexicons {
+  WordList honorifics_male;    // Mr.
+  WordList honorifics_female;  // Ms. Mrs.
+  WordList honorifics;         // Dr. Sen. Gov. President Minister … (gender-neutral titles)
+  WordList first_names_female;
+  WordList first_names_male;
+  WordList not_names;          // capitalized words that do not start a name: The, But, Monday …
+  WordList org_words;          // words that make a capitalized run a body: Party, House …
+  WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
+  WordList particles;          // de, la, van, von … inside names
+
+  // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
+  static Result<Lexicons> Load(const std::string& lexicon_dir);
+};
+
+}  // namespace whosaid::entities

@@ -1,0 +1,75 @@
+#include "whosaid/extractor.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+namespace whosaid {
+
+std::string Extractor::DefaultRulesDir(const ExtractorOptions& options) {
+  if (!options.default_rules_dir.empty()) return options.default_rules_dir;
+  if (const char* env = std::getenv("WHOSAID_RULES_DIR"); env && *env) return env;
+  return WHOSAID_DEFAULT_RULES_DIR;
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
+                                                     std::vector<rules::Diagnostic>* diagnostics) {
+  std::unique_ptr<Extractor> ex(new Extractor());
+  std::vector<std::string> paths;
+  std::string lexicon_dir;
+  if (options.default_rules) {
+    const std::string dir = DefaultRulesDir(options);
+    if (!std::filesystem::is_directory(dir)) {
+      return InvalidArgument("built-in rule pack not found at " + dir +
+                             " (set WHOSAID_RULES_DIR or use --no-default-rules --rules DIR)");
+    }
+    paths.push_back(dir);
+    lexicon_dir = dir + "/lexicon";
+  }
+  for (const auto& p : options.rule_paths) {
+    paths.push_back(p);
+    if (lexicon_dir.empty() && std::filesystem::is_directory(p + "/lexicon")) {
+      lexicon_dir = p + "/lexicon";
+    }
+  }
+  if (paths.empty()) return InvalidArgument("no rules: give --rules FILE_OR_DIR");
+  std::vector<rules::Diagnostic> local;
+  if (!diagnostics) diagnostics = &local;
+  ex->rules_ = rules::RuleSet::Load(paths, options.rule_load, diagnostics);
+  if (!ex->rules_) {
+    size_t errors = 0;
+    for (const auto& d : *diagnostics) errors += d.error;
+    return ParseError(std::to_string(errors) + " error(s) in rule files");
+  }
+  if (!lexicon_dir.empty()) {
+    auto lex = entities::Lexicons::Load(lexicon_dir);
+    if (!lex.ok()) return lex.status();
+    ex->lexicons_ = std::move(lex).value();
+  }
+  auto seg = text::Segmenter::Create(options.segmenter);
+  if (!seg.ok()) return seg.status();
+  ex->segmenter_ = std::move(seg).value();
+  ex->attributor_ =
+      std::make_unique<attrib::Attributor>(*ex->rules_, ex->lexicons_, options.attribution);
+  ex->options_ = std::move(options);
+  return ex;
+}
+
+ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) const {
+  using Clock = std::chrono::steady_clock;
+  auto t0 = Clock::now();
+  text::Segmentation seg = segmenter_->Segment(doc.text());
+  auto t1 = Clock::now();
+  std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
+  auto t2 = Clock::now();
+  ExtractResult result = attributor_->Attribute(doc, seg, std::move(spans));
+  if (times) {
+    auto t3 = Clock::now();
+    times->segment += std::chrono::duration<double>(t1 - t0).count();
+    times->scan += std::chrono::duration<double>(t2 - t1).count();
+    times->attribute += std::chrono::duration<double>(t3 - t2).count();
+  }
+  return result;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,78 @@
+// whosaid's entry point: build an Extractor once (rules compiled once), then call Extract()
+// on each document, from any number of threads.
+//
+//   whosaid::ExtractorOptions options;
+//   std::vector<whosaid::rules::Diagnostic> diagnostics;
+//   auto extractor = whosaid::Extractor::Create(options, &diagnostics);
+//   if (!extractor.ok()) { /* print diagnostics and extractor.status() */ }
+//   auto doc = whosaid::text::Document::FromBytes("story.txt", bytes);
+//   whosaid::ExtractResult result = (*extractor)->Extract(*doc);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <spdlog/logger.h>
+
+#include "whosaid/attrib/attributor.h"
+#include "whosaid/entities/word_list.h"
+#include "whosaid/quotes/scanner.h"
+#include "whosaid/record.h"
+#include "whosaid/rules/rule_set.h"
+#include "whosaid/status.h"
+#include "whosaid/text/document.h"
+#include "whosaid/text/segmenter.h"
+
+namespace whosaid {
+
+struct ExtractorOptions {
+  // Rule files or directories added to (or, with default_rules = false, replacing) the
+  // built-in English pack.
+  std::vector<std::string> rule_paths;
+  bool default_rules = true;
+  // Where the built-in pack lives. Empty: $WHOSAID_RULES_DIR, else the directory compiled
+  // in (the source tree's rules/en, or the installed share/whosaid/rules/en).
+  std::string default_rules_dir;
+  rules::LoadOptions rule_load;
+  text::SegmenterOptions segmenter;
+  quotes::ScannerOptions scanner;
+  attrib::AttributorOptions attribution;
+  // Library logging goes here; null means silent.
+  std::shared_ptr<spdlog::logger> logger;
+};
+
+// Per-stage timings, filled when Extract() is given a non-null pointer (benchmarks).
+struct StageTimes {
+  double segment = 0, scan = 0, attribute = 0;  // seconds
+};
+
+class Extractor {
+ public:
+  // Loads and compiles the rules and word lists. Every rule-file problem is appended to
+  // *diagnostics (as file:line:col); returns an error status when any is an error.
+  static Result<std::unique_ptr<Extractor>> Create(ExtractorOptions options,
+                                                   std::vector<rules::Diagnostic>* diagnostics);
+
+  // Extracts the quotes of one document. Thread-safe; never fails on well-formed input
+  // (a Document is always valid UTF-8 or lenient-decoded).
+  ExtractResult Extract(const text::Document& doc, StageTimes* times = nullptr) const;
+
+  const rules::RuleSet& rules() const { return *rules_; }
+  const entities::Lexicons& lexicons() const { return lexicons_; }
+  const text::Segmenter& segmenter() const { return *segmenter_; }
+  const ExtractorOptions& options() const { return options_; }
+
+  // The directory of the built-in English pack that options resolve to.
+  static std::string DefaultRulesDir(const ExtractorOptions& options);
+
+ private:
+  Extractor() = default;
+  ExtractorOptions options_;
+  std::unique_ptr<rules::RuleSet> rules_;
+  entities::Lexicons lexicons_;
+  std::unique_ptr<text::Segmenter> segmenter_;
+  std::unique_ptr<attrib::Attributor> attributor_;
+};
+
+}  // namespace whosaid

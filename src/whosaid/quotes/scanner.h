@@ -1,0 +1,23 @@
+// The quote scanner: finds top-level quotation spans from quote marks in one linear pass.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "whosaid/quotes/quote_span.h"
+#include "whosaid/text/segmenter.h"
+
+namespace whosaid::quotes {
+
+struct ScannerOptions {
+  // Quotes longer than this many bytes are cut at the end of their paragraph and flagged
+  // unclosed: a stray mark never swallows the rest of the document.
+  uint32_t max_quote_bytes = 1u << 16;
+};
+
+// Scans `text` (whose paragraphs and sentences are in `seg`) and returns its top-level
+// quote spans in document order. Linear in the size of the text.
+std::vector<QuoteSpan> ScanQuotes(std::string_view text, const text::Segmentation& seg,
+                                  const ScannerOptions& options = {});
+
+}  // namespace whosaid::quotes

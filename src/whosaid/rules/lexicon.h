@@ -1,0 +1,35 @@
+// Lexicons: word lists (`*.lst`) that macros use as `define CUE = @lexicon/cue_verbs.lst`.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/rules/diagnostic.h"
+
+namespace whosaid::rules {
+
+// A parsed word list. One entry per line; blank lines and lines whose first non-blank
+// character is `#` are skipped. Each entry is literal text, normalized as windows are: outer
+// blanks trimmed, inner runs of white space folded to one space, straight apostrophes ' read
+// as ’. Matching is exact (case-sensitive); a rule can wrap the macro in (?i:…).
+struct Lexicon {
+  std::string path;
+  // Normalized entries, without duplicates, longest (in bytes) first, ties in byte order.
+  std::vector<std::string> entries;
+
+  // RE2 text matching any entry: the entries, RE2::QuoteMeta-escaped, as an alternation in
+  // `entries` order, so that with leftmost-first matching a longer entry wins over its
+  // prefix ("said on" before "said"). Not wrapped in a group.
+  std::string Regex() const;
+};
+
+// Parses `text`, the content of lexicon file `path`. A line that is not valid UTF-8 is an
+// error (appended to *diagnostics, which may be null) and is skipped.
+Lexicon ParseLexicon(std::string_view path, std::string_view text,
+                     std::vector<Diagnostic>* diagnostics);
+
+// The normalized form of one lexicon entry (see Lexicon).
+std::string NormalizeLexiconEntry(std::string_view entry);
+
+}  // namespace whosaid::rules

@@ -1,0 +1,60 @@
+// Paragraphs and sentences of a document, as byte spans. Sentences come from ICU's
+// sentence BreakIterator, with a list of abbreviations (Mr., U.S., Gen., Jan., …) that do
+// not end a sentence, and never cross a paragraph boundary.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/status.h"
+#include "whosaid/text/span.h"
+
+namespace whosaid::text {
+
+enum class ParagraphMode {
+  kAuto,       // blank lines when the text has any, else every line break (the default)
+  kBlankLine,  // paragraphs are separated by one or more blank lines
+  kLineBreak,  // every line break starts a paragraph
+};
+
+struct SegmenterOptions {
+  ParagraphMode paragraph_mode = ParagraphMode::kAuto;
+  // Words (without their final period) after which a period does not end a sentence.
+  // Empty means the built-in English list.
+  std::vector<std::string> abbreviations;
+};
+
+struct Segmentation {
+  std::vector<ByteSpan> paragraphs;  // trimmed of surrounding white space, never empty
+  std::vector<ByteSpan> sentences;   // trimmed, inside one paragraph, in order
+  std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
+  std::vector<uint32_t> paragraph_first_sentence;  // first sentence index of each paragraph
+
+  // Index of the paragraph / sentence containing `byte`, or of the nearest one before it
+  // (0 when none is before). Requires a non-empty segmentation.
+  size_t ParagraphAt(uint32_t byte) const;
+  size_t SentenceAt(uint32_t byte) const;
+};
+
+class Segmenter {
+ public:
+  // Builds the ICU sentence iterator once; fails only if ICU has no English data.
+  static Result<std::unique_ptr<Segmenter>> Create(SegmenterOptions options = {});
+  ~Segmenter();
+
+  // Segments `text` (valid UTF-8, or text with U+001A substitutes). Thread-safe.
+  Segmentation Segment(std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit Segmenter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// True for the characters whosaid treats as white space (ASCII and Unicode spaces, the
+// byte order mark, line and paragraph separators).
+bool IsSpace(char32_t cp);
+
+}  // namespace whosaid::text
