@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <variant>
 #include <vector>
@@ -238,6 +240,30 @@ TEST_CASE("jsonl reader: line numbers and accessors") {
   REQUIRE(reader.Next(&doc, &error) == JsonlReader::Kind::kDocument);
   CHECK(reader.line() == 3);
   CHECK(doc.id == "src:3");
+  CHECK(reader.Next(&doc, &error) == JsonlReader::Kind::kEnd);
+}
+
+TEST_CASE("jsonl reader: a stream read error is reported once, then end") {
+  // A stream buffer that yields one good line, then fails (as a disk error would).
+  struct FailingBuf : std::streambuf {
+    std::string data = "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":";
+    bool served = false;
+    int_type underflow() override {
+      if (served) throw std::runtime_error("disk on fire");
+      served = true;
+      setg(data.data(), data.data(), data.data() + data.size());
+      return traits_type::to_int_type(data[0]);
+    }
+  } buf;
+  std::istream in(&buf);
+  JsonlReader reader(in, "f");
+  InputDocument doc;
+  InputError error;
+  REQUIRE(reader.Next(&doc, &error) == JsonlReader::Kind::kDocument);
+  CHECK(doc.id == "a");
+  REQUIRE(reader.Next(&doc, &error) == JsonlReader::Kind::kError);
+  CHECK(error.line == 2);
+  CHECK(error.message == "line 2: read error");
   CHECK(reader.Next(&doc, &error) == JsonlReader::Kind::kEnd);
 }
 

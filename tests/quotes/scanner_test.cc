@@ -5,8 +5,8 @@
 
 #include <chrono>
 #include <initializer_list>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -145,6 +145,10 @@ TEST_CASE("scanner: nesting") {
     const Scanned s = ScanText("“She told me ‘the sign read “open” at noon’ that day.”");
     CHECK(s.Contents() == Strings{"She told me ‘the sign read “open” at noon’ that day."});
   }
+  SUBCASE("a single opening right after a double opening") {
+    const Scanned s = ScanText("“‘Go home,’ she told me,” Ruth recalled.");
+    CHECK(s.Contents() == Strings{"‘Go home,’ she told me,"});
+  }
   SUBCASE("a closing double drops an unclosed inner single") {
     const Scanned s = ScanText("“He kept saying ‘wait for me,” Lin recalled.");
     CHECK(s.Contents() == Strings{"He kept saying ‘wait for me,"});
@@ -202,6 +206,10 @@ TEST_CASE("scanner: apostrophes and elisions are not quotes") {
     const Scanned s = ScanText("“We played ’em ‘til dawn in the ’70s,” Ray said.");
     CHECK(s.Contents() == Strings{"We played ’em ‘til dawn in the ’70s,"});
   }
+  SUBCASE("between a digit and a letter: the 1990’s") {
+    const Scanned s = ScanText("In the 1990’s and 2000's the ‘boom’ years came.");
+    CHECK(s.Contents() == Strings{"boom"});
+  }
   SUBCASE("dropped g: a trailing apostrophe with no quote open") {
     const Scanned s = ScanText("They were goin' home and singin’ loud.");
     CHECK(s.quotes.empty());
@@ -242,6 +250,8 @@ TEST_CASE("scanner: straight quotes take their direction from context") {
     const Scanned s = ScanText("''The ferry is late,'' Ms. Park said. ''Again.''");
     CHECK(s.Contents() == Strings{"The ferry is late,", "Again."});
     CHECK_FALSE(s.quotes[0].single);
+    CHECK(s.quotes[0].open_mark == U'"');
+    CHECK(s.Outer(0) == "''The ferry is late,''");
   }
 }
 
@@ -297,8 +307,7 @@ TEST_CASE("scanner: multi-paragraph quotes") {
         "\"One fence fell.\n\n\"Two barns burned.\n\n\"Three cows ran off,\" the farmer said.";
     const Scanned s = ScanText(t);
     REQUIRE(s.quotes.size() == 1);
-    CHECK(s.Content(0) ==
-          "One fence fell.\n\n\"Two barns burned.\n\n\"Three cows ran off,");
+    CHECK(s.Content(0) == "One fence fell.\n\n\"Two barns burned.\n\n\"Three cows ran off,");
     CHECK(s.quotes[0].multi_paragraph);
     CHECK(s.Outer(0).front() == '"');
   }
@@ -415,7 +424,9 @@ TEST_CASE("scanner: direct and partial quotes") {
     REQUIRE(s.quotes.size() == 1);
     return s.quotes[0].type;
   };
-  SUBCASE("at paragraph start") { CHECK(type_of("“We will rebuild,” Tao said.") == QuoteType::kDirect); }
+  SUBCASE("at paragraph start") {
+    CHECK(type_of("“We will rebuild,” Tao said.") == QuoteType::kDirect);
+  }
   SUBCASE("after a colon") {
     CHECK(type_of("Tao was blunt: “we will rebuild.”") == QuoteType::kDirect);
   }
@@ -465,7 +476,7 @@ TEST_CASE("scanner: white space variants") {
     CHECK(s.Contents() == Strings{"Bread", "jam"});
   }
   SUBCASE("U+001A substitute counts as a space") {
-    const Scanned s = ScanOneParagraph("He said\x1A\"go now\"\x1Aand left.");
+    const Scanned s = ScanOneParagraph("He said\x1A\"go now\"\x1A" "and left.");
     CHECK(s.Contents() == Strings{"go now"});
   }
   SUBCASE("content is trimmed of inner white space") {
@@ -508,12 +519,8 @@ TEST_CASE("scanner: pathological input stays fast and safe") {
     CheckWellFormed(s);
     return seconds;
   };
-  SUBCASE("1 million straight double marks") {
-    CHECK(time_scan(std::string(1000000, '"')) < 2.0);
-  }
-  SUBCASE("1 million straight single marks") {
-    CHECK(time_scan(std::string(1000000, '\'')) < 2.0);
-  }
+  SUBCASE("1 million straight double marks") { CHECK(time_scan(std::string(1000000, '"')) < 2.0); }
+  SUBCASE("1 million straight single marks") { CHECK(time_scan(std::string(1000000, '\'')) < 2.0); }
   SUBCASE("1 million curly marks, alternating deep nesting") {
     std::string t;
     t.reserve(3000000);

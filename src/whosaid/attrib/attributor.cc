@@ -146,6 +146,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       if (r.entity >= 0) {
         previous = r.entity;
         if (e.link->role) registry.SetRoleIfMissing(r.entity, doc.Slice(*e.link->role));
+        if (r.role) registry.SetRoleIfMissing(r.entity, *r.role);
       }
     }
   }

@@ -401,51 +401,80 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
 
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
+  // A parenthetical ("(D-Md.)") is not part of the name.
   std::string_view mention = text_.substr(span.begin, span.size());
+  if (size_t paren = mention.find(" ("); paren != std::string_view::npos) {
+    span.end = span.begin + static_cast<uint32_t>(paren);
+    mention = mention.substr(0, paren);
+  }
   Gender g;
   bool plural;
   if (IsPronounWord(mention, &g, &plural)) {
     r.pronoun = true;
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
+    if (r.entity >= 0) NoteGender(r.entity, g);
     return r;
   }
-  // Split the mention into words, dropping honorifics and titles.
+  // The name is the run of capitalized words that ends the mention; words before it are
+  // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
   std::vector<Token> tokens;
   Tokenize(text_, span, &tokens);
-  std::vector<std::string> words;
-  Gender gender = Gender::kUnknown;
-  bool all_cap = !tokens.empty();
-  bool honorific = false;
-  for (const Token& t : tokens) {
-    std::string w(t.word);
-    if (words.empty() && lex_.honorifics_male.contains(w)) {
-      gender = Gender::kMale;
-      honorific = true;
-      continue;
-    }
-    if (words.empty() && lex_.honorifics_female.contains(w)) {
-      gender = Gender::kFemale;
-      honorific = true;
-      continue;
-    }
-    if (words.empty() && lex_.honorifics.contains(w)) {
-      honorific = true;
-      continue;
-    }
-    if (!t.cap && !lex_.particles.contains(w)) all_cap = false;
-    words.push_back(std::move(w));
+  size_t b = tokens.size();
+  while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&
+                                         lex_.particles.contains(std::string(tokens[b - 1].word)) &&
+                                         b < tokens.size()))) {
+    --b;
   }
-  if (!words.empty() && all_cap && words.size() <= 4) {
-    bool org = false;
-    for (const auto& w : words) org |= lex_.org_words.contains(w);
-    if (!org) {
-      int k = FindPerson(words);
-      if (k < 0) k = AddOrMergePerson(words, gender);
-      NoteGender(k, gender);
-      r.entity = k;
-      (void)honorific;
-      return r;
+  bool joined_by_preposition = false;
+  if (b > 0 && b < tokens.size()) {
+    const std::string_view prev = tokens[b - 1].word;
+    joined_by_preposition = prev == "for" || prev == "of" || prev == "at" || prev == "with" ||
+                            prev == "from" || prev == "by" || prev == "to" || prev == "in" ||
+                            prev == "on";
+  }
+  // Inside the run: drop words that never start a name, then honorifics and titles.
+  Gender gender = Gender::kUnknown;
+  size_t name_begin = b;
+  while (name_begin < tokens.size() && lex_.not_names.contains(std::string(tokens[name_begin].word))) {
+    ++name_begin;
+  }
+  while (name_begin < tokens.size()) {
+    std::string w(tokens[name_begin].word);
+    if (lex_.honorifics_male.contains(w)) gender = Gender::kMale;
+    else if (lex_.honorifics_female.contains(w)) gender = Gender::kFemale;
+    else if (!lex_.honorifics.contains(w)) break;
+    ++name_begin;
+  }
+  std::vector<std::string> words;
+  bool org = false;
+  for (size_t k = name_begin; k < tokens.size(); ++k) {
+    words.emplace_back(tokens[k].word);
+    org |= lex_.org_words.contains(words.back());
+  }
+  if (!joined_by_preposition && !words.empty() && words.size() <= 4 && !org) {
+    int k = FindPerson(words);
+    if (k < 0) k = AddOrMergePerson(words, gender);
+    NoteGender(k, gender);
+    r.entity = k;
+    // Role words: everything before the name, less a leading article.
+    if (name_begin > 0) {
+      size_t role_begin = 0;
+      const std::string_view first = tokens[0].word;
+      if (first == "the" || first == "The" || first == "a" || first == "A" || first == "an") {
+        role_begin = 1;
+      }
+      if (role_begin < name_begin) {
+        const uint32_t rb = tokens[role_begin].span.begin;
+        const uint32_t re = tokens[name_begin - 1].span.end;
+        std::string role(text_.substr(rb, re - rb));
+        // A title of one honorific ("Mr.") is not a role.
+        if (!(name_begin - role_begin == 1 && (lex_.honorifics_male.contains(role) ||
+                                                lex_.honorifics_female.contains(role)))) {
+          r.role = std::move(role);
+        }
+      }
     }
+    return r;
   }
   // A body or group: "the White House", "three people familiar with the matter".
   std::string name(mention);

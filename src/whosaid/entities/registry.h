@@ -38,6 +38,9 @@ struct EntityMention {
 struct Resolution {
   int entity = -1;  // index into entities(), or -1
   bool pronoun = false;
+  // Role words that stood before the name in the mention ("Tulsa police Chief" in "Tulsa
+  // police Chief Chuck Jordan").
+  std::optional<std::string> role;
 };
 
 class Registry {

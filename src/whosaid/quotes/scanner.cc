@@ -9,7 +9,8 @@
 //    punctuation, or a word character. That gives four contexts: OPEN (space-like before,
 //    something after), CLOSE (something before, space or punctuation after), INNER
 //    (something before, a word after: `a"b`, `said,"We`) and LONE (space on both sides).
-//  * Double marks (" “ ” „ « » 「 」 『 』, and '' standing for "): a closing mark closes the innermost open
+//  * Double marks (" “ ” „ « » 「 」 『 』; also '' standing for ", as in some news archives,
+//    reported with open/close mark U+0022): a closing mark closes the innermost open
 //    double quote it is compatible with (“ and " close with ” " or “; „ with “ ” "; « with
 //    »; 「 with 」; 『 with 』), dropping any single quote left open inside it. An opening
 //    mark of the same style as the innermost open quote (straight after straight, curly
@@ -36,6 +37,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <limits>
@@ -52,24 +54,24 @@ constexpr int kMaxDepth = 8;
 enum Glyph : uint8_t {
   kNone,
   // Double marks.
-  kDqStraight,         // "
-  kDqLeft,             // “
-  kDqRight,            // ”
-  kDqLow,              // „
-  kGuilLeft,           // «
-  kGuilRight,          // »
-  kCornerLeft,         // 「
-  kCornerRight,        // 」
-  kWhiteCornerLeft,    // 『
-  kWhiteCornerRight,   // 』
-  kDqApostrophes,      // '' (two apostrophes standing for ", as in some news archives)
+  kDqStraight,        // "
+  kDqLeft,            // “
+  kDqRight,           // ”
+  kDqLow,             // „
+  kGuilLeft,          // «
+  kGuilRight,         // »
+  kCornerLeft,        // 「
+  kCornerRight,       // 」
+  kWhiteCornerLeft,   // 『
+  kWhiteCornerRight,  // 』
+  kDqApostrophes,     // '' (two apostrophes standing for ", as in some news archives)
   // Single marks.
-  kSqStraight,   // '
-  kSqLeft,       // ‘
-  kSqRight,      // ’
-  kSqLow,        // ‚
-  kSGuilLeft,    // ‹
-  kSGuilRight,   // ›
+  kSqStraight,  // '
+  kSqLeft,      // ‘
+  kSqRight,     // ’
+  kSqLow,       // ‚
+  kSGuilLeft,   // ‹
+  kSGuilRight,  // ›
 };
 
 inline bool IsDouble(Glyph g) { return g >= kDqStraight && g <= kDqApostrophes; }
@@ -152,26 +154,40 @@ inline Mark MarkAt(const unsigned char* p, size_t i, size_t limit) {
     case 0xE2:
       if (i + 2 < limit && p[i + 1] == 0x80) {
         switch (p[i + 2]) {
-          case 0x98: return {kSqLeft, 3, 0x2018};
-          case 0x99: return {kSqRight, 3, 0x2019};
-          case 0x9A: return {kSqLow, 3, 0x201A};
-          case 0x9C: return {kDqLeft, 3, 0x201C};
-          case 0x9D: return {kDqRight, 3, 0x201D};
-          case 0x9E: return {kDqLow, 3, 0x201E};
-          case 0xB9: return {kSGuilLeft, 3, 0x2039};
-          case 0xBA: return {kSGuilRight, 3, 0x203A};
-          default: break;
+          case 0x98:
+            return {kSqLeft, 3, 0x2018};
+          case 0x99:
+            return {kSqRight, 3, 0x2019};
+          case 0x9A:
+            return {kSqLow, 3, 0x201A};
+          case 0x9C:
+            return {kDqLeft, 3, 0x201C};
+          case 0x9D:
+            return {kDqRight, 3, 0x201D};
+          case 0x9E:
+            return {kDqLow, 3, 0x201E};
+          case 0xB9:
+            return {kSGuilLeft, 3, 0x2039};
+          case 0xBA:
+            return {kSGuilRight, 3, 0x203A};
+          default:
+            break;
         }
       }
       return {};
     case 0xE3:
       if (i + 2 < limit && p[i + 1] == 0x80) {
         switch (p[i + 2]) {
-          case 0x8C: return {kCornerLeft, 3, 0x300C};
-          case 0x8D: return {kCornerRight, 3, 0x300D};
-          case 0x8E: return {kWhiteCornerLeft, 3, 0x300E};
-          case 0x8F: return {kWhiteCornerRight, 3, 0x300F};
-          default: break;
+          case 0x8C:
+            return {kCornerLeft, 3, 0x300C};
+          case 0x8D:
+            return {kCornerRight, 3, 0x300D};
+          case 0x8E:
+            return {kWhiteCornerLeft, 3, 0x300E};
+          case 0x8F:
+            return {kWhiteCornerRight, 3, 0x300F};
+          default:
+            break;
         }
       }
       return {};
@@ -203,9 +219,20 @@ inline bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x2
 // Characters after which a mark is in opening position, as after white space.
 inline bool IsOpeningPunct(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case '/': case 0x2013: case 0x2014:
-    case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB: case 0x2039:
-    case 0x300C: case 0x300E:
+    case '(':
+    case '[':
+    case '{':
+    case '/':
+    case 0x2013:
+    case 0x2014:
+    case 0x201C:
+    case 0x2018:
+    case 0x201E:
+    case 0x201A:
+    case 0xAB:
+    case 0x2039:
+    case 0x300C:
+    case 0x300E:
       return true;
     default:
       return false;
@@ -215,8 +242,17 @@ inline bool IsOpeningPunct(char32_t cp) {
 // Non-alphanumeric characters that can begin a word after an opening mark ("$5", "(Laughs)").
 inline bool IsWordStartSymbol(char32_t cp) {
   switch (cp) {
-    case '(': case '[': case '{': case '$': case '#': case '@': case '&': case '+':
-    case 0xA3: case 0x20AC: case 0xA5:
+    case '(':
+    case '[':
+    case '{':
+    case '$':
+    case '#':
+    case '@':
+    case '&':
+    case '+':
+    case 0xA3:
+    case 0x20AC:
+    case 0xA5:
       return true;
     default:
       return false;
@@ -230,8 +266,17 @@ inline bool IsSentencePunct(char32_t cp) {
 // Characters after which (skipping spaces) a quote is set off as a direct quote.
 inline bool IsSetOffPunct(char32_t cp) {
   switch (cp) {
-    case '.': case '?': case '!': case ':': case ',': case 0x2014: case 0x2013: case 0x2026:
-    case '(': case '[': case '{':
+    case '.':
+    case '?':
+    case '!':
+    case ':':
+    case ',':
+    case 0x2014:
+    case 0x2013:
+    case 0x2026:
+    case '(':
+    case '[':
+    case '{':
       return true;
     default:
       return false;
@@ -298,8 +343,8 @@ class Scan {
 
  private:
   void BuildParagraphs() {
-    const uint32_t n = static_cast<uint32_t>(
-        std::min<size_t>(text_.size(), std::numeric_limits<uint32_t>::max()));
+    const uint32_t n =
+        static_cast<uint32_t>(std::min<size_t>(text_.size(), std::numeric_limits<uint32_t>::max()));
     paras_.reserve(seg_.paragraphs.size() + 1);
     uint32_t prev_end = 0;
     for (const ByteSpan& p : seg_.paragraphs) {
@@ -438,9 +483,9 @@ class Scan {
       const char32_t cp = text::DecodeAt(text_, j + k).cp;
       if (IsAlnum(cp)) return false;
     }
-    static constexpr std::string_view kWords[] = {
-        "em", "til", "tis", "twas", "twere", "cause", "cuz", "bout", "n", "nuff", "cept",
-        "fraid", "scuse"};
+    static constexpr std::string_view kWords[] = {"em",    "til",   "tis",  "twas", "twere",
+                                                  "cause", "cuz",   "bout", "n",    "nuff",
+                                                  "cept",  "fraid", "scuse"};
     const std::string_view w(word, k);
     for (std::string_view e : kWords) {
       if (w != e) continue;
@@ -593,7 +638,7 @@ class Scan {
           return level >= 0 ? CloseAt(level, i, m) : Role::kIgnored;
         }
         if (c.ctx == Ctx::kOpen) IsElision(i + m.len);  // notes the second mark of ’n’
-        return Role::kIgnored;  // a ’ never opens
+        return Role::kIgnored;                          // a ’ never opens
       case kSqLow:
         return c.ctx == Ctx::kOpen ? Open(i, m) : Role::kIgnored;
       case kSGuilLeft: {
@@ -625,8 +670,15 @@ class Scan {
       const Mark m = MarkAt(p_, next.begin, next.end);
       bool opener = false;
       switch (m.glyph) {
-        case kDqStraight: case kDqLeft: case kDqRight: case kDqLow: case kGuilLeft:
-        case kGuilRight: case kCornerLeft: case kWhiteCornerLeft: case kDqApostrophes:
+        case kDqStraight:
+        case kDqLeft:
+        case kDqRight:
+        case kDqLow:
+        case kGuilLeft:
+        case kGuilRight:
+        case kCornerLeft:
+        case kWhiteCornerLeft:
+        case kDqApostrophes:
           opener = true;
           break;
         default:
