@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <initializer_list>
 #include <memory>
 #include <ostream>
@@ -510,36 +509,36 @@ TEST_CASE("scanner: offsets on multi-byte text") {
   CheckWellFormed(s);
 }
 
-TEST_CASE("scanner: pathological input stays fast and safe") {
-  using Clock = std::chrono::steady_clock;
-  auto time_scan = [](const std::string& t) {
-    const auto start = Clock::now();
+// Linear time on adversarial input is measured in bench/ (never asserted by a timed test);
+// here these inputs must complete and give well-formed, non-overlapping spans.
+TEST_CASE("scanner: pathological input gives well-formed spans") {
+  auto scan = [](const std::string& t) {
     const Scanned s = ScanOneParagraph(t);
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     CheckWellFormed(s);
-    return seconds;
+    return s;
   };
-  SUBCASE("1 million straight double marks") { CHECK(time_scan(std::string(1000000, '"')) < 2.0); }
-  SUBCASE("1 million straight single marks") { CHECK(time_scan(std::string(1000000, '\'')) < 2.0); }
+  SUBCASE("1 million straight double marks") {
+    CHECK(scan(std::string(1000000, '"')).quotes.empty());
+  }
+  SUBCASE("1 million straight single marks") {
+    CHECK(scan(std::string(1000000, '\'')).quotes.empty());
+  }
   SUBCASE("1 million curly marks, alternating deep nesting") {
     std::string t;
     t.reserve(3000000);
     for (int k = 0; k < 1000000; ++k) t += k % 2 ? "‘" : "“";
-    CHECK(time_scan(t) < 2.0);
+    CHECK(scan(t).quotes.size() <= 1);
   }
   SUBCASE("1 million marks separated by words") {
     std::string t;
     for (int k = 0; k < 250000; ++k) t += k % 3 ? "'a \"b " : "’c “d ";
-    CHECK(time_scan(t) < 2.0);
+    CHECK(scan(t).quotes.size() <= 500000);
   }
-  SUBCASE("1 million unclosed single openers: each tried once") {
+  SUBCASE("unclosed single openers do not hide a later double quote") {
     std::string t;
     for (int k = 0; k < 200000; ++k) t += " 'x";
     t += " \"kept\" ";
-    const auto start = Clock::now();
-    const Scanned s = ScanOneParagraph(t);
-    CHECK(std::chrono::duration<double>(Clock::now() - start).count() < 2.0);
-    CHECK(s.Contents() == Strings{"kept"});
+    CHECK(scan(t).Contents() == Strings{"kept"});
   }
 }
 

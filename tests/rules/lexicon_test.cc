@@ -42,8 +42,8 @@ TEST_CASE("rules lexicon: the regex matches entries literally, longer entries fi
 TEST_CASE("rules lexicon: invalid UTF-8 lines are errors and are skipped") {
   std::vector<Diagnostic> diags;
   const Lexicon lex = ParseLexicon("l.lst", "ok\nca\xC3\n\xFFzz\nfine\n", &diags);
-  CHECK(testing::Lines(diags) == testing::Strings{"l.lst:2:3: error: invalid UTF-8",
-                                                          "l.lst:3:1: error: invalid UTF-8"});
+  CHECK(testing::Lines(diags) ==
+        testing::Strings{"l.lst:2:3: error: invalid UTF-8", "l.lst:3:1: error: invalid UTF-8"});
   CHECK(lex.entries == std::vector<std::string>{"fine", "ok"});
 }
 

@@ -1,8 +1,8 @@
 #include "whosaid/rules/pattern.h"
 
-#include <map>
-
 #include <doctest/doctest.h>
+
+#include <map>
 
 namespace whosaid::rules {
 namespace {
@@ -61,9 +61,9 @@ TEST_CASE("rules pattern: slots become named groups") {
 
 TEST_CASE("rules pattern: RE2 braces, escapes and classes pass through") {
   const auto resolve = Fixed({{"A", "a"}});
-  for (const char* src : {"x{2,3}", "x{2}", "x{,3}", "\\p{Lu}\\P{L}\\x{E000}", "[{A}]", "[]{A}]",
-                          "[^]{A}]", "[[:alpha:]{A}]", "\\{A}", "\\Q{A}\\E", "{ A}", "{}",
-                          "a}", "\\\\"}) {
+  for (const char* src :
+       {"x{2,3}", "x{2}", "x{,3}", "\\p{Lu}\\P{L}\\x{E000}", "[{A}]", "[]{A}]", "[^]{A}]",
+        "[[:alpha:]{A}]", "\\{A}", "\\Q{A}\\E", "{ A}", "{}", "a}", "\\\\"}) {
     CAPTURE(src);
     const Expansion x = ExpandPattern(src, PatternContext::kRulePattern, resolve);
     CHECK(Errors(x) == "");

@@ -11,17 +11,18 @@ using testing::Lines;
 
 TEST_CASE("rules parser: defines, rules and examples") {
   std::vector<Diagnostic> diags;
-  const RuleFile f = ParseRuleFile("t.rules",
-                                   "# header comment\n"
-                                   "define NAME  = \\p{Lu}\\p{L}+\n"
-                                   "define CUE = @lexicon/cue verbs.lst  # trailing comment\n"
-                                   "\n"
-                                   "rule en.q_one  prio=90 conf=0.8 : {QUOTE}, {CUE} {SPEAKER=NAME}.\n"
-                                   "  + “We won,” said Tom.  => SPEAKER=\"Tom\" CUE=\"said\"\n"
-                                   "  + “We won,” said Ann.\n"
-                                   "\t- “We won,” said the report.\n"
-                                   "rule en.i_two prio=0: {SPEAKER} said {CLAUSE=.+}\n",
-                                   &diags);
+  const RuleFile f =
+      ParseRuleFile("t.rules",
+                    "# header comment\n"
+                    "define NAME  = \\p{Lu}\\p{L}+\n"
+                    "define CUE = @lexicon/cue verbs.lst  # trailing comment\n"
+                    "\n"
+                    "rule en.q_one  prio=90 conf=0.8 : {QUOTE}, {CUE} {SPEAKER=NAME}.\n"
+                    "  + “We won,” said Tom.  => SPEAKER=\"Tom\" CUE=\"said\"\n"
+                    "  + “We won,” said Ann.\n"
+                    "\t- “We won,” said the report.\n"
+                    "rule en.i_two prio=0: {SPEAKER} said {CLAUSE=.+}\n",
+                    &diags);
   CHECK(Lines(diags) == testing::Strings{});
   CHECK(f.path == "t.rules");
   REQUIRE(f.defines.size() == 2);
@@ -82,7 +83,7 @@ TEST_CASE("rules parser: slot values with escapes and comments") {
   const Example& e = f.rules[0].examples[0];
   CHECK(e.text == "He said “no”");
   CHECK(e.expected == std::vector<std::pair<Slot, std::string>>{{Slot::kSpeaker, "a \"b\" c\\d"},
-                                                                  {Slot::kRole, ""}});
+                                                                {Slot::kRole, ""}});
   // The last "=>" splits text from slot values.
   CHECK(f.rules[0].examples[1].text == "a => b");
   CHECK(f.rules[0].examples[1].expected ==
@@ -91,14 +92,15 @@ TEST_CASE("rules parser: slot values with escapes and comments") {
 
 TEST_CASE("rules parser: comments") {
   std::vector<Diagnostic> diags;
-  const RuleFile f = ParseRuleFile("t.rules",
-                                   "# whole line\n"
-                                   "   # indented\n"
-                                   "define A = a#b  # comment after two blanks\n"
-                                   "define B = a\\#b\t\t# tabs count as blanks\n"
-                                   "define C = x  \\# not a comment\n"
-                                   "rule r prio=5 : {QUOTE} # one blank: still pattern  # comment\n",
-                                   &diags);
+  const RuleFile f =
+      ParseRuleFile("t.rules",
+                    "# whole line\n"
+                    "   # indented\n"
+                    "define A = a#b  # comment after two blanks\n"
+                    "define B = a\\#b\t\t# tabs count as blanks\n"
+                    "define C = x  \\# not a comment\n"
+                    "rule r prio=5 : {QUOTE} # one blank: still pattern  # comment\n",
+                    &diags);
   CHECK(Lines(diags) == testing::Strings{});
   REQUIRE(f.defines.size() == 3);
   CHECK(f.defines[0].body == "a#b");
@@ -110,8 +112,10 @@ TEST_CASE("rules parser: comments") {
 
 TEST_CASE("rules parser: CRLF line ends, byte-order mark, no final newline") {
   std::vector<Diagnostic> diags;
-  const RuleFile f = ParseRuleFile(
-      "t.rules", "\xEF\xBB\xBF" "define A = x\r\nrule r prio=1 : {QUOTE}\r\n  - no", &diags);
+  const RuleFile f = ParseRuleFile("t.rules",
+                                   "\xEF\xBB\xBF"
+                                   "define A = x\r\nrule r prio=1 : {QUOTE}\r\n  - no",
+                                   &diags);
   CHECK(Lines(diags) == testing::Strings{});
   REQUIRE(f.defines.size() == 1);
   CHECK(f.defines[0].body == "x");
@@ -124,74 +128,79 @@ TEST_CASE("rules parser: CRLF line ends, byte-order mark, no final newline") {
 
 TEST_CASE("rules parser: every syntax error, with file:line:col, all in one pass") {
   std::vector<Diagnostic> diags;
-  const RuleFile f = ParseRuleFile(
-      "bad.rules",
-      "  + orphan example\n"                               // 1
-      "defin X = y\n"                                      // 2
-      "define lower = y\n"                                 // 3
-      "define X y\n"                                       // 4
-      "define X =   \n"                                    // 5
-      "define QUOTE = x\n"                                 // 6
-      "define\n"                                           // 7
-      "define L = @  \n"                                   // 8
-      "rule 9bad prio=1 : x\n"                             // 9
-      "rule r prio=101 conf=2 : x\n"                       // 10
-      "rule r prio=1 weight=3 : x\n"                       // 11
-      "rule r prio=1 prio=2 : x\n"                         // 12
-      "rule r conf=0.5 : x\n"                              // 13
-      "rule r prio=1 x\n"                                  // 14
-      "rule r prio=1 :   \n"                               // 15
-      "rule\n"                                             // 16
-      "rule ok prio=1 : {QUOTE}\n"                         // 17
-      "  - “x” => SPEAKER=\"y\"\n"                         // 18
-      "  + “x” => SPEAKER=\"a\\nb\"\n"                     // 19
-      "  + “x” => SPEAKER=\"open\n"                        // 20
-      "  + “x” => SPOKESMAN=\"y\"\n"                       // 21
-      "  + “x” => ROLE=\"a\" ROLE=\"b\"\n"                 // 22
-      "  + => CUE=\"said\"\n"                              // 23
-      "  +\n"                                              // 24
-      "  + “x” =>\n"                                       // 25
-      "  + “x” => CUE = \"said\"\n"                        // 26
-      "  + “x” => CUE=\"said\"x\n"                         // 27
-      "  + caf\xC3 bad\n"                                  // 28
-      "define D = z\n"                                     // 29
-      "  + after a define\n",                              // 30
-      &diags);
-  CHECK(Lines(diags) == testing::Strings{
-      "bad.rules:1:3: error: example line '+' has no rule above it",
-      "bad.rules:2:1: error: expected 'rule', 'define', an example line (+ or -) or a # comment",
-      "bad.rules:3:8: error: macro name 'lower' must be upper-case letters, digits and '_', "
-      "starting with a letter",
-      "bad.rules:4:10: error: expected '=' after macro name X",
-      "bad.rules:5:11: error: empty definition of macro X",
-      "bad.rules:6:8: error: QUOTE is a built-in slot and cannot be defined",
-      "bad.rules:7:7: error: expected a macro name after 'define'",
-      "bad.rules:8:12: error: expected a lexicon path after '@'",
-      "bad.rules:9:6: error: rule id '9bad' must be letters, digits, '_', '.' and '-', starting "
-      "with a letter",
-      "bad.rules:10:13: error: prio must be an integer from 0 to 100 (got '101')",
-      "bad.rules:10:22: error: conf must be a number from 0 to 1 (got '2')",
-      "bad.rules:11:15: error: unknown rule attribute 'weight=3' (expected prio=N, conf=X or ':' "
-      "before the pattern)",
-      "bad.rules:12:15: error: prio given twice",
-      "bad.rules:13:6: error: rule r has no prio=N (0..100)",
-      "bad.rules:14:15: error: expected ':' before the pattern (or an attribute prio=N or "
-      "conf=X), found 'x'",
-      "bad.rules:15:16: error: empty pattern",
-      "bad.rules:16:5: error: expected a rule id after 'rule'",
-      "bad.rules:18:9: error: a '-' example cannot expect slot values (it must not match at all)",
-      "bad.rules:19:22: error: unknown escape in slot value (only \\\" and \\\\ are allowed)",
-      "bad.rules:20:20: error: unterminated slot value",
-      "bad.rules:21:12: error: unknown slot 'SPOKESMAN' (slots: QUOTE, SPEAKER, ROLE, CUE, CLAUSE)",
-      "bad.rules:22:21: error: slot ROLE given twice",
-      "bad.rules:23:3: error: empty example",
-      "bad.rules:24:3: error: empty example",
-      "bad.rules:25:11: error: expected SLOT=\"value\" after '=>'",
-      "bad.rules:26:15: error: expected '=' after CUE",
-      "bad.rules:27:22: error: expected a blank after the closing '\"'",
-      "bad.rules:28:8: error: invalid UTF-8",
-      "bad.rules:30:3: error: example line '+' has no rule above it",
-  });
+  const RuleFile f = ParseRuleFile("bad.rules",
+                                   "  + orphan example\n"                // 1
+                                   "defin X = y\n"                       // 2
+                                   "define lower = y\n"                  // 3
+                                   "define X y\n"                        // 4
+                                   "define X =   \n"                     // 5
+                                   "define QUOTE = x\n"                  // 6
+                                   "define\n"                            // 7
+                                   "define L = @  \n"                    // 8
+                                   "rule 9bad prio=1 : x\n"              // 9
+                                   "rule r prio=101 conf=2 : x\n"        // 10
+                                   "rule r prio=1 weight=3 : x\n"        // 11
+                                   "rule r prio=1 prio=2 : x\n"          // 12
+                                   "rule r conf=0.5 : x\n"               // 13
+                                   "rule r prio=1 x\n"                   // 14
+                                   "rule r prio=1 :   \n"                // 15
+                                   "rule\n"                              // 16
+                                   "rule ok prio=1 : {QUOTE}\n"          // 17
+                                   "  - “x” => SPEAKER=\"y\"\n"          // 18
+                                   "  + “x” => SPEAKER=\"a\\nb\"\n"      // 19
+                                   "  + “x” => SPEAKER=\"open\n"         // 20
+                                   "  + “x” => SPOKESMAN=\"y\"\n"        // 21
+                                   "  + “x” => ROLE=\"a\" ROLE=\"b\"\n"  // 22
+                                   "  + => CUE=\"said\"\n"               // 23
+                                   "  +\n"                               // 24
+                                   "  + “x” =>\n"                        // 25
+                                   "  + “x” => CUE = \"said\"\n"         // 26
+                                   "  + “x” => CUE=\"said\"x\n"          // 27
+                                   "  + caf\xC3 bad\n"                   // 28
+                                   "define D = z\n"                      // 29
+                                   "  + after a define\n",               // 30
+                                   &diags);
+  CHECK(Lines(diags) ==
+        testing::Strings{
+            "bad.rules:1:3: error: example line '+' has no rule above it",
+            "bad.rules:2:1: error: expected 'rule', 'define', an example line (+ or -) or a # "
+            "comment",
+            "bad.rules:3:8: error: macro name 'lower' must be upper-case letters, digits and '_', "
+            "starting with a letter",
+            "bad.rules:4:10: error: expected '=' after macro name X",
+            "bad.rules:5:11: error: empty definition of macro X",
+            "bad.rules:6:8: error: QUOTE is a built-in slot and cannot be defined",
+            "bad.rules:7:7: error: expected a macro name after 'define'",
+            "bad.rules:8:12: error: expected a lexicon path after '@'",
+            "bad.rules:9:6: error: rule id '9bad' must be letters, digits, '_', '.' and '-', "
+            "starting "
+            "with a letter",
+            "bad.rules:10:13: error: prio must be an integer from 0 to 100 (got '101')",
+            "bad.rules:10:22: error: conf must be a number from 0 to 1 (got '2')",
+            "bad.rules:11:15: error: unknown rule attribute 'weight=3' (expected prio=N, conf=X or "
+            "':' "
+            "before the pattern)",
+            "bad.rules:12:15: error: prio given twice",
+            "bad.rules:13:6: error: rule r has no prio=N (0..100)",
+            "bad.rules:14:15: error: expected ':' before the pattern (or an attribute prio=N or "
+            "conf=X), found 'x'",
+            "bad.rules:15:16: error: empty pattern",
+            "bad.rules:16:5: error: expected a rule id after 'rule'",
+            "bad.rules:18:9: error: a '-' example cannot expect slot values (it must not match at "
+            "all)",
+            "bad.rules:19:22: error: unknown escape in slot value (only \\\" and \\\\ are allowed)",
+            "bad.rules:20:20: error: unterminated slot value",
+            "bad.rules:21:12: error: unknown slot 'SPOKESMAN' (slots: QUOTE, SPEAKER, ROLE, CUE, "
+            "CLAUSE)",
+            "bad.rules:22:21: error: slot ROLE given twice",
+            "bad.rules:23:3: error: empty example",
+            "bad.rules:24:3: error: empty example",
+            "bad.rules:25:11: error: expected SLOT=\"value\" after '=>'",
+            "bad.rules:26:15: error: expected '=' after CUE",
+            "bad.rules:27:22: error: expected a blank after the closing '\"'",
+            "bad.rules:28:8: error: invalid UTF-8",
+            "bad.rules:30:3: error: example line '+' has no rule above it",
+        });
   // Only the well-formed lines survive.
   REQUIRE(f.rules.size() == 1);
   CHECK(f.rules[0].id == "ok");
@@ -207,8 +216,8 @@ TEST_CASE("rules parser: examples of a malformed rule are dropped without more e
                                    "  + one\n"
                                    "  - two\n",
                                    &diags);
-  CHECK(Lines(diags) == testing::Strings{
-                            "t.rules:1:13: error: prio must be an integer from 0 to 100 (got 'x')"});
+  CHECK(Lines(diags) ==
+        testing::Strings{"t.rules:1:13: error: prio must be an integer from 0 to 100 (got 'x')"});
   CHECK(f.rules.empty());
 }
 
@@ -216,12 +225,12 @@ TEST_CASE("rules parser: ReadRuleFile names an unreadable file") {
   std::vector<Diagnostic> diags;
   const std::string missing = testing::DataDir() + "/no_such.rules";
   CHECK_FALSE(ReadRuleFile(missing, &diags).has_value());
-  CHECK(Lines(diags) == testing::Strings{
-                            missing + ": error: cannot open rule file: No such file or directory"});
+  CHECK(Lines(diags) ==
+        testing::Strings{missing + ": error: cannot open rule file: No such file or directory"});
   diags.clear();
   CHECK_FALSE(ReadRuleFile(testing::DataDir(), &diags).has_value());
-  CHECK(Lines(diags) == testing::Strings{
-                            testing::DataDir() + ": error: cannot open rule file: Is a directory"});
+  CHECK(Lines(diags) ==
+        testing::Strings{testing::DataDir() + ": error: cannot open rule file: Is a directory"});
 }
 
 TEST_CASE("rules parser: ParseExpectations") {
@@ -230,7 +239,7 @@ TEST_CASE("rules parser: ParseExpectations") {
   std::string error;
   CHECK(ParseExpectations("  SPEAKER=\"Ana Ruiz\"\tCUE=\"told\"  ", &out, &offset, &error));
   CHECK(out == std::vector<std::pair<Slot, std::string>>{{Slot::kSpeaker, "Ana Ruiz"},
-                                                          {Slot::kCue, "told"}});
+                                                         {Slot::kCue, "told"}});
   out.clear();
   CHECK(ParseExpectations("", &out, &offset, &error));
   CHECK(out.empty());

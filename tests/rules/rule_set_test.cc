@@ -1,9 +1,9 @@
 #include "whosaid/rules/rule_set.h"
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <thread>
-
-#include <doctest/doctest.h>
 
 #include "test_util.h"
 
@@ -73,11 +73,12 @@ TEST_CASE("rules set: loads a rule file with macros and lexicons") {
   CHECK(r.col == 6);
   CHECK(r.pattern_col == 29);
   CHECK(r.pattern_source == "{QUOTE}, {CUE} {SPEAKER=PERSON}(?:, {ROLE=an? [^,.¶]+})?[,.]");
-  CHECK(r.regex ==
-        "(?P<QUOTE>\\x{E000}), "
-        "(?P<CUE>(?:told\\ reporters|according\\ to|said\\ on|added|said|says)) "
-        "(?P<SPEAKER>(?:(?:(?:Dr\\.|Mr\\.|Ms\\.) )?(?:\\p{Lu}[\\p{L}’.-]+(?: \\p{Lu}[\\p{L}’.-]+)*)))"
-        "(?:, (?P<ROLE>an? [^,.¶]+))?[,.]");
+  CHECK(
+      r.regex ==
+      "(?P<QUOTE>\\x{E000}), "
+      "(?P<CUE>(?:told\\ reporters|according\\ to|said\\ on|added|said|says)) "
+      "(?P<SPEAKER>(?:(?:(?:Dr\\.|Mr\\.|Ms\\.) )?(?:\\p{Lu}[\\p{L}’.-]+(?: \\p{Lu}[\\p{L}’.-]+)*)))"
+      "(?:, (?P<ROLE>an? [^,.¶]+))?[,.]");
   CHECK(r.HasSlot(Slot::kQuote));
   CHECK(r.HasSlot(Slot::kRole));
   CHECK_FALSE(r.HasSlot(Slot::kClause));
@@ -166,7 +167,8 @@ TEST_CASE("rules set: quote matches are ordered by priority, then rule order") {
   const std::string w = Cat({kQ, ", said Ortiz."});
   std::vector<RuleMatch> ms;
   set->MatchQuote(w, &ms);
-  CHECK(DescribeAll(ms, w) == Lines_t{"high [0,16) SPEAKER=Ortiz", "mid_a [0,15) SPEAKER=Ortiz CUE=said",
+  CHECK(DescribeAll(ms, w) == Lines_t{"high [0,16) SPEAKER=Ortiz",
+                                      "mid_a [0,15) SPEAKER=Ortiz CUE=said",
                                       "mid_b [0,16) SPEAKER=Ortiz.", "low [0,15) SPEAKER=Ortiz"});
   // Out is appended to, not cleared.
   set->MatchQuote(w, &ms);
@@ -366,13 +368,14 @@ TEST_CASE("rules set: missing rule files and lexicons are errors naming the path
                  "rule r prio=1 : {QUOTE} {CUE} {SPEAKER=x}{ROLE=CUE2}{CLAUSE=NONE}\n",
                  &diags) == nullptr);
   const std::string lex = DataDir() + "/lexicon/nope.lst";
-  CHECK(Lines(diags) == Lines_t{
-      DataDir() + "/mem.rules:1:14: error: cannot open lexicon 'lexicon/nope.lst' (" + lex +
-          "): No such file or directory",
-      DataDir() + "/mem.rules:2:17: error: cannot open lexicon 'lexicon/nope.lst' (" + lex +
-          "): No such file or directory",
-      DataDir() + "/mem.rules:3:15: error: lexicon 'lexicon/empty.lst' has no entries",
-  });
+  CHECK(Lines(diags) ==
+        Lines_t{
+            DataDir() + "/mem.rules:1:14: error: cannot open lexicon 'lexicon/nope.lst' (" + lex +
+                "): No such file or directory",
+            DataDir() + "/mem.rules:2:17: error: cannot open lexicon 'lexicon/nope.lst' (" + lex +
+                "): No such file or directory",
+            DataDir() + "/mem.rules:3:15: error: lexicon 'lexicon/empty.lst' has no entries",
+        });
 }
 
 TEST_CASE("rules set: pattern errors with file:line:col") {
@@ -389,26 +392,30 @@ TEST_CASE("rules set: pattern errors with file:line:col") {
                  "rule reserved prio=1 : {QUOTE} {SPEAKER=NAME}(?P<ROLE>x)\n"
                  "rule twice prio=1 : {QUOTE} {SPEAKER=NAME} {SPEAKER}\n",
                  &diags) == nullptr);
-  CHECK(Lines(diags) == Lines_t{
-      f + "2:52: error: unknown macro or slot NOPE",
-      f + "3:21: error: invalid RE2 pattern: bad repetition operator: **",
-      f + "4:19: error: pattern exceeds RE2 memory budget (max_mem_per_rule 8388608 bytes)",
-      f + "5:22: error: invalid RE2 pattern: invalid repetition size: {1000}",
-      f + "6:25: error: rule has no {SPEAKER} slot",
-      f + "7:23: error: rule needs {QUOTE} (a quote rule) or {CLAUSE} (an indirect-speech rule)",
-      f + "8:20: error: a rule cannot have both {QUOTE} and {CLAUSE}",
-      f + "9:24: error: capture group names QUOTE, SPEAKER, ROLE, CUE and CLAUSE are reserved "
-          "for slots",
-      f + "10:44: error: slot SPEAKER used more than once",
-  });
+  CHECK(
+      Lines(diags) ==
+      Lines_t{
+          f + "2:52: error: unknown macro or slot NOPE",
+          f + "3:21: error: invalid RE2 pattern: bad repetition operator: **",
+          f + "4:19: error: pattern exceeds RE2 memory budget (max_mem_per_rule 8388608 bytes)",
+          f + "5:22: error: invalid RE2 pattern: invalid repetition size: {1000}",
+          f + "6:25: error: rule has no {SPEAKER} slot",
+          f + "7:23: error: rule needs {QUOTE} (a quote rule) or {CLAUSE} (an indirect-speech "
+              "rule)",
+          f + "8:20: error: a rule cannot have both {QUOTE} and {CLAUSE}",
+          f + "9:24: error: capture group names QUOTE, SPEAKER, ROLE, CUE and CLAUSE are reserved "
+              "for slots",
+          f + "10:44: error: slot SPEAKER used more than once",
+      });
 
   // The memory budget is an option.
   diags.clear();
   LoadOptions small;
   small.max_mem_per_rule = 64 << 10;
   CHECK(FromText("rule r prio=1 : {QUOTE} {SPEAKER=.{1000}}\n", &diags, small) == nullptr);
-  CHECK(Lines(diags) ==
-        Lines_t{f + "1:17: error: pattern exceeds RE2 memory budget (max_mem_per_rule 65536 bytes)"});
+  CHECK(
+      Lines(diags) ==
+      Lines_t{f + "1:17: error: pattern exceeds RE2 memory budget (max_mem_per_rule 65536 bytes)"});
   diags.clear();
   CHECK(FromText("rule r prio=1 : {QUOTE} {SPEAKER=.{1000}}\n", &diags) != nullptr);
   CHECK(diags.empty());
@@ -428,27 +435,28 @@ TEST_CASE("rules set: macro errors are reported once, at their define") {
                  "rule r1 prio=1 : {QUOTE} {SPEAKER=A} {ROLE=SELF}\n"
                  "rule r2 prio=1 : {QUOTE} {SPEAKER=USES_BAD} {CUE=HUGE}\n",
                  &diags) == nullptr);
-  CHECK(Lines(diags) == Lines_t{
-      f + "2:14: error: macro cycle: A -> B -> A",
-      f + "3:16: error: macro cycle: SELF -> SELF",
-      f + "4:14: error: invalid RE2 in macro BAD: bad repetition operator: **",
-      f + "5:15: error: macro HUGE: pattern exceeds RE2 memory budget (max_mem 8388608 bytes)",
-      f + "7:14: error: unknown macro or slot UNKNOWN",
-      f + "7:24: error: {QUOTE} is only allowed in rule patterns",
-      f + "8:8: error: macro A is already defined at line 1",
-  });
+  CHECK(
+      Lines(diags) ==
+      Lines_t{
+          f + "2:14: error: macro cycle: A -> B -> A",
+          f + "3:16: error: macro cycle: SELF -> SELF",
+          f + "4:14: error: invalid RE2 in macro BAD: bad repetition operator: **",
+          f + "5:15: error: macro HUGE: pattern exceeds RE2 memory budget (max_mem 8388608 bytes)",
+          f + "7:14: error: unknown macro or slot UNKNOWN",
+          f + "7:24: error: {QUOTE} is only allowed in rule patterns",
+          f + "8:8: error: macro A is already defined at line 1",
+      });
 }
 
 TEST_CASE("rules set: a later file's define replaces an earlier one everywhere") {
   std::vector<Diagnostic> diags;
-  auto set = RuleSet::LoadFromStrings(
-      {{"pack.rules",
-        "define NAME = [a-z]+\n"
-        "define OLD_ONLY = x\n"
-        "rule r prio=1 : {QUOTE} said {SPEAKER=NAME}\n"
-        "  + “x” said Ortiz\n"},
-       {"house.rules", "define NAME = \\p{Lu}\\p{L}+\n"}},
-      {}, &diags);
+  auto set = RuleSet::LoadFromStrings({{"pack.rules",
+                                        "define NAME = [a-z]+\n"
+                                        "define OLD_ONLY = x\n"
+                                        "rule r prio=1 : {QUOTE} said {SPEAKER=NAME}\n"
+                                        "  + “x” said Ortiz\n"},
+                                       {"house.rules", "define NAME = \\p{Lu}\\p{L}+\n"}},
+                                      {}, &diags);
   CHECK(Lines(diags) == Lines_t{});
   REQUIRE(set != nullptr);
   const std::string w = Cat({kQ, " said Ortiz"});
@@ -458,59 +466,59 @@ TEST_CASE("rules set: a later file's define replaces an earlier one everywhere")
   std::vector<Diagnostic> lint;
   set->Lint(&lint);
   // The shadowed NAME of pack.rules is not "unused"; OLD_ONLY is.
-  CHECK(Lines(lint) ==
-        Lines_t{"pack.rules:2:8: warning: macro OLD_ONLY is not used by any rule"});
+  CHECK(Lines(lint) == Lines_t{"pack.rules:2:8: warning: macro OLD_ONLY is not used by any rule"});
 }
 
 TEST_CASE("rules set: every error of every file in one load, in file order") {
   std::vector<Diagnostic> diags;
-  auto set = RuleSet::LoadFromStrings(
-      {{"b.rules",
-        "rule late prio=1 : {QUOTE} {SPEAKER=NOPE}\n"
-        "bogus line\n"
-        "rule ok prio=1 : {QUOTE} {SPEAKER=x}\n"},
-       {"a.rules", "define X = (\nrule r prio=200 : x\n"}},
-      {}, &diags);
+  auto set = RuleSet::LoadFromStrings({{"b.rules",
+                                        "rule late prio=1 : {QUOTE} {SPEAKER=NOPE}\n"
+                                        "bogus line\n"
+                                        "rule ok prio=1 : {QUOTE} {SPEAKER=x}\n"},
+                                       {"a.rules", "define X = (\nrule r prio=200 : x\n"}},
+                                      {}, &diags);
   CHECK(set == nullptr);
-  CHECK(Lines(diags) == Lines_t{
-      "b.rules:1:37: error: unknown macro NOPE",
-      "b.rules:2:1: error: expected 'rule', 'define', an example line (+ or -) or a # comment",
-      "a.rules:1:12: error: invalid RE2 in macro X: missing ): (",
-      "a.rules:2:13: error: prio must be an integer from 0 to 100 (got '200')",
-  });
+  CHECK(
+      Lines(diags) ==
+      Lines_t{
+          "b.rules:1:37: error: unknown macro NOPE",
+          "b.rules:2:1: error: expected 'rule', 'define', an example line (+ or -) or a # comment",
+          "a.rules:1:12: error: invalid RE2 in macro X: missing ): (",
+          "a.rules:2:13: error: prio must be an integer from 0 to 100 (got '200')",
+      });
 }
 
 TEST_CASE("rules lint: missing examples, duplicate ids, unused macros, unknown example slots") {
   std::vector<Diagnostic> diags;
-  auto set = RuleSet::LoadFromStrings(
-      {{"one.rules",
-        "define SPEAKER = \\p{Lu}\\p{L}+\n"
-        "define CUE = said\n"
-        "define LEAF = x\n"
-        "define MID = {LEAF}y\n"
-        "define UNUSED = {DEAD}\n"
-        "define DEAD = z\n"
-        "rule a prio=50 : {QUOTE}, {CUE} {SPEAKER=MID}\n"
-        "  - “x,” said xy\n"
-        "rule b prio=50 : {QUOTE}, said {SPEAKER}\n"
-        "  + “x,” said Ann  => SPEAKER=\"Ann\" ROLE=\"none\"\n"
-        "  + “x,” said Ann  => CLAUSE=\"no\"\n"},
-       {"two.rules",
-        "rule a prio=10 : {SPEAKER} said {CLAUSE=.+}\n"
-        "  + Ann said yes  => CLAUSE=\"yes\"\n"}},
-      {}, &diags);
+  auto set = RuleSet::LoadFromStrings({{"one.rules",
+                                        "define SPEAKER = \\p{Lu}\\p{L}+\n"
+                                        "define CUE = said\n"
+                                        "define LEAF = x\n"
+                                        "define MID = {LEAF}y\n"
+                                        "define UNUSED = {DEAD}\n"
+                                        "define DEAD = z\n"
+                                        "rule a prio=50 : {QUOTE}, {CUE} {SPEAKER=MID}\n"
+                                        "  - “x,” said xy\n"
+                                        "rule b prio=50 : {QUOTE}, said {SPEAKER}\n"
+                                        "  + “x,” said Ann  => SPEAKER=\"Ann\" ROLE=\"none\"\n"
+                                        "  + “x,” said Ann  => CLAUSE=\"no\"\n"},
+                                       {"two.rules",
+                                        "rule a prio=10 : {SPEAKER} said {CLAUSE=.+}\n"
+                                        "  + Ann said yes  => CLAUSE=\"yes\"\n"}},
+                                      {}, &diags);
   CHECK(Lines(diags) == Lines_t{});
   REQUIRE(set != nullptr);
   std::vector<Diagnostic> lint;
   set->Lint(&lint);
-  CHECK(Lines(lint) == Lines_t{
-      "one.rules:5:8: warning: macro UNUSED is not used by any rule",
-      "one.rules:6:8: warning: macro DEAD is not used by any rule",
-      "one.rules:7:6: warning: rule a has no '+' example",
-      "one.rules:10:3: error: example expects slot ROLE but rule b has no {ROLE} slot",
-      "one.rules:11:3: error: example expects slot CLAUSE but rule b has no {CLAUSE} slot",
-      "two.rules:1:6: error: duplicate rule id a (first defined at one.rules:7)",
-  });
+  CHECK(Lines(lint) ==
+        Lines_t{
+            "one.rules:5:8: warning: macro UNUSED is not used by any rule",
+            "one.rules:6:8: warning: macro DEAD is not used by any rule",
+            "one.rules:7:6: warning: rule a has no '+' example",
+            "one.rules:10:3: error: example expects slot ROLE but rule b has no {ROLE} slot",
+            "one.rules:11:3: error: example expects slot CLAUSE but rule b has no {CLAUSE} slot",
+            "two.rules:1:6: error: duplicate rule id a (first defined at one.rules:7)",
+        });
   CHECK(HasErrors(lint));
 }
 

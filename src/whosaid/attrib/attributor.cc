@@ -91,7 +91,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
                                     std::vector<quotes::QuoteSpan> quotes) const {
   const std::string_view t = doc.text();
   entities::Registry registry(lexicons_);
-  registry.Scan(t, seg);
+  {
+    std::vector<text::ByteSpan> quoted;
+    quoted.reserve(quotes.size());
+    for (const auto& q : quotes) quoted.push_back(q.outer);
+    registry.Scan(t, seg, quoted);
+  }
 
   // 1. Rules over a window around each quote.
   std::vector<Link> links(quotes.size());

@@ -207,6 +207,35 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   return std::nullopt;
 }
 
+std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) const {
+  // "The Canadian ambassador to Japan, Mark Hill, said": a phrase with a role noun that
+  // starts its sentence (or clause) with an article and ends with a comma before the name.
+  if (name_begin < 4 || text_.substr(name_begin - 2, 2) != ", ") return std::nullopt;
+  const uint32_t end = name_begin - 2;
+  uint32_t b = end;
+  while (b > 0 && end - b < 120) {
+    const char c = text_[b - 1];
+    if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' || c == '"') break;
+    --b;
+  }
+  while (b < end && text_[b] == ' ') ++b;
+  std::string_view phrase = text_.substr(b, end - b);
+  if (!(phrase.rfind("The ", 0) == 0 || phrase.rfind("the ", 0) == 0 || phrase.rfind("A ", 0) == 0 ||
+        phrase.rfind("a ", 0) == 0 || phrase.rfind("An ", 0) == 0 || phrase.rfind("an ", 0) == 0)) {
+    return std::nullopt;
+  }
+  size_t pos = 0;
+  while (pos < phrase.size()) {
+    size_t sp = phrase.find(' ', pos);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    if (lex_.role_nouns.contains(std::string(phrase.substr(pos, sp - pos)))) {
+      return std::string(phrase);
+    }
+    pos = sp + 1;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
                                                 size_t first) const {
   // Walk back from the word before the name while the words are joined and not function
@@ -229,12 +258,24 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   return std::string(text_.substr(tokens[b].span.begin, head.span.end - tokens[b].span.begin));
 }
 
-void Registry::Scan(std::string_view text, const text::Segmentation& seg) {
+void Registry::Scan(std::string_view text, const text::Segmentation& seg,
+                    const std::vector<text::ByteSpan>& skip) {
   text_ = text;
   seg_ = &seg;
   std::vector<Token> tokens;
+  auto skip_it = skip.begin();
   for (const text::ByteSpan para : seg.paragraphs) {
     Tokenize(text, para, &tokens);
+    // Drop the tokens inside quotations.
+    size_t kept = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
+      if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
+      Token t = tokens[k];
+      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin) t.joined = false;
+      tokens[kept++] = t;
+    }
+    tokens.resize(kept);
     size_t i = 0;
     while (i < tokens.size()) {
       if (!tokens[i].cap) {
@@ -309,22 +350,27 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg) {
                            seg.sentences[sentence].begin == tokens[b].span.begin;
       mentions_.push_back(m);
       Entity& ent = entities_[entity];
-      if (!ent.role) {
-        std::optional<std::string> role;
-        if (!title.empty()) {
-          role = title;
+      if (!ent.role || ent.role_is_title) {
+        std::optional<std::string> role = RoleAfter(span.end);
+        if (!role) role = RoleBefore(tokens, b);
+        if (!role) role = RoleAppositiveBefore(tokens[run_start].span.begin);
+        if (role) {
+          ent.role = std::move(role);
+          ent.role_is_title = false;
+        }
+        if (!ent.role && !title.empty()) {
+          ent.role_is_title = true;
+          std::string role = title;
           // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal"
           std::string_view after = text.substr(span.end);
           if (after.substr(0, 4) == " of " && after.size() > 5 &&
               IsUpper(text::DecodeAt(after, 4).cp)) {
             size_t stop = after.find_first_of(",.;:\n", 4);
             if (stop == std::string_view::npos) stop = after.size();
-            if (stop < 40) *role += std::string(after.substr(0, stop));
+            if (stop < 40) role += std::string(after.substr(0, stop));
           }
+          ent.role = std::move(role);
         }
-        if (!role) role = RoleAfter(span.end);
-        if (!role) role = RoleBefore(tokens, b);
-        if (role) ent.role = std::move(role);
       }
     }
   }

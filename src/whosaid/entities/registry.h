@@ -25,6 +25,7 @@ struct Entity {
   EntityKind kind = EntityKind::kPerson;
   Gender gender = Gender::kUnknown;
   std::optional<std::string> role;  // first role found
+  bool role_is_title = false;       // role is only a title before the name ("Dr.")
   std::string surname;              // last name token (persons)
   std::string first_name;
 };
@@ -47,8 +48,10 @@ class Registry {
  public:
   explicit Registry(const Lexicons& lexicons) : lex_(lexicons) {}
 
-  // Finds the names and roles of a document. Call once, before Resolve().
-  void Scan(std::string_view text, const text::Segmentation& seg);
+  // Finds the names and roles of a document, outside the quotes `skip` (sorted byte spans:
+  // names inside a quotation are not the story's mentions). Call once, before Resolve().
+  void Scan(std::string_view text, const text::Segmentation& seg,
+            const std::vector<text::ByteSpan>& skip = {});
 
   // Resolves the speaker mention at `span` (text()[span] is the mention) to an entity,
   // creating a person or body entity for a name seen nowhere else. `previous_speaker` is the
@@ -69,6 +72,7 @@ class Registry {
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
+  std::optional<std::string> RoleAppositiveBefore(uint32_t name_begin) const;
   int BodyEntity(std::string name);
   size_t SentenceOf(uint32_t byte) const;
 

@@ -1,8 +1,8 @@
 #include "whosaid/rules/lexicon.h"
 
-#include <algorithm>
-
 #include <re2/re2.h>
+
+#include <algorithm>
 
 #include "whosaid/text/utf8.h"
 
@@ -66,10 +66,9 @@ Lexicon ParseLexicon(std::string_view path, std::string_view text,
     if (entry.empty() || entry[0] == '#') continue;
     lex.entries.push_back(std::move(entry));
   }
-  std::sort(lex.entries.begin(), lex.entries.end(),
-            [](const std::string& a, const std::string& b) {
-              return a.size() != b.size() ? a.size() > b.size() : a < b;
-            });
+  std::sort(lex.entries.begin(), lex.entries.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
   lex.entries.erase(std::unique(lex.entries.begin(), lex.entries.end()), lex.entries.end());
   return lex;
 }

@@ -1,10 +1,10 @@
 #include "whosaid/rules/macro_table.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
-
-#include <re2/re2.h>
 
 #include "whosaid/rules/file_io.h"
 #include "whosaid/rules/lexicon.h"
@@ -97,9 +97,9 @@ bool MacroTable::LoadLexicon(Entry& entry) {
     }
   }
   if (!lex.ok) {
-    Report(def, def.body_col,
-           "cannot open lexicon '" + def.lexicon_path + "' (" + resolved.string() +
-               "): " + lex.error);
+    Report(
+        def, def.body_col,
+        "cannot open lexicon '" + def.lexicon_path + "' (" + resolved.string() + "): " + lex.error);
     return false;
   }
   if (lex.entries == 0) {
@@ -117,11 +117,11 @@ void MacroTable::Expand(Entry& entry) {
   if (entry.def.lexicon) {
     ok = LoadLexicon(entry);
   } else {
-    Expansion x = ExpandPattern(entry.def.body, PatternContext::kMacroBody,
-                                [&](std::string_view name) {
-                                  entry.refs.emplace_back(name);
-                                  return Resolve(name);
-                                });
+    Expansion x =
+        ExpandPattern(entry.def.body, PatternContext::kMacroBody, [&](std::string_view name) {
+          entry.refs.emplace_back(name);
+          return Resolve(name);
+        });
     for (const ExpandError& e : x.errors) {
       Report(entry.def, entry.def.body_col + ColumnAt(entry.def.body, e.offset) - 1, e.message);
     }

@@ -63,7 +63,7 @@ class MacroTable {
   int64_t max_mem_;
   std::vector<Diagnostic>* diagnostics_;
   std::map<std::string, Entry, std::less<>> entries_;
-  std::vector<std::string> stack_;  // macros being expanded, outermost first
+  std::vector<std::string> stack_;                 // macros being expanded, outermost first
   std::map<std::string, CachedLexicon> lexicons_;  // by resolved path
   int next_order_ = 0;
 };

@@ -50,10 +50,10 @@ struct ExpandError {
 };
 
 struct Expansion {
-  std::string regex;                      // the RE2 text
-  std::array<bool, kSlotCount> slots{};   // slots the pattern captures
-  std::vector<ExpandError> errors;        // every problem found, in source order
-  bool failed = false;                    // errors, or a kFailed macro was referenced
+  std::string regex;                     // the RE2 text
+  std::array<bool, kSlotCount> slots{};  // slots the pattern captures
+  std::vector<ExpandError> errors;       // every problem found, in source order
+  bool failed = false;                   // errors, or a kFailed macro was referenced
 };
 
 // Expands `source`. Every macro reference calls `resolve` with the macro's name (slots call

@@ -62,8 +62,7 @@ constexpr int kBrokenRule = -2;  // the rule above was malformed: drop its examp
 
 class Parser {
  public:
-  Parser(std::string_view path, std::vector<Diagnostic>* diagnostics)
-      : diagnostics_(diagnostics) {
+  Parser(std::string_view path, std::vector<Diagnostic>* diagnostics) : diagnostics_(diagnostics) {
     file_.path = std::string(path);
   }
 
@@ -108,8 +107,7 @@ class Parser {
     } else if (HasKeyword(line, p, "rule")) {
       ParseRule(line_no, line, p);
     } else {
-      Error(line_no, line, p,
-            "expected 'rule', 'define', an example line (+ or -) or a # comment");
+      Error(line_no, line, p, "expected 'rule', 'define', an example line (+ or -) or a # comment");
     }
   }
 
@@ -204,8 +202,9 @@ class Parser {
           eq == std::string_view::npos ? std::string_view() : attr.substr(eq + 1);
       const size_t value_offset = attr_begin + (eq == std::string_view::npos ? 0 : eq + 1);
       if (eq == std::string_view::npos) {
-        Error(line_no, line, attr_begin, "expected ':' before the pattern (or an attribute "
-                                         "prio=N or conf=X), found '" + std::string(attr) + "'");
+        Error(line_no, line, attr_begin,
+              "expected ':' before the pattern (or an attribute prio=N or conf=X), found '" +
+                  std::string(attr) + "'");
         return;
       }
       if (key != "prio" && key != "conf") {
@@ -332,8 +331,8 @@ bool ParseExpectations(std::string_view text, std::vector<std::pair<Slot, std::s
     i = SkipBlanks(text, i);
     if (i == text.size() || text[i] == '#') return true;
     const size_t name_begin = i;
-    while (i < text.size() && (IsUpper(text[i]) || IsLower(text[i]) || IsDigit(text[i]) ||
-                               text[i] == '_')) {
+    while (i < text.size() &&
+           (IsUpper(text[i]) || IsLower(text[i]) || IsDigit(text[i]) || text[i] == '_')) {
       ++i;
     }
     const std::string_view name = text.substr(name_begin, i - name_begin);
@@ -346,7 +345,8 @@ bool ParseExpectations(std::string_view text, std::vector<std::pair<Slot, std::s
     for (const auto& [s, v] : *out) {
       if (s == *slot) return fail(name_begin, "slot " + std::string(name) + " given twice");
     }
-    if (i == text.size() || text[i] != '=') return fail(i, "expected '=' after " + std::string(name));
+    if (i == text.size() || text[i] != '=')
+      return fail(i, "expected '=' after " + std::string(name));
     ++i;
     if (i == text.size() || text[i] != '"') return fail(i, "expected '\"' to open the value");
     const size_t open = i++;

@@ -42,9 +42,9 @@ struct Example {
 // A `define NAME = …` line.
 struct MacroDef {
   std::string name;
-  std::string body;           // the RE2 text after `=`, trimmed (empty for a lexicon)
-  bool lexicon = false;       // true for `define NAME = @path`
-  std::string lexicon_path;   // the path after `@`, as written (relative to the rule file)
+  std::string body;          // the RE2 text after `=`, trimmed (empty for a lexicon)
+  bool lexicon = false;      // true for `define NAME = @path`
+  std::string lexicon_path;  // the path after `@`, as written (relative to the rule file)
   std::string file;
   int line = 0;
   int name_col = 0;  // column of NAME
@@ -54,9 +54,9 @@ struct MacroDef {
 // A `rule ID prio=N [conf=X] : PATTERN` line and the examples that follow it.
 struct RuleDef {
   std::string id;
-  int priority = 0;                 // prio=N, 0..100
+  int priority = 0;                  // prio=N, 0..100
   std::optional<double> confidence;  // conf=X, 0..1, when given
-  std::string pattern;              // the pattern as written, trimmed
+  std::string pattern;               // the pattern as written, trimmed
   std::vector<Example> examples;
   std::string file;
   int line = 0;
@@ -81,8 +81,7 @@ RuleFile ParseRuleFile(std::string_view path, std::string_view text,
 
 // Reads the file at `path` and parses it as ParseRuleFile does. When the file cannot be
 // read, appends "cannot open rule file: <reason>" for `path` and returns nullopt.
-std::optional<RuleFile> ReadRuleFile(const std::string& path,
-                                     std::vector<Diagnostic>* diagnostics);
+std::optional<RuleFile> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
 // Parses the `SLOT="value" SLOT="value"` list that follows `=>` in a positive example.
 // `\"` and `\\` are the only escapes inside values; a `#` after the last value starts a

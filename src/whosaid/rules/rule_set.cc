@@ -1,14 +1,14 @@
 #include "whosaid/rules/rule_set.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <system_error>
 #include <utility>
-
-#include <re2/re2.h>
-#include <re2/set.h>
 
 #include "whosaid/rules/macro_table.h"
 #include "whosaid/rules/pattern.h"
@@ -45,8 +45,7 @@ void SortDiagnostics(std::vector<Diagnostic>* diags, const std::vector<std::stri
 
 void Append(std::vector<Diagnostic>* to, std::vector<Diagnostic>&& from) {
   if (to == nullptr) return;
-  to->insert(to->end(), std::make_move_iterator(from.begin()),
-             std::make_move_iterator(from.end()));
+  to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 }  // namespace
@@ -173,11 +172,11 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         diags->push_back(Diagnostic::Error(def.file, def.line, col, std::move(message)));
       };
       std::vector<std::string> refs;
-      Expansion x = ExpandPattern(def.pattern, PatternContext::kRulePattern,
-                                  [&](std::string_view name) {
-                                    refs.emplace_back(name);
-                                    return macros.Resolve(name);
-                                  });
+      Expansion x =
+          ExpandPattern(def.pattern, PatternContext::kRulePattern, [&](std::string_view name) {
+            refs.emplace_back(name);
+            return macros.Resolve(name);
+          });
       for (const std::string& r : refs) macros.MarkUsed(r);
       for (const ExpandError& e : x.errors) {
         error(def.pattern_col + ColumnAt(def.pattern, e.offset) - 1, e.message);
@@ -257,12 +256,12 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
     if (ok && s->Compile()) {
       p.set = std::move(s);
     } else {
-      diags->push_back(Diagnostic::Warning(
-          "", 0, 0,
-          std::string(indirect ? "indirect" : "quote") +
-              " rules exceed the RE2::Set memory budget (max_mem_per_set " +
-              std::to_string(options.max_mem_per_set) +
-              " bytes): every rule will be tried on every window (slower)"));
+      diags->push_back(
+          Diagnostic::Warning("", 0, 0,
+                              std::string(indirect ? "indirect" : "quote") +
+                                  " rules exceed the RE2::Set memory budget (max_mem_per_set " +
+                                  std::to_string(options.max_mem_per_set) +
+                                  " bytes): every rule will be tried on every window (slower)"));
     }
   }
   return set;
@@ -280,19 +279,18 @@ void RuleSet::Lint(std::vector<Diagnostic>* out) const {
     }
     auto [it, inserted] = first_by_id.try_emplace(r.id, &r);
     if (!inserted) {
-      diags.push_back(Diagnostic::Error(
-          r.file, r.line, r.col,
-          "duplicate rule id " + r.id + " (first defined at " + it->second->file + ":" +
-              std::to_string(it->second->line) + ")"));
+      diags.push_back(Diagnostic::Error(r.file, r.line, r.col,
+                                        "duplicate rule id " + r.id + " (first defined at " +
+                                            it->second->file + ":" +
+                                            std::to_string(it->second->line) + ")"));
     }
     for (const Example& e : r.examples) {
       for (const auto& [slot, value] : e.expected) {
         if (!r.HasSlot(slot)) {
           const std::string name(SlotName(slot));
-          diags.push_back(Diagnostic::Error(
-              e.file, e.line, e.col,
-              "example expects slot " + name + " but rule " + r.id + " has no {" + name +
-                  "} slot"));
+          diags.push_back(Diagnostic::Error(e.file, e.line, e.col,
+                                            "example expects slot " + name + " but rule " + r.id +
+                                                " has no {" + name + "} slot"));
         }
       }
     }
@@ -340,9 +338,8 @@ std::optional<RuleMatch> RuleSet::MatchRule(const Rule& rule, std::string_view w
 void RuleSet::MatchQuote(std::string_view window, std::vector<RuleMatch>* out) const {
   std::vector<int> candidates;
   Impl::Candidates(impl_->quote, window, &candidates);
-  std::stable_sort(candidates.begin(), candidates.end(), [&](int a, int b) {
-    return rules_[a].priority > rules_[b].priority;
-  });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](int a, int b) { return rules_[a].priority > rules_[b].priority; });
   for (int idx : candidates) {
     if (std::optional<RuleMatch> m = MatchFrom(rules_[idx], window, 0)) out->push_back(*m);
   }
@@ -382,9 +379,8 @@ void RuleSet::MatchIndirect(std::string_view window, std::vector<RuleMatch>* out
     if (m.end > m.begin) {
       pos = m.end;
     } else {  // an empty match: step over one character
-      pos = m.end + (static_cast<size_t>(m.end) < window.size()
-                         ? text::DecodeAt(window, m.end).len
-                         : 1);
+      pos = m.end +
+            (static_cast<size_t>(m.end) < window.size() ? text::DecodeAt(window, m.end).len : 1);
     }
   }
 }

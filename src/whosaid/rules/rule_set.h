@@ -44,17 +44,17 @@ namespace whosaid::rules {
 
 // One compiled rule.
 struct Rule {
-  std::string id;          // "en.q_cue_name"
-  int priority = 0;        // prio=N, 0..100: higher runs (and wins) first
-  double confidence = 0;   // conf=X, or priority / 100 when not given
-  bool indirect = false;   // true: an indirect-speech rule ({CLAUSE}); false: a quote rule
+  std::string id;              // "en.q_cue_name"
+  int priority = 0;            // prio=N, 0..100: higher runs (and wins) first
+  double confidence = 0;       // conf=X, or priority / 100 when not given
+  bool indirect = false;       // true: an indirect-speech rule ({CLAUSE}); false: a quote rule
   std::string pattern_source;  // the pattern as written in the rule file
   std::string regex;           // the pattern expanded to plain RE2 text
   std::vector<Example> examples;
-  std::string file;        // rule file path, as loaded
-  int line = 0;            // line of the `rule` keyword
-  int col = 0;             // column of the rule id
-  int pattern_col = 0;     // column where the pattern starts
+  std::string file;     // rule file path, as loaded
+  int line = 0;         // line of the `rule` keyword
+  int col = 0;          // column of the rule id
+  int pattern_col = 0;  // column where the pattern starts
 
   // True when the pattern captures `slot`.
   bool HasSlot(Slot slot) const { return group_[static_cast<int>(slot)] > 0; }
@@ -165,8 +165,7 @@ class RuleSet {
 
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files, const LoadOptions& options,
                                         std::vector<Diagnostic>* diagnostics);
-  std::optional<RuleMatch> MatchFrom(const Rule& rule, std::string_view window,
-                                     size_t pos) const;
+  std::optional<RuleMatch> MatchFrom(const Rule& rule, std::string_view window, size_t pos) const;
 
   std::vector<Rule> rules_;
   std::vector<std::string> files_;

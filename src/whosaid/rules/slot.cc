@@ -4,11 +4,16 @@ namespace whosaid::rules {
 
 std::string_view SlotName(Slot slot) {
   switch (slot) {
-    case Slot::kQuote: return "QUOTE";
-    case Slot::kSpeaker: return "SPEAKER";
-    case Slot::kRole: return "ROLE";
-    case Slot::kCue: return "CUE";
-    case Slot::kClause: return "CLAUSE";
+    case Slot::kQuote:
+      return "QUOTE";
+    case Slot::kSpeaker:
+      return "SPEAKER";
+    case Slot::kRole:
+      return "ROLE";
+    case Slot::kCue:
+      return "CUE";
+    case Slot::kClause:
+      return "CLAUSE";
   }
   return "?";
 }
