@@ -603,3 +603,14 @@ TEST_CASE("scanner: segmentation edge cases") {
 
 }  // namespace
 }  // namespace whosaid::quotes
+
+TEST_CASE("scanner: a transcript turn does not continue the previous paragraph's quote") {
+  const Scanned s = ScanText(
+      "\"HOST: Where were you on the night of the vote?\n\n\"GUEST: At home, with the radio on.");
+  CheckWellFormed(s);
+  REQUIRE(s.quotes.size() == 2);
+  CHECK(s.Content(0) == "HOST: Where were you on the night of the vote?");
+  CHECK(s.quotes[0].unclosed);
+  CHECK(s.Content(1) == "GUEST: At home, with the radio on.");
+  CHECK_FALSE(s.quotes[0].multi_paragraph);
+}

@@ -659,6 +659,22 @@ class Scan {
     return Role::kIgnored;
   }
 
+  // A transcript turn ("WALLACE: …", "MS. RUIZ: …"): a new speaker, so a quote open at the
+  // end of the previous paragraph does not continue into it.
+  bool StartsTranscriptTurn(uint32_t b, uint32_t e) const {
+    uint32_t i = b;
+    int letters = 0;
+    for (; i < e && i < b + 40; ++i) {
+      const char c = text_[i];
+      if (c >= 'A' && c <= 'Z') {
+        ++letters;
+      } else if (c != ' ' && c != '.' && c != '\'' && c != '-') {
+        break;
+      }
+    }
+    return letters >= 2 && i < e && text_[i] == ':';
+  }
+
   // A double quote open at the end of paragraph k: continues into paragraph k+1 when that
   // begins with an opening double mark (and the quote is not over its size cap), else ends
   // here, unclosed.
@@ -685,7 +701,8 @@ class Scan {
           break;
       }
       if (opener && next.begin + m.len < next.end &&
-          !IsWs(text::DecodeAt(text_, next.begin + m.len).cp)) {
+          !IsWs(text::DecodeAt(text_, next.begin + m.len).cp) &&
+          !StartsTranscriptTurn(next.begin + m.len, next.end)) {
         depth_ = 1;
         top.compat = m.glyph;
         top_multi_ = true;
