@@ -601,9 +601,6 @@ TEST_CASE("scanner: segmentation edge cases") {
   }
 }
 
-}  // namespace
-}  // namespace whosaid::quotes
-
 TEST_CASE("scanner: a transcript turn does not continue the previous paragraph's quote") {
   const Scanned s = ScanText(
       "\"HOST: Where were you on the night of the vote?\n\n\"GUEST: At home, with the radio on.");
@@ -614,3 +611,6 @@ TEST_CASE("scanner: a transcript turn does not continue the previous paragraph's
   CHECK(s.Content(1) == "GUEST: At home, with the radio on.");
   CHECK_FALSE(s.quotes[0].multi_paragraph);
 }
+
+}  // namespace
+}  // namespace whosaid::quotes
