@@ -74,6 +74,16 @@ const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, uint3
   return best;
 }
 
+// A sieve's link: the speaker of `from`, decided by `sieve` rather than a rule. The role
+// slot stays with the quote it was written beside.
+Link InheritLink(const Link& from, const char* sieve) {
+  Link link = from;
+  link.rule = nullptr;
+  link.sieve = sieve;
+  link.role.reset();
+  return link;
+}
+
 int CountWords(std::string_view s) {
   int words = 0;
   bool in_word = false;
@@ -165,17 +175,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     // before when this quote opens its paragraph.
     if (i > 0 && links[i - 1].found) {
       const quotes::QuoteSpan& p = quotes[i - 1];
-      const size_t ppara = seg.ParagraphAt(p.outer.begin);
       const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
       const bool same_para = pend_para == para;
       const bool opens_para = !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
       const bool run = opens_para && pend_para + 1 == para && p.type == quotes::QuoteType::kDirect;
-      (void)ppara;
       if (same_para || run) {
-        links[i] = links[i - 1];
-        links[i].rule = nullptr;
-        links[i].sieve = "sieve.continuation";
-        links[i].role.reset();
+        links[i] = InheritLink(links[i - 1], "sieve.continuation");
         continue;
       }
     }
@@ -191,10 +196,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         }
       }
       if (found && found->link.entity >= 0) {
-        links[i] = found->link;
-        links[i].rule = nullptr;
-        links[i].sieve = "sieve.adjacent";
-        links[i].role.reset();
+        links[i] = InheritLink(found->link, "sieve.adjacent");
         continue;
       }
     }

@@ -185,18 +185,7 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   if (starts("a ") || starts("an ") || starts("the ") || starts("who ") || starts("whose ")) {
     // "the" appositives must name a role, not start a clause ("the day after …").
     if (starts("the ") || starts("a ") || starts("an ")) {
-      bool has_role_noun = false;
-      size_t pos = 0;
-      int words = 0;
-      while (pos < role.size() && words < 8) {
-        size_t sp = role.find(' ', pos);
-        if (sp == std::string_view::npos) sp = role.size();
-        std::string w(role.substr(pos, sp - pos));
-        if (lex_.role_nouns.contains(w)) has_role_noun = true;
-        pos = sp + 1;
-        ++words;
-      }
-      if (!has_role_noun) return std::nullopt;
+      if (!HasRoleNoun(role, 8)) return std::nullopt;
     }
     return std::string(role);
   }
@@ -224,16 +213,41 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
         phrase.rfind("a ", 0) == 0 || phrase.rfind("An ", 0) == 0 || phrase.rfind("an ", 0) == 0)) {
     return std::nullopt;
   }
+  if (HasRoleNoun(phrase, INT32_MAX)) return std::string(phrase);
+  return std::nullopt;
+}
+
+bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
   size_t pos = 0;
-  while (pos < phrase.size()) {
+  for (int words = 0; pos < phrase.size() && words < max_words; ++words) {
     size_t sp = phrase.find(' ', pos);
     if (sp == std::string_view::npos) sp = phrase.size();
-    if (lex_.role_nouns.contains(std::string(phrase.substr(pos, sp - pos)))) {
-      return std::string(phrase);
-    }
+    if (lex_.role_nouns.contains(std::string(phrase.substr(pos, sp - pos)))) return true;
     pos = sp + 1;
   }
-  return std::nullopt;
+  return false;
+}
+
+Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_t b,
+                                         size_t e) const {
+  NameStart start;
+  while (b < e && lex_.not_names.contains(std::string(tokens[b].word))) ++b;
+  for (; b < e; ++b) {
+    std::string w(tokens[b].word);
+    if (lex_.honorifics_male.contains(w)) {
+      start.gender = Gender::kMale;
+    } else if (lex_.honorifics_female.contains(w)) {
+      start.gender = Gender::kFemale;
+    } else if (lex_.honorifics.contains(w)) {
+      if (!start.title.empty()) start.title += ' ';
+      start.title += w;
+    } else {
+      break;
+    }
+    start.honorific = true;
+  }
+  start.begin = b;
+  return start;
 }
 
 std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
@@ -298,28 +312,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       size_t b = i;
       const size_t e = j;
       i = j;
-      // Leading words that never start a name ("But", "The", "Monday").
-      while (b < e && lex_.not_names.contains(std::string(tokens[b].word))) ++b;
-      Gender gender = Gender::kUnknown;
-      std::string title;
-      bool honorific = false;
-      while (b < e) {
-        std::string w(tokens[b].word);
-        if (lex_.honorifics_male.contains(w)) {
-          gender = Gender::kMale;
-          honorific = true;
-        } else if (lex_.honorifics_female.contains(w)) {
-          gender = Gender::kFemale;
-          honorific = true;
-        } else if (lex_.honorifics.contains(w)) {
-          honorific = true;
-          if (!title.empty()) title += ' ';
-          title += w;
-        } else {
-          break;
-        }
-        ++b;
-      }
+      NameStart start = SkipToName(tokens, b, e);
+      b = start.begin;
+      const Gender gender = start.gender;
+      const std::string& title = start.title;
+      const bool honorific = start.honorific;
       if (b >= e) continue;
       std::vector<std::string> words;
       bool org = false;
@@ -478,19 +475,9 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
                             prev == "from" || prev == "by" || prev == "to" || prev == "in" ||
                             prev == "on";
   }
-  // Inside the run: drop words that never start a name, then honorifics and titles.
-  Gender gender = Gender::kUnknown;
-  size_t name_begin = b;
-  while (name_begin < tokens.size() && lex_.not_names.contains(std::string(tokens[name_begin].word))) {
-    ++name_begin;
-  }
-  while (name_begin < tokens.size()) {
-    std::string w(tokens[name_begin].word);
-    if (lex_.honorifics_male.contains(w)) gender = Gender::kMale;
-    else if (lex_.honorifics_female.contains(w)) gender = Gender::kFemale;
-    else if (!lex_.honorifics.contains(w)) break;
-    ++name_begin;
-  }
+  const NameStart start = SkipToName(tokens, b, tokens.size());
+  const Gender gender = start.gender;
+  const size_t name_begin = start.begin;
   std::vector<std::string> words;
   bool org = false;
   for (size_t k = name_begin; k < tokens.size(); ++k) {

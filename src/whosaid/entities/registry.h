@@ -66,6 +66,16 @@ class Registry {
 
  private:
   struct Token;
+  // Where the name starts in tokens [b, e): after words that never start a name and after
+  // honorifics and titles, whose gender and title words are collected.
+  struct NameStart {
+    size_t begin;
+    Gender gender = Gender::kUnknown;
+    std::string title;  // title words ("Prime Minister"), gendered honorifics excluded
+    bool honorific = false;
+  };
+  NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  bool HasRoleNoun(std::string_view phrase, int max_words) const;
   int FindPerson(const std::vector<std::string>& words) const;
   int AddOrMergePerson(const std::vector<std::string>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
