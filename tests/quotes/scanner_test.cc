@@ -612,5 +612,14 @@ TEST_CASE("scanner: a transcript turn does not continue the previous paragraph's
   CHECK_FALSE(s.quotes[0].multi_paragraph);
 }
 
+TEST_CASE("scanner: a change of mark style at a paragraph start begins a new quote") {
+  const Scanned s = ScanText("\"The crowd went quiet.\n\n“Here we go,” she said.");
+  CheckWellFormed(s);
+  REQUIRE(s.quotes.size() == 2);
+  CHECK(s.Content(0) == "The crowd went quiet.");
+  CHECK(s.quotes[0].unclosed);
+  CHECK(s.Content(1) == "Here we go,");
+}
+
 }  // namespace
 }  // namespace whosaid::quotes

@@ -84,6 +84,22 @@ Link InheritLink(const Link& from, const char* sieve) {
   return link;
 }
 
+// "He", "She" or "They" opening `sentence`, after an optional "But"/"And"/"So".
+std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence) {
+  std::string_view s = t.substr(sentence.begin, sentence.size());
+  uint32_t skip = 0;
+  for (std::string_view lead : {"But ", "And ", "So ", "Yet "}) {
+    if (s.substr(0, lead.size()) == lead) skip = static_cast<uint32_t>(lead.size());
+  }
+  for (std::string_view p : {"He ", "She ", "They ", "he ", "she ", "they "}) {
+    if (s.substr(skip, p.size()) == p) {
+      const uint32_t b = sentence.begin + skip;
+      return text::ByteSpan{b, b + static_cast<uint32_t>(p.size()) - 1};
+    }
+  }
+  return std::nullopt;
+}
+
 int CountWords(std::string_view s) {
   int words = 0;
   bool in_word = false;
@@ -93,6 +109,64 @@ int CountWords(std::string_view s) {
     in_word = !space;
   }
   return words;
+}
+
+// True for a short run of capitalized words: “Morning Joe”, “The Art of the Deal”.
+bool IsTitleCase(std::string_view content) {
+  static constexpr std::string_view kSmall[] = {"a", "an", "the", "of", "and", "in", "on", "for",
+                                                "to", "at", "by", "with", "or", "de", "from"};
+  int words = 0, capitalized = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t sp = content.find(' ', pos);
+    if (sp == std::string_view::npos) sp = content.size();
+    std::string_view w = content.substr(pos, sp - pos);
+    pos = sp + 1;
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == '?' || w.back() == '!')) {
+      w.remove_suffix(1);
+    }
+    if (w.empty()) continue;
+    ++words;
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      ++capitalized;
+    } else if (std::find(std::begin(kSmall), std::end(kSmall), w) == std::end(kSmall)) {
+      return false;
+    }
+  }
+  return words > 0 && words <= 8 && capitalized > 0;
+}
+
+// The word before a quote that makes a title-case quote a name of a work or a show:
+// "on “Meet the Press”", "NBC’s “Today”", "the film “Selma”".
+bool TitleContextBefore(std::string_view t, uint32_t open) {
+  std::string_view before = t.substr(0, open);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  static constexpr std::string_view kCues[] = {
+      "\xE2\x80\x99s", "'s", " on", " of", " in", " titled", " entitled", " show", " program",
+      " film", " movie", " book", " documentary", " song", " series", " episode", " column",
+      " newspaper", " magazine", " album", " play", " headline", " hashtag", " slogan"};
+  for (std::string_view c : kCues) {
+    if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) return true;
+  }
+  return false;
+}
+
+// Marks that are not a quotation: no speaker was found and the span is a fragment, a
+// single-quoted phrase or too short to stand alone; or it is the title of a work or show.
+// Single-quoted spans and titles attributed only by a sieve are not trusted either.
+bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, const Link& link,
+                                int min_words) {
+  const std::string_view content = t.substr(q.content.begin, q.content.size());
+  if (!link.found) {
+    const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
+    return fragment || CountWords(content) < min_words;
+  }
+  // A continuation follows a quote already attributed; the looser sieves do not.
+  const bool loose = link.rule == nullptr && link.sieve != "sieve.continuation";
+  if (q.single && link.rule == nullptr) return true;
+  if (IsTitleCase(content) && (loose || TitleContextBefore(t, q.outer.begin))) return true;
+  return false;
 }
 
 }  // namespace
@@ -199,6 +273,26 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         links[i] = InheritLink(found->link, "sieve.adjacent");
         continue;
       }
+      // sieve.subject: the first person or body named (or a pronoun opening the sentence)
+      // earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
+      const text::ByteSpan sentence = seg.sentences[s];
+      std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
+      for (const auto& m : registry.mentions()) {
+        if (m.span.begin >= q.outer.begin) break;
+        if (m.span.begin < sentence.begin) continue;
+        if (!subject || m.span.begin < subject->begin) subject = m.span;
+        break;
+      }
+      if (subject && subject->end <= q.outer.begin) {
+        Link link;
+        link.found = true;
+        link.sieve = "sieve.subject";
+        link.speaker = *subject;
+        const entities::Resolution r = registry.Resolve(*subject, -1);
+        link.entity = r.entity;
+        link.pronoun = r.pronoun;
+        links[i] = std::move(link);
+      }
     }
   }
 
@@ -219,6 +313,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       if (link.cue) a.cue = doc.Slice(*link.cue);
       double conf = link.rule ? link.rule->confidence : 0.6;
       if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
+      if (!link.rule && link.sieve == "sieve.subject") conf = 0.4;
       if (link.pronoun) conf *= 0.9;
       if (link.entity < 0) conf *= 0.5;
       a.confidence = conf;
@@ -239,9 +334,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       make_record(span, indirect[k].link);
       ++k;
     }
-    if (!links[i].found && !options_.all_marks) {
-      const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
-      if (fragment || CountWords(doc.View(q.content)) < options_.min_unattributed_words) continue;
+    if (!options_.all_marks && LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words)) {
+      continue;
     }
     make_record(q, links[i]);
   }

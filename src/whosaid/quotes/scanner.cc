@@ -74,6 +74,9 @@ enum Glyph : uint8_t {
   kSGuilRight,  // ›
 };
 
+// Straight marks (" and '') against typographic ones: a quote continues into the next
+// paragraph only in the style it was opened in; a change of style starts a new quote.
+inline bool IsStraight(Glyph g) { return g == kDqStraight || g == kDqApostrophes; }
 inline bool IsDouble(Glyph g) { return g >= kDqStraight && g <= kDqApostrophes; }
 
 // Whether a quote opened with `open` (or continued with it) closes with `close`.
@@ -702,7 +705,8 @@ class Scan {
       }
       if (opener && next.begin + m.len < next.end &&
           !IsWs(text::DecodeAt(text_, next.begin + m.len).cp) &&
-          !StartsTranscriptTurn(next.begin + m.len, next.end)) {
+          !StartsTranscriptTurn(next.begin + m.len, next.end) &&
+          IsStraight(top.compat) == IsStraight(m.glyph)) {
         depth_ = 1;
         top.compat = m.glyph;
         top_multi_ = true;
