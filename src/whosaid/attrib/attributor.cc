@@ -84,6 +84,20 @@ Link InheritLink(const Link& from, const char* sieve) {
   return link;
 }
 
+// The speaker label opening a transcript turn ("PENCE: …", "MS. RUIZ: …"): capital
+// letters, spaces, periods and hyphens, then a colon and a space.
+std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan content) {
+  uint32_t i = content.begin;
+  int letters = 0;
+  for (; i < content.end && i < content.begin + 40; ++i) {
+    const char c = t[i];
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\'') break;
+  }
+  if (letters < 2 || i + 1 >= content.end || t[i] != ':' || t[i + 1] != ' ') return std::nullopt;
+  return text::ByteSpan{content.begin, i};
+}
+
 // "He", "She" or "They" opening `sentence`, after an optional "But"/"And"/"So".
 std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence) {
   std::string_view s = t.substr(sentence.begin, sentence.size());
@@ -245,6 +259,16 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     if (links[i].found) continue;
     const quotes::QuoteSpan& q = quotes[i];
     const size_t para = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(q.outer.begin);
+    // sieve.transcript: a quoted transcript turn names its speaker: “PENCE: Well, …”.
+    if (std::optional<text::ByteSpan> label = TranscriptLabel(t, q.content)) {
+      Link link;
+      link.found = true;
+      link.sieve = "sieve.transcript";
+      link.speaker = *label;
+      link.entity = registry.Resolve(*label, -1).entity;
+      links[i] = std::move(link);
+      continue;
+    }
     // sieve.continuation: the previous quote, in this paragraph or at the end of the one
     // before when this quote opens its paragraph.
     if (i > 0 && links[i - 1].found) {
@@ -314,6 +338,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       double conf = link.rule ? link.rule->confidence : 0.6;
       if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
       if (!link.rule && link.sieve == "sieve.subject") conf = 0.4;
+      if (!link.rule && link.sieve == "sieve.transcript") conf = 0.8;
       if (link.pronoun) conf *= 0.9;
       if (link.entity < 0) conf *= 0.5;
       a.confidence = conf;

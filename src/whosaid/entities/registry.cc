@@ -36,7 +36,10 @@ bool IsPronounWord(std::string_view w, Gender* g, bool* plural) {
   *g = Gender::kUnknown;
   if (w == "he" || w == "He" || w == "him" || w == "He’d") { *g = Gender::kMale; return true; }
   if (w == "she" || w == "She" || w == "her") { *g = Gender::kFemale; return true; }
-  if (w == "they" || w == "They" || w == "we" || w == "We") { *plural = true; return true; }
+  if (w == "they" || w == "They" || w == "we" || w == "We" || w == "it" || w == "It") {
+    *plural = true;  // a group or body
+    return true;
+  }
   if (w == "I") return true;
   return false;
 }
@@ -123,9 +126,30 @@ void Registry::NoteGender(int entity, Gender gender) {
   if (e.gender == Gender::kUnknown) e.gender = gender;
 }
 
+namespace {
+// True when `word` is `name` in capitals ("PENCE" for "Pence"), as transcripts write names.
+bool SameNameIgnoringCapitals(std::string_view word, std::string_view name) {
+  if (word.size() != name.size() || word.empty()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(word[i])) !=
+        std::toupper(static_cast<unsigned char>(name[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
 int Registry::FindPerson(const std::vector<std::string>& words) const {
   if (words.empty()) return -1;
   const std::string& last = words.back();
+  const bool all_caps = std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (words.size() == 1 && all_caps && last.size() > 1) {
+    for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
+      const Entity& e = entities_[k];
+      if (e.kind == EntityKind::kPerson && SameNameIgnoringCapitals(last, e.surname)) return k;
+    }
+  }
   // Most recently created entity first: the latest "Smith" wins over an earlier one.
   for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
     const Entity& e = entities_[k];
@@ -457,6 +481,20 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
     return r;
+  }
+  // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
+  for (std::string_view joint : {" of ", " from "}) {
+    const size_t at = mention.find(joint);
+    if (at == std::string_view::npos || at == 0) continue;
+    const unsigned char before = static_cast<unsigned char>(mention[at - 1]);
+    const size_t run = mention.rfind(' ', at - 1);
+    const size_t word = run == std::string_view::npos ? 0 : run + 1;
+    if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
+        mention[word] <= 'Z' && !lex_.honorifics.contains(std::string(mention.substr(word, at - word)))) {
+      span.end = span.begin + static_cast<uint32_t>(at);
+      mention = mention.substr(0, at);
+      break;
+    }
   }
   // The name is the run of capitalized words that ends the mention; words before it are
   // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).

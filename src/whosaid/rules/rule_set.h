@@ -93,7 +93,7 @@ struct LoadOptions {
   // RE2 memory budget of each of the two RE2::Sets (quote rules, indirect rules). When a set
   // does not fit, Load adds a warning and matching tries every rule of that kind instead
   // (same results, slower).
-  int64_t max_mem_per_set = 64 << 20;
+  int64_t max_mem_per_set = int64_t{256} << 20;
 };
 
 // An in-memory rule file, for LoadFromStrings.
