@@ -98,6 +98,26 @@ std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan
   return text::ByteSpan{content.begin, i};
 }
 
+// The capitalized words that open `sentence` ("PolitiFact rated …", "Protesters chanted …"),
+// when the first is not a word that never starts a name.
+std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteSpan sentence,
+                                                 const entities::Lexicons& lex) {
+  uint32_t i = sentence.begin;
+  uint32_t end = i;
+  while (end < sentence.end) {
+    uint32_t w = end;
+    if (w >= sentence.end || t[w] < 'A' || t[w] > 'Z') break;
+    while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
+    if (end == i && lex.not_names.contains(std::string(t.substr(i, w - i)))) return std::nullopt;
+    end = w;
+    if (end + 1 >= sentence.end || t[end] != ' ') break;
+    if (t[end + 1] < 'A' || t[end + 1] > 'Z') break;
+    ++end;
+  }
+  if (end == i) return std::nullopt;
+  return text::ByteSpan{i, end};
+}
+
 // "He", "She" or "They" opening `sentence`, after an optional "But"/"And"/"So".
 std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence) {
   std::string_view s = t.substr(sentence.begin, sentence.size());
@@ -307,6 +327,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         if (!subject || m.span.begin < subject->begin) subject = m.span;
         break;
       }
+      if (!subject) subject = CapitalizedOpening(t, sentence, lexicons_);
       if (subject && subject->end <= q.outer.begin) {
         Link link;
         link.found = true;
