@@ -57,12 +57,30 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m) {
 }
 
 // Picks the best quote-rule match: highest priority, then the speaker nearest the quote.
-const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, uint32_t focus) {
+// False for a speaker slot that holds only words that never name anyone ("After",
+// "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
+bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
+  static constexpr std::string_view kPronouns[] = {"He", "She", "They", "It", "We", "I"};
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t sp = s.find(' ', pos);
+    if (sp == std::string_view::npos) sp = s.size();
+    const std::string_view w = s.substr(pos, sp - pos);
+    pos = sp + 1;
+    if (std::find(std::begin(kPronouns), std::end(kPronouns), w) != std::end(kPronouns)) return true;
+    if (!lex.not_names.contains(std::string(w))) return true;
+  }
+  return false;
+}
+
+const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, std::string_view window,
+                             uint32_t focus, const entities::Lexicons& lex) {
   const rules::RuleMatch* best = nullptr;
   int best_distance = 0;
   for (const auto& m : matches) {
     const auto& sp = m.slots[static_cast<int>(Slot::kSpeaker)];
     if (!sp.found()) continue;
+    if (!PlausibleSpeaker(window.substr(sp.begin, sp.end - sp.begin), lex)) continue;
     const int distance = sp.begin >= static_cast<int>(focus) ? sp.begin - static_cast<int>(focus)
                                                              : static_cast<int>(focus) - sp.end;
     if (!best || m.rule->priority > best->rule->priority ||
@@ -104,12 +122,19 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
                                                  const entities::Lexicons& lex) {
   uint32_t i = sentence.begin;
   uint32_t end = i;
-  while (end < sentence.end) {
+  int words = 0;
+  while (end < sentence.end && words < 3) {
     uint32_t w = end;
     if (w >= sentence.end || t[w] < 'A' || t[w] > 'Z') break;
     while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
-    if (end == i && lex.not_names.contains(std::string(t.substr(i, w - i)))) return std::nullopt;
+    const std::string_view word = t.substr(end, w - end);
+    if (end == i && lex.not_names.contains(std::string(word))) return std::nullopt;
+    // All capitals is a heading ("CONGRESS ACTS"), not a name.
+    if (word.size() > 1 && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return std::nullopt;
+    }
     end = w;
+    ++words;
     if (end + 1 >= sentence.end || t[end] != ' ') break;
     if (t[end + 1] < 'A' || t[end + 1] > 'Z') break;
     ++end;
@@ -225,7 +250,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     BuildWindow(t, seg, quotes, static_cast<int>(i), extent, &w);
     matches.clear();
     rules_.MatchQuote(w.text, &matches);
-    if (const rules::RuleMatch* best = Best(matches, w.focus)) links[i] = LinkFromMatch(w, *best);
+    if (const rules::RuleMatch* best = Best(matches, w.text, w.focus, lexicons_)) {
+      links[i] = LinkFromMatch(w, *best);
+    }
   }
 
   // 2. Indirect speech over each paragraph.
