@@ -31,6 +31,12 @@ bool IsRoleStop(std::string_view w) {
   return false;
 }
 
+std::string Lowercased(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 bool IsPronounWord(std::string_view w, Gender* g, bool* plural) {
   *plural = false;
   *g = Gender::kUnknown;
@@ -280,16 +286,15 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
   if (first == 0 || !tokens[first].joined) return std::nullopt;
   const Token& head = tokens[first - 1];
-  std::string head_lower(head.word);
-  for (char& c : head_lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!lex_.role_nouns.contains(std::string(head.word)) && !lex_.role_nouns.contains(head_lower)) {
+  if (!lex_.role_nouns.contains(std::string(head.word)) &&
+      !lex_.role_nouns.contains(Lowercased(head.word))) {
     return std::nullopt;
   }
   size_t b = first - 1;
   int count = 1;
   while (b > 0 && tokens[b].joined && count < 7) {
     const Token& prev = tokens[b - 1];
-    if (IsRoleStop(prev.word)) break;
+    if (IsRoleStop(prev.word) || IsRoleStop(Lowercased(prev.word))) break;
     --b;
     ++count;
   }
@@ -325,11 +330,15 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       while (j < tokens.size() && tokens[j].joined) {
         if (tokens[j].cap) {
           ++j;
-        } else if (lex_.particles.contains(std::string(tokens[j].word)) && j + 1 < tokens.size() &&
-                   tokens[j + 1].joined && tokens[j + 1].cap) {
-          j += 2;
         } else {
-          break;
+          // One or more particles between capitalized words: "Ana de la Cruz".
+          size_t k = j;
+          while (k < tokens.size() && tokens[k].joined && !tokens[k].cap &&
+                 lex_.particles.contains(std::string(tokens[k].word))) {
+            ++k;
+          }
+          if (k == j || k >= tokens.size() || !tokens[k].joined || !tokens[k].cap) break;
+          j = k + 1;
         }
       }
       const size_t run_start = i;
@@ -382,13 +391,23 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
         if (!ent.role && !title.empty()) {
           ent.role_is_title = true;
           std::string role = title;
-          // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal"
+          // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal": the
+          // capitalized words after " of ".
           std::string_view after = text.substr(span.end);
-          if (after.substr(0, 4) == " of " && after.size() > 5 &&
-              IsUpper(text::DecodeAt(after, 4).cp)) {
-            size_t stop = after.find_first_of(",.;:\n", 4);
-            if (stop == std::string_view::npos) stop = after.size();
-            if (stop < 40) role += std::string(after.substr(0, stop));
+          if (after.substr(0, 4) == " of ") {
+            size_t stop = 4;
+            while (stop < after.size() && stop < 60 && IsUpper(text::DecodeAt(after, stop).cp)) {
+              const size_t sp = after.find_first_of(" ,.;:\n", stop);
+              stop = sp == std::string_view::npos ? after.size() : sp;
+              if (stop < after.size() && after[stop] == ' ' && stop + 1 < after.size()) {
+                if (!IsUpper(text::DecodeAt(after, stop + 1).cp)) break;
+                ++stop;
+              } else {
+                break;
+              }
+            }
+            while (stop > 4 && after[stop - 1] == ' ') --stop;
+            if (stop > 4) role += std::string(after.substr(0, stop));
           }
           ent.role = std::move(role);
         }

@@ -1,0 +1,97 @@
+#include "whosaid/entities/registry.h"
+
+#include <doctest/doctest.h>
+
+namespace whosaid::entities {
+namespace {
+
+Lexicons TestLexicons() {
+  Lexicons lex;
+  lex.honorifics_male = WordList::FromString("Mr.");
+  lex.honorifics_female = WordList::FromString("Ms.\nMrs.");
+  lex.honorifics = WordList::FromString("Dr.\nPrime\nMinister\nSen.\nMayor");
+  lex.first_names_female = WordList::FromString("Lena\nAna");
+  lex.first_names_male = WordList::FromString("Tom\nMark");
+  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen");
+  lex.org_words = WordList::FromString("House\nMinistry");
+  lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador");
+  lex.particles = WordList::FromString("de\nla\nvan");
+  return lex;
+}
+
+struct Fixture {
+  explicit Fixture(std::string t) : text(std::move(t)), lex(TestLexicons()), registry(lex) {
+    auto s = text::Segmenter::Create();
+    REQUIRE(s.ok());
+    seg = (*s)->Segment(text);
+    registry.Scan(text, seg);
+  }
+  text::ByteSpan Find(const std::string& words, size_t from = 0) const {
+    const size_t at = text.find(words, from);
+    REQUIRE(at != std::string::npos);
+    return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())};
+  }
+  std::string NameOf(text::ByteSpan mention, int previous = -1) {
+    const Resolution r = registry.Resolve(mention, previous);
+    return r.entity < 0 ? "<none>" : registry.entities()[r.entity].name;
+  }
+  std::string text;
+  Lexicons lex;
+  Registry registry;
+  text::Segmentation seg;
+};
+
+TEST_CASE("registry: surnames and honorifics resolve to the full name") {
+  Fixture f("Lena Ortiz spoke first. Later Mark Hill arrived. Ms. Ortiz left. Hill stayed.");
+  CHECK(f.NameOf(f.Find("Ms. Ortiz")) == "Lena Ortiz");
+  CHECK(f.NameOf(f.Find("Hill", f.text.find("stayed") - 5)) == "Mark Hill");
+}
+
+TEST_CASE("registry: pronouns go to the subject of the nearest sentence, by gender") {
+  Fixture f("Lena Ortiz met Tom Becker. He said nothing. She said less.");
+  CHECK(f.NameOf(f.Find("He")) == "Tom Becker");
+  CHECK(f.NameOf(f.Find("She")) == "Lena Ortiz");
+}
+
+TEST_CASE("registry: a pronoun prefers the previous speaker when nobody else came between") {
+  Fixture f("Tom Becker spoke. Then Mark Hill spoke. He paused.");
+  const int becker = f.registry.Resolve(f.Find("Tom Becker"), -1).entity;
+  CHECK(f.NameOf(f.Find("He"), becker) == "Mark Hill");
+}
+
+TEST_CASE("registry: particles, roles from titles, premodifiers and appositives") {
+  Fixture f(
+      "Prime Minister Ana de la Cruz of Portugal arrived. The veteran pollster Tom Reyes "
+      "disagreed. Mark Olsen, a former trade negotiator, listened.");
+  const auto& ents = f.registry.entities();
+  auto role_of = [&](const std::string& name) -> std::string {
+    for (const auto& e : ents) {
+      if (e.name == name) return e.role.value_or("<none>");
+    }
+    return "<missing>";
+  };
+  CHECK(role_of("Ana de la Cruz") == "Prime Minister of Portugal");
+  CHECK(role_of("Tom Reyes") == "veteran pollster");
+  CHECK(role_of("Mark Olsen") == "a former trade negotiator");
+}
+
+TEST_CASE("registry: bodies and role phrases") {
+  Fixture f("The White House said nothing. A spokesman for Ortiz declined. Lena Ortiz left.");
+  CHECK(f.NameOf(f.Find("The White House")) == "White House");
+  CHECK(f.NameOf(f.Find("A spokesman for Ortiz")) == "A spokesman for Ortiz");
+}
+
+TEST_CASE("registry: names inside quotations are skipped") {
+  const std::string t = "“Ask Mark Hill,” Lena Ortiz said. She left.";
+  const Lexicons lex = TestLexicons();
+  Registry registry(lex);
+  auto s = text::Segmenter::Create();
+  REQUIRE(s.ok());
+  const text::Segmentation seg = (*s)->Segment(t);
+  const uint32_t close = static_cast<uint32_t>(t.find("” Lena") + 3);
+  registry.Scan(t, seg, {{0, close}});
+  for (const auto& e : registry.entities()) CHECK(e.name != "Mark Hill");
+}
+
+}  // namespace
+}  // namespace whosaid::entities
