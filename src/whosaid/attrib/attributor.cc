@@ -61,6 +61,13 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m) {
 // "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   static constexpr std::string_view kPronouns[] = {"He", "She", "They", "It", "We", "I"};
+  // A clause that runs into the speaker slot ("when Clinton blasted him") is no speaker.
+  static constexpr std::string_view kConjunctions[] = {
+      "when ", "while ", "as ", "after ", "before ", "because ", "if ", "and ", "but ", "or ",
+      "that ", "which ", "who ", "where ", "since ", "until ", "although ", "though "};
+  for (std::string_view c : kConjunctions) {
+    if (s.substr(0, c.size()) == c) return false;
+  }
   size_t pos = 0;
   while (pos < s.size()) {
     size_t sp = s.find(' ', pos);
@@ -120,6 +127,12 @@ std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan
 // when the first is not a word that never starts a name.
 std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteSpan sentence,
                                                  const entities::Lexicons& lex) {
+  // A heading ("Veto Power Impedes Peace Efforts") has no closing punctuation.
+  const char last = t[sentence.end - 1];
+  if (last != '.' && last != '?' && last != '!' && last != '"' && last != ')' &&
+      (sentence.size() < 3 || t.substr(sentence.end - 3, 3) != "\xE2\x80\x9D")) {
+    return std::nullopt;
+  }
   uint32_t i = sentence.begin;
   uint32_t end = i;
   int words = 0;
@@ -129,6 +142,8 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
     const std::string_view word = t.substr(end, w - end);
     if (end == i && lex.not_names.contains(std::string(word))) return std::nullopt;
+    // A participle opens a clause, not a name: "Bemoaning the system, Trump …".
+    if (end == i && word.size() > 5 && word.substr(word.size() - 3) == "ing") return std::nullopt;
     // All capitals is a heading ("CONGRESS ACTS"), not a name.
     if (word.size() > 1 && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       return std::nullopt;
