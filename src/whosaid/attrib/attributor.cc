@@ -264,7 +264,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
     BuildWindow(t, seg, quotes, static_cast<int>(i), extent, &w);
     matches.clear();
-    rules_.MatchQuote(w.text, &matches);
+    rules_.MatchQuote(w.text, w.focus, &matches);
     if (const rules::RuleMatch* best = Best(matches, w.text, w.focus, lexicons_)) {
       links[i] = LinkFromMatch(w, *best);
     }

@@ -237,6 +237,15 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         if (x.slots[s] && g != groups.end()) rule.group_[s] = g->second;
       }
       rule.re_ = std::move(re);
+      {
+        std::string_view src = rule.pattern_source;
+        constexpr std::string_view kQuote = "{QUOTE}";
+        if (src.substr(0, kQuote.size()) == kQuote) {
+          rule.quote_at_ = Rule::QuoteAt::kStart;
+        } else if (src.size() >= kQuote.size() && src.substr(src.size() - kQuote.size()) == kQuote) {
+          rule.quote_at_ = Rule::QuoteAt::kEnd;
+        }
+      }
       rule.index_ = static_cast<int>(set->rules_.size());
       set->rules_.push_back(std::move(rule));
     }
@@ -304,7 +313,7 @@ void RuleSet::Lint(std::vector<Diagnostic>* out) const {
 }
 
 std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view window,
-                                            size_t pos) const {
+                                            size_t pos, bool anchor_start) const {
   if (rule.re_ == nullptr || pos > window.size()) return std::nullopt;
   int n = 1;
   for (int g : rule.group_) n = std::max(n, g + 1);
@@ -316,7 +325,10 @@ std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view w
     sub = large.data();
   }
   const re2::StringPiece text(window.data(), window.size());
-  if (!rule.re_->Match(text, pos, window.size(), RE2::UNANCHORED, sub, n)) return std::nullopt;
+  if (!rule.re_->Match(text, pos, window.size(), anchor_start ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                       sub, n)) {
+    return std::nullopt;
+  }
   RuleMatch m;
   m.rule = &rule;
   m.begin = static_cast<int>(sub[0].data() - window.data());
@@ -343,6 +355,45 @@ void RuleSet::MatchQuote(std::string_view window, std::vector<RuleMatch>* out) c
   for (int idx : candidates) {
     if (std::optional<RuleMatch> m = MatchFrom(rules_[idx], window, 0)) out->push_back(*m);
   }
+}
+
+void RuleSet::MatchQuote(std::string_view window, size_t focus,
+                          std::vector<RuleMatch>* out) const {
+  if (focus >= window.size()) return MatchQuote(window, out);
+  constexpr size_t kPlaceholderBytes = 3;  // U+E000 in UTF-8
+  const size_t first = out->size();
+  // No RE2::Set here: anchored at the quote, each rule's own DFA is cheaper than a set's.
+  const std::string_view before = window.substr(0, std::min(window.size(), focus + kPlaceholderBytes));
+  bool any_inside = false;
+  for (int idx : impl_->quote.rules) {
+    const Rule& rule = rules_[idx];
+    std::optional<RuleMatch> m;
+    switch (rule.quote_at_) {
+      case Rule::QuoteAt::kStart:  // the match starts at the focus
+        m = MatchFrom(rule, window, focus, /*anchor_start=*/true);
+        break;
+      case Rule::QuoteAt::kEnd:  // the match ends with the focus: nothing after it takes part
+        m = MatchFrom(rule, before, 0);
+        break;
+      case Rule::QuoteAt::kInside:
+        any_inside = true;
+        break;
+    }
+    if (m) out->push_back(*m);
+  }
+  if (any_inside) {
+    std::vector<int> candidates;
+    Impl::Candidates(impl_->quote, window, &candidates);
+    for (int idx : candidates) {
+      if (rules_[idx].quote_at_ != Rule::QuoteAt::kInside) continue;
+      if (auto m = MatchFrom(rules_[idx], window, 0)) out->push_back(*m);
+    }
+  }
+  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+                     return a.rule->index_ < b.rule->index_;
+                   });
 }
 
 void RuleSet::MatchIndirect(std::string_view window, std::vector<RuleMatch>* out) const {

@@ -64,6 +64,9 @@ struct Rule {
   std::shared_ptr<const re2::RE2> re_;
   std::array<int, kSlotCount> group_{};  // RE2 capture group of each slot; 0 when absent
   int index_ = 0;                        // position in RuleSet::rules()
+  // Where {QUOTE} stands in the pattern: at its start, at its end, or elsewhere. Lets the
+  // matcher anchor a rule at the quote instead of searching the whole window.
+  enum class QuoteAt { kInside, kStart, kEnd } quote_at_ = QuoteAt::kInside;
 };
 
 // Where a slot matched: byte offsets [begin, end) into the window, or -1 when the slot did
@@ -140,6 +143,12 @@ class RuleSet {
   // candidate rules in one pass; only those run their own RE2.
   void MatchQuote(std::string_view window, std::vector<RuleMatch>* out) const;
 
+  // As above, with the byte offset of the focus placeholder in `window` (window.substr(focus)
+  // starts with U+E000). Same results, found faster: a rule whose pattern starts with
+  // {QUOTE} is matched anchored at the focus, one that ends with {QUOTE} only over the
+  // text up to it, and the RE2::Set runs only for the others.
+  void MatchQuote(std::string_view window, size_t focus, std::vector<RuleMatch>* out) const;
+
   // Appends to *out non-overlapping matches of the indirect rules in `window`, left to
   // right: from the current position, the match that starts first wins; among matches
   // starting at the same byte, the highest priority, then the earliest rule. Scanning
@@ -165,7 +174,8 @@ class RuleSet {
 
   static std::unique_ptr<RuleSet> Build(std::vector<RuleFile> files, const LoadOptions& options,
                                         std::vector<Diagnostic>* diagnostics);
-  std::optional<RuleMatch> MatchFrom(const Rule& rule, std::string_view window, size_t pos) const;
+  std::optional<RuleMatch> MatchFrom(const Rule& rule, std::string_view window, size_t pos,
+                                     bool anchor_start = false) const;
 
   std::vector<Rule> rules_;
   std::vector<std::string> files_;

@@ -1,0 +1,57 @@
+// MatchQuote(window, focus, out) anchors rules at the quote for speed; it must give exactly
+// what the plain whole-window search gives, on real windows from the example stories.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "whosaid/attrib/window.h"
+#include "whosaid/quotes/scanner.h"
+#include "whosaid/rules/rule_set.h"
+
+namespace whosaid::attrib {
+namespace {
+
+TEST_CASE("focused quote matching gives the same matches as the whole-window search") {
+  std::vector<rules::Diagnostic> diags;
+  auto set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
+  REQUIRE(set != nullptr);
+  auto seg = text::Segmenter::Create();
+  REQUIRE(seg.ok());
+  size_t windows = 0, matched = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(WHOSAID_SOURCE_DIR) + "/examples")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string t = ss.str();
+    const text::Segmentation s = (*seg)->Segment(t);
+    const auto quotes = quotes::ScanQuotes(t, s);
+    Window w;
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600), &w);
+      std::vector<rules::RuleMatch> plain, focused;
+      set->MatchQuote(w.text, &plain);
+      set->MatchQuote(w.text, w.focus, &focused);
+      ++windows;
+      matched += !plain.empty();
+      REQUIRE(plain.size() == focused.size());
+      for (size_t k = 0; k < plain.size(); ++k) {
+        CHECK(plain[k].rule == focused[k].rule);
+        CHECK(plain[k].begin == focused[k].begin);
+        CHECK(plain[k].end == focused[k].end);
+        for (int slot = 0; slot < rules::kSlotCount; ++slot) {
+          CHECK(plain[k].slots[slot].begin == focused[k].slots[slot].begin);
+          CHECK(plain[k].slots[slot].end == focused[k].slots[slot].end);
+        }
+      }
+    }
+  }
+  CHECK(windows >= 15);
+  CHECK(matched >= 10);
+}
+
+}  // namespace
+}  // namespace whosaid::attrib
