@@ -243,6 +243,32 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
   return false;
 }
 
+// sieve.subject: the first person or body named (or a pronoun or capitalized name opening
+// the sentence) earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
+std::optional<Link> SubjectLink(std::string_view t, const text::Segmentation& seg,
+                                const quotes::QuoteSpan& q, entities::Registry& registry,
+                                const entities::Lexicons& lex) {
+  if (seg.sentences.empty()) return std::nullopt;
+  const text::ByteSpan sentence = seg.sentences[seg.SentenceAt(q.outer.begin)];
+  std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
+  for (const auto& m : registry.mentions()) {
+    if (m.span.begin >= q.outer.begin) break;
+    if (m.span.begin < sentence.begin) continue;
+    if (!subject || m.span.begin < subject->begin) subject = m.span;
+    break;
+  }
+  if (!subject) subject = CapitalizedOpening(t, sentence, lex);
+  if (!subject || subject->end > q.outer.begin) return std::nullopt;
+  Link link;
+  link.found = true;
+  link.sieve = "sieve.subject";
+  link.speaker = *subject;
+  const entities::Resolution r = registry.Resolve(*subject, -1);
+  link.entity = r.entity;
+  link.pronoun = r.pronoun;
+  return link;
+}
+
 }  // namespace
 
 ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segmentation& seg,
@@ -331,6 +357,16 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       links[i] = std::move(link);
       continue;
     }
+    // A quote inside a sentence that names its own subject before it belongs to that
+    // subject rather than to the previous quote's speaker: "An aide later said that “…”".
+    const bool opens_sentence = seg.sentences.empty() ||
+                                seg.sentences[seg.SentenceAt(q.outer.begin)].begin == q.outer.begin;
+    if (!opens_sentence) {
+      if (std::optional<Link> subject = SubjectLink(t, seg, q, registry, lexicons_)) {
+        links[i] = std::move(*subject);
+        continue;
+      }
+    }
     // sieve.continuation: the previous quote, in this paragraph or at the end of the one
     // before when this quote opens its paragraph.
     if (i > 0 && links[i - 1].found) {
@@ -359,26 +395,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         links[i] = InheritLink(found->link, "sieve.adjacent");
         continue;
       }
-      // sieve.subject: the first person or body named (or a pronoun opening the sentence)
-      // earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
-      const text::ByteSpan sentence = seg.sentences[s];
-      std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
-      for (const auto& m : registry.mentions()) {
-        if (m.span.begin >= q.outer.begin) break;
-        if (m.span.begin < sentence.begin) continue;
-        if (!subject || m.span.begin < subject->begin) subject = m.span;
-        break;
-      }
-      if (!subject) subject = CapitalizedOpening(t, sentence, lexicons_);
-      if (subject && subject->end <= q.outer.begin) {
-        Link link;
-        link.found = true;
-        link.sieve = "sieve.subject";
-        link.speaker = *subject;
-        const entities::Resolution r = registry.Resolve(*subject, -1);
-        link.entity = r.entity;
-        link.pronoun = r.pronoun;
-        links[i] = std::move(link);
+      if (std::optional<Link> subject = SubjectLink(t, seg, q, registry, lexicons_)) {
+        links[i] = std::move(*subject);
       }
     }
   }

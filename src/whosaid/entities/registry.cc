@@ -487,11 +487,14 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
 
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
-  // A parenthetical ("(D-Md.)") is not part of the name.
+  // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
+  // of the name.
   std::string_view mention = text_.substr(span.begin, span.size());
-  if (size_t paren = mention.find(" ("); paren != std::string_view::npos) {
-    span.end = span.begin + static_cast<uint32_t>(paren);
-    mention = mention.substr(0, paren);
+  for (std::string_view cut : {" (", ","}) {
+    if (size_t at = mention.find(cut); at != std::string_view::npos && at > 0) {
+      span.end = span.begin + static_cast<uint32_t>(at);
+      mention = mention.substr(0, at);
+    }
   }
   Gender g;
   bool plural;

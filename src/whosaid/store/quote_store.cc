@@ -1,0 +1,141 @@
+// QuoteStore: opening, transactions and counts. Writing one document is in store_writer.cc,
+// the queries in store_reader.cc.
+#include "whosaid/store/quote_store.h"
+
+#include <filesystem>
+
+#include "whosaid/store/schema.h"
+#include "whosaid/store/sqlite.h"
+
+namespace whosaid::store {
+
+void WriteSummary::Add(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kAdded:
+      ++added;
+      break;
+    case PutOutcome::kChanged:
+      ++changed;
+      break;
+    case PutOutcome::kUnchanged:
+      ++unchanged;
+      break;
+  }
+}
+
+QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only)
+    : db_(std::move(db)), read_only_(read_only) {}
+
+QuoteStore::~QuoteStore() {
+  if (in_batch_) RollbackBatch();
+}
+
+const std::string& QuoteStore::path() const { return db_->path(); }
+
+Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
+                                                     const OpenOptions& options) {
+  if (path.empty()) return InvalidArgument("no database file given");
+  if (options.read_only) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return DatabaseError(path + ": no such database file");
+    }
+  }
+  const int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  auto connection = Connection::Open(path, flags);
+  if (!connection.ok()) return connection.status();
+  Connection& db = **connection;
+  sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
+
+  // SQLite quietly opens a write-protected file read-only; a writer wants to know now, not
+  // at its first batch.
+  if (!options.read_only && sqlite3_db_readonly(db.handle(), "main") == 1) {
+    return DatabaseError(path + ": the database file is read-only; cannot write to it");
+  }
+  if (Status s = RegisterFunctions(db); !s.ok()) return s;
+  if (Status s = db.Exec("PRAGMA foreign_keys = ON", "configuring the connection"); !s.ok()) {
+    return s;
+  }
+  if (options.read_only) {
+    if (Status s = CheckSchema(db); !s.ok()) return s;
+  } else {
+    // WAL: readers never block the writer nor the writer them. synchronous = NORMAL is
+    // safe in WAL mode: a crash or kill loses no committed transaction and never corrupts;
+    // only a power cut may lose the last ones.
+    if (Status s = db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                           "switching to WAL mode");
+        !s.ok()) {
+      return s;
+    }
+    if (options.max_page_count > 0) {
+      auto pages = db.QueryInt("PRAGMA max_page_count = " + std::to_string(options.max_page_count));
+      if (!pages.ok()) return pages.status();
+    }
+    if (Status s = Migrate(db); !s.ok()) return s;
+  }
+  return std::unique_ptr<QuoteStore>(new QuoteStore(std::move(connection).value(),
+                                                    options.read_only));
+}
+
+Status QuoteStore::BeginBatch() {
+  if (read_only_) return InvalidArgument(path() + ": opened read-only");
+  if (in_batch_) return InvalidArgument(path() + ": a batch is already open");
+  // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a batch never
+  // fails half-way because another writer got there first.
+  if (Status s = db_->Exec("BEGIN IMMEDIATE", "starting a batch"); !s.ok()) return s;
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status QuoteStore::CommitBatch() {
+  if (!in_batch_) return InvalidArgument(path() + ": no batch is open");
+  Status s = db_->Exec("COMMIT", "committing a batch");
+  if (!s.ok()) {
+    RollbackBatch();
+    return s;
+  }
+  in_batch_ = false;
+  return Status::Ok();
+}
+
+void QuoteStore::RollbackBatch() {
+  // SQLite may already have rolled back on its own (after SQLITE_FULL, for one).
+  if (!sqlite3_get_autocommit(db_->handle())) {
+    sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  in_batch_ = false;
+}
+
+Result<WriteSummary> QuoteStore::Write(const std::vector<StoredDocument>& docs) {
+  if (Status s = BeginBatch(); !s.ok()) return s;
+  WriteSummary summary;
+  for (const StoredDocument& doc : docs) {
+    auto outcome = Put(doc);
+    if (!outcome.ok()) {
+      RollbackBatch();
+      return outcome.status();
+    }
+    summary.Add(*outcome);
+    summary.occurrences += doc.quotes.size();
+  }
+  if (Status s = CommitBatch(); !s.ok()) return s;
+  return summary;
+}
+
+Result<Counts> QuoteStore::Count() {
+  auto stmt = db_->Cached(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM speakers), "
+      "(SELECT count(*) FROM quotes), (SELECT count(*) FROM occurrences)");
+  if (!stmt.ok()) return stmt.status();
+  auto row = (*stmt)->Step();
+  if (!row.ok()) return row.status();
+  Counts c;
+  c.documents = (*stmt)->Int(0);
+  c.speakers = (*stmt)->Int(1);
+  c.quotes = (*stmt)->Int(2);
+  c.occurrences = (*stmt)->Int(3);
+  return c;
+}
+
+}  // namespace whosaid::store

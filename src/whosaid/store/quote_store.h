@@ -1,0 +1,125 @@
+// The quote database: every quote whosaid has seen, who said it, where and when, in one
+// SQLite file that many readers can search while one writer ingests.
+//
+//   auto store = whosaid::store::QuoteStore::Open("quotes.sqlite");
+//   if (!store.ok()) { /* store.status().message() */ }
+//   auto summary = (*store)->Write(documents);          // one transaction
+//   whosaid::store::SearchOptions search;
+//   search.words = "\"trade talks\" negotiat*";
+//   auto hits = (*store)->Search(search);
+//
+// Guarantees:
+// - Writes go in transactions of one batch of documents: after a crash, a kill or an error
+//   (full disk, read-only file) the database holds every earlier batch and nothing of the
+//   failed one. Writing a batch again completes it.
+// - Writing a document whose id is already stored replaces that document's occurrences,
+//   metadata and roles: writing the same documents twice leaves the same rows with the same
+//   ids. Quotes and speakers nothing refers to any more are removed.
+// - The same words (NormalizeQuote) from the same speaker are one quote, wherever they
+//   occur; a speaker is one row per canonical name (compared case-insensitively; quotes
+//   without a speaker share the "unknown" key).
+// - The file is in WAL mode with a busy timeout, so searches run while an ingest writes.
+//
+// A QuoteStore is one connection: use it from one thread at a time (open one per thread).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "whosaid/status.h"
+#include "whosaid/store/records.h"
+#include "whosaid/store/rows.h"
+
+namespace whosaid::store {
+
+class Connection;
+
+struct OpenOptions {
+  // Readers: the file must exist and be at the current schema version; nothing is written.
+  // Writers (the default) create the file if needed and migrate an older schema.
+  bool read_only = false;
+  // How long to wait for another process's lock before failing with a "locked" error.
+  int busy_timeout_ms = 10000;
+  // When > 0, PRAGMA max_page_count: the database cannot grow past this many pages (a
+  // quota; writes past it fail as on a full disk).
+  int64_t max_page_count = 0;
+};
+
+// What writing documents did.
+enum class PutOutcome {
+  kAdded,      // a document id not stored before
+  kChanged,    // stored before with other content (or content unknown, as for imports)
+  kUnchanged,  // stored before with the same content hash (its occurrences are rewritten)
+};
+
+struct WriteSummary {
+  size_t added = 0, changed = 0, unchanged = 0;
+  size_t occurrences = 0;  // quote occurrences written
+  void Add(PutOutcome outcome);
+};
+
+struct SearchOptions {
+  std::string words;                   // user input; see BuildFtsQuery(); may be empty
+  std::optional<std::string> speaker;  // canonical name, compared case-insensitively
+  std::optional<std::string> since;    // "YYYY-MM-DD": only occurrences published that day or later
+  size_t limit = 50;                   // most quotes returned; 0: no limit
+};
+
+class QuoteStore {
+ public:
+  // Opens (for writing: creates and migrates) the database at `path`. Errors: the file is
+  // not a whosaid database, is newer than this build, is read-only (for writing), does not
+  // exist (for reading), or SQLite cannot open it.
+  static Result<std::unique_ptr<QuoteStore>> Open(const std::string& path,
+                                                  const OpenOptions& options = {});
+  ~QuoteStore();
+  QuoteStore(const QuoteStore&) = delete;
+  QuoteStore& operator=(const QuoteStore&) = delete;
+
+  const std::string& path() const;
+
+  // Writes `docs` in one transaction: all of them, or on error none (the Status says why:
+  // disk full, read-only, locked past the busy timeout).
+  Result<WriteSummary> Write(const std::vector<StoredDocument>& docs);
+
+  // The same in steps, for callers that stream: BeginBatch(), Put() per document, then
+  // CommitBatch() — or RollbackBatch(), which also happens when the store is destroyed with
+  // a batch open. A Put() error leaves the batch open for the caller to roll back.
+  Status BeginBatch();
+  Result<PutOutcome> Put(const StoredDocument& doc);
+  Status CommitBatch();
+  void RollbackBatch();
+
+  // Quotes matching `options.words` (ranked, best first) filtered by speaker and date; with
+  // no words, every quote passing the filters in the order they were first stored. An
+  // unknown speaker gives no quotes, not an error. Input never causes a query syntax error.
+  Result<std::vector<QuoteHit>> Search(const SearchOptions& options);
+
+  // The stored canonical spelling of `name` (case-insensitive), or nullopt when unknown.
+  Result<std::optional<std::string>> FindSpeaker(const std::string& name);
+
+  // Every speaker with their counts and roles, most quoted first.
+  Result<std::vector<SpeakerInfo>> Speakers();
+
+  // Calls `visit` for every occurrence, by document (in the order first stored) then in
+  // document order; stops early when `visit` returns false.
+  Status Export(const std::function<bool(const ExportRow&)>& visit);
+
+  Result<Counts> Count();
+
+ private:
+  explicit QuoteStore(std::unique_ptr<Connection> db, bool read_only);
+  Result<int64_t> SpeakerId(const std::string& name);
+  Result<std::vector<Occurrence>> OccurrencesOf(int64_t quote_id,
+                                                const std::optional<std::string>& since);
+
+  std::unique_ptr<Connection> db_;
+  bool read_only_ = false;
+  bool in_batch_ = false;
+};
+
+}  // namespace whosaid::store

@@ -1,0 +1,212 @@
+#include "whosaid/store/schema.h"
+
+#include <string>
+
+#include "whosaid/store/normalize.h"
+
+namespace whosaid::store {
+namespace {
+
+// kMigrations[v] takes a database from version v to v + 1. Never edit a released step: add
+// a new one.
+constexpr const char* kMigrations[] = {
+    // 0 → 1: documents, speakers, quotes and where each quote occurs.
+    R"sql(
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc_key TEXT NOT NULL UNIQUE,
+  content_hash TEXT,
+  meta TEXT,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE speakers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  speaker_id INTEGER REFERENCES speakers(id),
+  text TEXT NOT NULL,
+  normalized TEXT NOT NULL,
+  type TEXT NOT NULL,
+  cue TEXT,
+  rule TEXT,
+  confidence REAL NOT NULL
+);
+CREATE UNIQUE INDEX quotes_by_words ON quotes(coalesce(speaker_id, 0), normalized);
+CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
+CREATE TABLE occurrences (
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  quote_id INTEGER NOT NULL REFERENCES quotes(id),
+  text TEXT,
+  cp_start INTEGER NOT NULL,
+  cp_end INTEGER NOT NULL,
+  byte_start INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  mention TEXT,
+  speaker_start INTEGER,
+  speaker_end INTEGER,
+  role TEXT,
+  cue TEXT,
+  rule TEXT,
+  confidence REAL NOT NULL,
+  unclosed INTEGER NOT NULL DEFAULT 0,
+  multi_paragraph INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (document_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX occurrences_by_quote ON occurrences(quote_id);
+)sql",
+    // 1 → 2: metadata in columns (url, published, outlet, title, and the day --since
+    // compares), the roles each speaker was given in each document, and full-text search.
+    R"sql(
+ALTER TABLE documents ADD COLUMN url TEXT;
+ALTER TABLE documents ADD COLUMN published TEXT;
+ALTER TABLE documents ADD COLUMN published_day TEXT;
+ALTER TABLE documents ADD COLUMN outlet TEXT;
+ALTER TABLE documents ADD COLUMN title TEXT;
+UPDATE documents SET
+  url = CASE json_type(meta, '$.url') WHEN 'text' THEN json_extract(meta, '$.url') END,
+  published = CASE json_type(meta, '$.published')
+              WHEN 'text' THEN json_extract(meta, '$.published') END,
+  outlet = CASE json_type(meta, '$.outlet') WHEN 'text' THEN json_extract(meta, '$.outlet') END,
+  title = CASE json_type(meta, '$.title') WHEN 'text' THEN json_extract(meta, '$.title') END
+WHERE meta IS NOT NULL AND json_valid(meta);
+UPDATE documents SET published_day = whosaid_day(published) WHERE published IS NOT NULL;
+CREATE INDEX documents_by_day ON documents(published_day);
+
+CREATE TABLE speaker_roles (
+  speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+  role TEXT NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (speaker_id, role, document_id)
+) WITHOUT ROWID;
+CREATE INDEX speaker_roles_by_document ON speaker_roles(document_id);
+INSERT OR IGNORE INTO speaker_roles(speaker_id, role, document_id)
+  SELECT q.speaker_id, o.role, o.document_id FROM occurrences o JOIN quotes q ON q.id = o.quote_id
+  WHERE q.speaker_id IS NOT NULL AND o.role IS NOT NULL;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+  text, content = 'quotes', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
+
+struct Header {
+  int64_t version = 0;
+  int64_t application_id = 0;
+  int64_t objects = 0;  // entries in sqlite_schema
+};
+
+Result<Header> ReadHeader(Connection& db) {
+  Header h;
+  auto version = db.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  auto app = db.QueryInt("PRAGMA application_id");
+  if (!app.ok()) return app.status();
+  auto objects = db.QueryInt("SELECT count(*) FROM sqlite_schema");
+  if (!objects.ok()) return objects.status();
+  h.version = *version;
+  h.application_id = *app;
+  h.objects = *objects;
+  return h;
+}
+
+// Whether the header belongs to a whosaid database this build can use (or an empty file).
+Status CheckOwner(const Connection& db, const Header& h) {
+  if (h.application_id != kApplicationId && !(h.application_id == 0 && h.objects == 0)) {
+    return DatabaseError(db.path() + ": not a whosaid quote database (it holds other tables)");
+  }
+  if (h.version > kSchemaVersion) {
+    return DatabaseError(db.path() + ": written by a newer whosaid (schema version " +
+                         std::to_string(h.version) + "; this build knows up to " +
+                         std::to_string(kSchemaVersion) + ")");
+  }
+  return Status::Ok();
+}
+
+void DayFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  if (text == nullptr) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const auto n = static_cast<size_t>(sqlite3_value_bytes(argv[0]));
+  auto day = PublishedDay(std::string_view(reinterpret_cast<const char*>(text), n));
+  if (!day) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  sqlite3_result_text(ctx, day->data(), static_cast<int>(day->size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+Status RegisterFunctions(Connection& db) {
+  const int rc =
+      sqlite3_create_function_v2(db.handle(), "whosaid_day", 1,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 DayFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return db.Error(rc, "registering SQL functions");
+  return Status::Ok();
+}
+
+Status Migrate(Connection& db) {
+  auto before = ReadHeader(db);
+  if (!before.ok()) return before.status();
+  if (Status s = CheckOwner(db, *before); !s.ok()) return s;
+  if (before->version == kSchemaVersion) return Status::Ok();
+
+  // IMMEDIATE: take the write lock first, then look again, so two processes opening an old
+  // database at once migrate it once.
+  if (Status s = db.Exec("BEGIN IMMEDIATE", "starting the schema migration"); !s.ok()) return s;
+  auto h = ReadHeader(db);
+  Status status = h.ok() ? CheckOwner(db, *h) : h.status();
+  for (int64_t v = h.ok() ? h->version : kSchemaVersion; status.ok() && v < kSchemaVersion; ++v) {
+    status = db.Exec(kMigrations[v], "migrating the schema from version " + std::to_string(v) +
+                                         " to " + std::to_string(v + 1));
+  }
+  if (status.ok()) {
+    // user_version and application_id live in the database header, which is written in
+    // this same transaction: a crash leaves the old version and the old tables together.
+    status = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                         "; PRAGMA user_version = " + std::to_string(kSchemaVersion),
+                     "recording the schema version");
+  }
+  if (status.ok()) status = db.Exec("COMMIT", "committing the schema migration");
+  if (!status.ok()) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return status;
+  }
+  return Status::Ok();
+}
+
+Status CheckSchema(Connection& db) {
+  auto h = ReadHeader(db);
+  if (!h.ok()) return h.status();
+  if (h->objects == 0 && h->version == 0) {
+    return DatabaseError(db.path() + ": empty database (nothing ingested yet)");
+  }
+  if (Status s = CheckOwner(db, *h); !s.ok()) return s;
+  if (h->version < kSchemaVersion) {
+    return DatabaseError(db.path() + ": schema version " + std::to_string(h->version) +
+                         " is older than this whosaid's (" + std::to_string(kSchemaVersion) +
+                         "); upgrade it with `whosaid db migrate --db " + db.path() + "`");
+  }
+  return Status::Ok();
+}
+
+}  // namespace whosaid::store

@@ -1,0 +1,48 @@
+// The quote database's layout and its migrations. The layout has a version number (SQLite's
+// user_version) and an application id, and every version after the first is reached by a
+// migration from the one before, so any older database is brought up to date in one
+// transaction when it is opened for writing. A fresh database runs every migration from
+// version 0, so the migration path is exercised each time one is created.
+//
+// Version 2 (current):
+//   documents(id, doc_key UNIQUE, content_hash, meta JSON, url, published, published_day,
+//             outlet, title, ingested_at)
+//   speakers(id, name UNIQUE COLLATE NOCASE)            one row per canonical name
+//   speaker_roles(speaker_id, role, document_id)         each role a speaker was given, where
+//   quotes(id, speaker_id, text, normalized, type, cue, rule, confidence)
+//             UNIQUE (coalesce(speaker_id, 0), normalized): the same words from the same
+//             speaker are one quote; type, cue, rule and confidence are those of its most
+//             confident occurrence
+//   occurrences(document_id, ordinal, quote_id, text, cp_start, cp_end, byte_start,
+//             byte_end, type, mention, speaker_start, speaker_end, role, cue, rule,
+//             confidence, unclosed, multi_paragraph)   PRIMARY KEY (document_id, ordinal);
+//             text is NULL when it reads exactly as quotes.text
+//   quotes_fts                                           FTS5 over quotes.text, kept by triggers
+// Version 1 had the four base tables only: no metadata columns, no speaker_roles, no FTS5.
+#pragma once
+
+#include <cstdint>
+
+#include "whosaid/status.h"
+#include "whosaid/store/sqlite.h"
+
+namespace whosaid::store {
+
+inline constexpr int kSchemaVersion = 2;
+// PRAGMA application_id of a whosaid quote database: "WSAI".
+inline constexpr int32_t kApplicationId = 0x57534149;
+
+// Brings a database opened for writing to kSchemaVersion (creating it when empty), inside
+// one IMMEDIATE transaction. Fails, changing nothing, when the file belongs to another
+// application or was written by a newer whosaid.
+Status Migrate(Connection& db);
+
+// For read-only use: OK when the database is a whosaid database at kSchemaVersion; else a
+// kDatabaseError that says what to do (an older one needs opening for writing once).
+Status CheckSchema(Connection& db);
+
+// Registers the SQL function whosaid_day(published) (PublishedDay() of normalize.h), which
+// migrations and writes use.
+Status RegisterFunctions(Connection& db);
+
+}  // namespace whosaid::store
