@@ -249,7 +249,20 @@ std::optional<Link> SubjectLink(std::string_view t, const text::Segmentation& se
                                 const quotes::QuoteSpan& q, entities::Registry& registry,
                                 const entities::Lexicons& lex) {
   if (seg.sentences.empty()) return std::nullopt;
-  const text::ByteSpan sentence = seg.sentences[seg.SentenceAt(q.outer.begin)];
+  text::ByteSpan sentence = seg.sentences[seg.SentenceAt(q.outer.begin)];
+  // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
+  // the main clause: look after its comma.
+  static constexpr std::string_view kSubordinators[] = {
+      "As ", "After ", "When ", "While ", "If ", "Although ", "Though ", "Because ", "Since ",
+      "Before ", "Until ", "Despite ", "With ", "Without ", "In ", "On ", "At ", "During ",
+      "Following ", "Asked ", "Unlike ", "Like ", "For ", "From ", "Under ", "Amid ", "Once "};
+  const std::string_view opening = t.substr(sentence.begin, q.outer.begin - sentence.begin);
+  for (std::string_view sub : kSubordinators) {
+    if (opening.substr(0, sub.size()) != sub) continue;
+    const size_t comma = opening.find(", ");
+    if (comma != std::string_view::npos) sentence.begin += static_cast<uint32_t>(comma + 2);
+    break;
+  }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
   for (const auto& m : registry.mentions()) {
     if (m.span.begin >= q.outer.begin) break;
