@@ -85,9 +85,9 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
       const bool is_focus = focus >= 0 && static_cast<size_t>(focus) == static_cast<size_t>(q - quotes.begin());
       if (is_focus) w->focus = static_cast<uint32_t>(w->text.size());
       Append(w, is_focus ? kFocusPlaceholder : kOtherPlaceholder, q->outer.begin);
-      // Move the quote's trailing punctuation out, after the placeholder.
+      // Move the quote's final punctuation mark out, after the placeholder ("!," keeps "!").
       uint32_t pe = q->content.end;
-      while (pe > q->content.begin && IsTrailingPunct(t[pe - 1]) && q->content.end - pe < 2) --pe;
+      if (pe > q->content.begin && IsTrailingPunct(t[pe - 1])) --pe;
       for (uint32_t k = pe; k < q->content.end; ++k) Append(w, t.substr(k, 1), k);
       i = std::max(q->outer.end, i + 1);
       covered_until = i;

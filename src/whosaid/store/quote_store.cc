@@ -32,6 +32,8 @@ QuoteStore::~QuoteStore() {
 
 const std::string& QuoteStore::path() const { return db_->path(); }
 
+int QuoteStore::SchemaVersion() { return kSchemaVersion; }
+
 Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
                                                      const OpenOptions& options) {
   if (path.empty()) return InvalidArgument("no database file given");

@@ -81,6 +81,8 @@ class QuoteStore {
   QuoteStore& operator=(const QuoteStore&) = delete;
 
   const std::string& path() const;
+  // The schema version this build writes (and every opened database is at).
+  static int SchemaVersion();
 
   // Writes `docs` in one transaction: all of them, or on error none (the Status says why:
   // disk full, read-only, locked past the busy timeout).
