@@ -245,18 +245,16 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
 
 // sieve.subject: the first person or body named (or a pronoun or capitalized name opening
 // the sentence) earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
-std::optional<Link> SubjectLink(std::string_view t, const text::Segmentation& seg,
-                                const quotes::QuoteSpan& q, entities::Registry& registry,
-                                const entities::Lexicons& lex) {
-  if (seg.sentences.empty()) return std::nullopt;
-  text::ByteSpan sentence = seg.sentences[seg.SentenceAt(q.outer.begin)];
+// The subject must stand before byte `before` of `sentence`.
+std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uint32_t before,
+                                entities::Registry& registry, const entities::Lexicons& lex) {
   // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
   // the main clause: look after its comma.
   static constexpr std::string_view kSubordinators[] = {
       "As ", "After ", "When ", "While ", "If ", "Although ", "Though ", "Because ", "Since ",
       "Before ", "Until ", "Despite ", "With ", "Without ", "In ", "On ", "At ", "During ",
       "Following ", "Asked ", "Unlike ", "Like ", "For ", "From ", "Under ", "Amid ", "Once "};
-  const std::string_view opening = t.substr(sentence.begin, q.outer.begin - sentence.begin);
+  const std::string_view opening = t.substr(sentence.begin, before - sentence.begin);
   for (std::string_view sub : kSubordinators) {
     if (opening.substr(0, sub.size()) != sub) continue;
     const size_t comma = opening.find(", ");
@@ -265,13 +263,13 @@ std::optional<Link> SubjectLink(std::string_view t, const text::Segmentation& se
   }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
   for (const auto& m : registry.mentions()) {
-    if (m.span.begin >= q.outer.begin) break;
+    if (m.span.begin >= before) break;
     if (m.span.begin < sentence.begin) continue;
     if (!subject || m.span.begin < subject->begin) subject = m.span;
     break;
   }
   if (!subject) subject = CapitalizedOpening(t, sentence, lex);
-  if (!subject || subject->end > q.outer.begin) return std::nullopt;
+  if (!subject || subject->end > before) return std::nullopt;
   Link link;
   link.found = true;
   link.sieve = "sieve.subject";
@@ -375,7 +373,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     const bool opens_sentence = seg.sentences.empty() ||
                                 seg.sentences[seg.SentenceAt(q.outer.begin)].begin == q.outer.begin;
     if (!opens_sentence) {
-      if (std::optional<Link> subject = SubjectLink(t, seg, q, registry, lexicons_)) {
+      if (std::optional<Link> subject = SubjectLink(
+              t, seg.sentences[seg.SentenceAt(q.outer.begin)], q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
         continue;
       }
@@ -408,8 +407,21 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         links[i] = InheritLink(found->link, "sieve.adjacent");
         continue;
       }
-      if (std::optional<Link> subject = SubjectLink(t, seg, q, registry, lexicons_)) {
+      if (std::optional<Link> subject =
+              SubjectLink(t, seg.sentences[s], q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
+        continue;
+      }
+      // sieve.previous_subject: a quotation that opens its sentence, after a sentence about
+      // someone in the same paragraph: "Clinton touted her record. “We need …”".
+      if (opens_sentence && q.type == quotes::QuoteType::kDirect && s > 0 &&
+          seg.sentence_paragraph[s - 1] == para) {
+        const text::ByteSpan previous = seg.sentences[s - 1];
+        if (std::optional<Link> subject =
+                SubjectLink(t, previous, previous.end, registry, lexicons_)) {
+          subject->sieve = "sieve.previous_subject";
+          links[i] = std::move(*subject);
+        }
       }
     }
   }
@@ -432,6 +444,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       double conf = link.rule ? link.rule->confidence : 0.6;
       if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
       if (!link.rule && link.sieve == "sieve.subject") conf = 0.4;
+      if (!link.rule && link.sieve == "sieve.previous_subject") conf = 0.3;
       if (!link.rule && link.sieve == "sieve.transcript") conf = 0.8;
       if (link.pronoun) conf *= 0.9;
       if (link.entity < 0) conf *= 0.5;
