@@ -262,6 +262,13 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     break;
   }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
+  // A capitalized name opening the sentence is its subject, even one the registry does not
+  // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
+  if (!subject) {
+    if (auto opening = CapitalizedOpening(t, sentence, lex); opening && opening->begin == sentence.begin) {
+      subject = opening;
+    }
+  }
   for (const auto& m : registry.mentions()) {
     if (m.span.begin >= before) break;
     if (m.span.begin < sentence.begin) continue;

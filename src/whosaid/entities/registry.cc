@@ -345,6 +345,16 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       size_t b = i;
       const size_t e = j;
       i = j;
+      // A title inside the run ("New Jersey Gov. Chris Christie") ends what comes before it;
+      // the name starts after the last one.
+      for (size_t k = e; k > b + 1; --k) {
+        const std::string w(tokens[k - 1].word);
+        if (k < e && (lex_.honorifics.contains(w) || lex_.honorifics_male.contains(w) ||
+                      lex_.honorifics_female.contains(w))) {
+          b = k - 1;
+          break;
+        }
+      }
       NameStart start = SkipToName(tokens, b, e);
       b = start.begin;
       const Gender gender = start.gender;
