@@ -347,13 +347,18 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       i = j;
       // A title inside the run ("New Jersey Gov. Chris Christie") ends what comes before it;
       // the name starts after the last one.
-      for (size_t k = e; k > b + 1; --k) {
-        const std::string w(tokens[k - 1].word);
-        if (k < e && (lex_.honorifics.contains(w) || lex_.honorifics_male.contains(w) ||
-                      lex_.honorifics_female.contains(w))) {
-          b = k - 1;
-          break;
-        }
+      auto is_title = [&](size_t k) {
+        const std::string w(tokens[k].word);
+        return lex_.honorifics.contains(w) || lex_.honorifics_male.contains(w) ||
+               lex_.honorifics_female.contains(w);
+      };
+      for (size_t k = e - 1; k > b; --k) {
+        if (!is_title(k - 1)) continue;
+        // Keep the whole block of titles ("Prime Minister") with the name.
+        size_t first_title = k - 1;
+        while (first_title > b && is_title(first_title - 1)) --first_title;
+        b = first_title;
+        break;
       }
       NameStart start = SkipToName(tokens, b, e);
       b = start.begin;
