@@ -227,8 +227,8 @@ bool TitleContextBefore(std::string_view t, uint32_t open) {
 }
 
 // Marks that are not a quotation: no speaker was found and the span is a fragment, a
-// single-quoted phrase or too short to stand alone; or it is the title of a work or show.
-// Single-quoted spans and titles attributed only by a sieve are not trusted either.
+// single-quoted phrase or too short to stand alone; or it is the title of a work or show
+// ("on “Meet the Press”"). Single-quoted spans attributed only by a sieve are not trusted.
 bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, const Link& link,
                                 int min_words) {
   const std::string_view content = t.substr(q.content.begin, q.content.size());
@@ -236,10 +236,8 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
     const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
     return fragment || CountWords(content) < min_words;
   }
-  // A continuation follows a quote already attributed; the looser sieves do not.
-  const bool loose = link.rule == nullptr && link.sieve != "sieve.continuation";
   if (q.single && link.rule == nullptr) return true;
-  if (IsTitleCase(content) && (loose || TitleContextBefore(t, q.outer.begin))) return true;
+  if (IsTitleCase(content) && TitleContextBefore(t, q.outer.begin)) return true;
   return false;
 }
 
