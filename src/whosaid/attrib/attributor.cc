@@ -158,14 +158,14 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
   return text::ByteSpan{i, end};
 }
 
-// "He", "She" or "They" opening `sentence`, after an optional "But"/"And"/"So".
+// "He", "She", "They" or "It" opening `sentence`, after an optional "But"/"And"/"So".
 std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence) {
   std::string_view s = t.substr(sentence.begin, sentence.size());
   uint32_t skip = 0;
   for (std::string_view lead : {"But ", "And ", "So ", "Yet "}) {
     if (s.substr(0, lead.size()) == lead) skip = static_cast<uint32_t>(lead.size());
   }
-  for (std::string_view p : {"He ", "She ", "They ", "he ", "she ", "they "}) {
+  for (std::string_view p : {"He ", "She ", "They ", "It ", "he ", "she ", "they ", "it "}) {
     if (s.substr(skip, p.size()) == p) {
       const uint32_t b = sentence.begin + skip;
       return text::ByteSpan{b, b + static_cast<uint32_t>(p.size()) - 1};
@@ -217,7 +217,7 @@ bool TitleContextBefore(std::string_view t, uint32_t open) {
   std::string_view before = t.substr(0, open);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   static constexpr std::string_view kCues[] = {
-      "\xE2\x80\x99s", "'s", " on", " of", " in", " titled", " entitled", " show", " program",
+      "\xE2\x80\x99s", "'s", " on", " titled", " entitled", " show", " program",
       " film", " movie", " book", " documentary", " song", " series", " episode", " column",
       " newspaper", " magazine", " album", " play", " headline", " hashtag", " slogan"};
   for (std::string_view c : kCues) {
