@@ -377,7 +377,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     // subject rather than to the previous quote's speaker: "An aide later said that “…”".
     const bool opens_sentence = seg.sentences.empty() ||
                                 seg.sentences[seg.SentenceAt(q.outer.begin)].begin == q.outer.begin;
-    if (!opens_sentence) {
+    // …unless an earlier quote of the same sentence already has its speaker: “A,” Jordan
+    // said, and “B.”
+    const bool follows_in_sentence =
+        i > 0 && links[i - 1].found && !seg.sentences.empty() &&
+        seg.SentenceAt(quotes[i - 1].outer.begin) == seg.SentenceAt(q.outer.begin);
+    if (!opens_sentence && !follows_in_sentence) {
       if (std::optional<Link> subject = SubjectLink(
               t, seg.sentences[seg.SentenceAt(q.outer.begin)], q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
