@@ -134,6 +134,15 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     return std::nullopt;
   }
   uint32_t i = sentence.begin;
+  // An adverb set off by a comma ("Conversely, PolitiFact rated …") comes before the name.
+  {
+    const std::string_view head = t.substr(i, std::min<uint32_t>(sentence.size(), 24));
+    const size_t comma = head.find(", ");
+    if (comma != std::string_view::npos && head.substr(0, comma).find(' ') == std::string_view::npos &&
+        comma + 2 < head.size() && head[comma + 2] >= 'A' && head[comma + 2] <= 'Z') {
+      i += static_cast<uint32_t>(comma + 2);
+    }
+  }
   uint32_t end = i;
   int words = 0;
   while (end < sentence.end && words < 3) {
@@ -155,6 +164,8 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     ++end;
   }
   if (end == i) return std::nullopt;
+  // A label ("Veto Power Impedes Peace Efforts: …") is no subject.
+  if (end < sentence.end && t[end] == ':') return std::nullopt;
   return text::ByteSpan{i, end};
 }
 
