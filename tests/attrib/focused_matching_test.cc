@@ -1,5 +1,7 @@
-// MatchQuote(window, focus, out) anchors rules at the quote for speed; it must give exactly
-// what the plain whole-window search gives, on real windows from the example stories.
+// MatchQuote(window, focus, out) anchors rules at the quote for speed and, for rules that end
+// with the quote, prefers the match that starts last. On real windows from the example
+// stories the same rules must match, with the same slots where the match starts at the quote,
+// and never an earlier start where it ends there.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,7 +15,7 @@
 namespace whosaid::attrib {
 namespace {
 
-TEST_CASE("focused quote matching gives the same matches as the whole-window search") {
+TEST_CASE("focused quote matching agrees with the whole-window search") {
   std::vector<rules::Diagnostic> diags;
   auto set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
   REQUIRE(set != nullptr);
@@ -40,11 +42,15 @@ TEST_CASE("focused quote matching gives the same matches as the whole-window sea
       REQUIRE(plain.size() == focused.size());
       for (size_t k = 0; k < plain.size(); ++k) {
         CHECK(plain[k].rule == focused[k].rule);
-        CHECK(plain[k].begin == focused[k].begin);
         CHECK(plain[k].end == focused[k].end);
-        for (int slot = 0; slot < rules::kSlotCount; ++slot) {
-          CHECK(plain[k].slots[slot].begin == focused[k].slots[slot].begin);
-          CHECK(plain[k].slots[slot].end == focused[k].slots[slot].end);
+        if (plain[k].begin == static_cast<int>(w.focus)) {
+          CHECK(focused[k].begin == plain[k].begin);
+          for (int slot = 0; slot < rules::kSlotCount; ++slot) {
+            CHECK(plain[k].slots[slot].begin == focused[k].slots[slot].begin);
+            CHECK(plain[k].slots[slot].end == focused[k].slots[slot].end);
+          }
+        } else {
+          CHECK(focused[k].begin >= plain[k].begin);
         }
       }
     }

@@ -374,6 +374,13 @@ void RuleSet::MatchQuote(std::string_view window, size_t focus,
         break;
       case Rule::QuoteAt::kEnd:  // the match ends with the focus: nothing after it takes part
         m = MatchFrom(rule, before, 0);
+        // Of the matches that end at the quote, the one that starts last names the speaker
+        // nearest to it ("X said …, but he said that “…”" is his).
+        while (m && m->begin + 1 < static_cast<int>(before.size())) {
+          std::optional<RuleMatch> later = MatchFrom(rule, before, static_cast<size_t>(m->begin) + 1);
+          if (!later) break;
+          m = later;
+        }
         break;
       case Rule::QuoteAt::kInside:
         any_inside = true;
