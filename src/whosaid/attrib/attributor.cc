@@ -266,8 +266,10 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   const std::string_view opening = t.substr(sentence.begin, before - sentence.begin);
   for (std::string_view sub : kSubordinators) {
     if (opening.substr(0, sub.size()) != sub) continue;
+    // The quote inside the clause itself ("Though she called it “outrageous” …"): its
+    // subject follows the subordinator.
     const size_t comma = opening.find(", ");
-    if (comma != std::string_view::npos) sentence.begin += static_cast<uint32_t>(comma + 2);
+    sentence.begin += static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sub.size());
     break;
   }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
