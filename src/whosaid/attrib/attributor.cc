@@ -371,10 +371,19 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     }
   }
 
-  // 4. Sieves for quotes no rule decided.
+  // 4. Sieves for quotes no rule decided. Titles of works get none, and a quote continues
+  // the previous quote that is not a title.
+  std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
-    if (links[i].found) continue;
+    title[i] = IsTitleCase(doc.View(quotes[i].content)) && TitleContextBefore(t, quotes[i].outer.begin);
+  }
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    if (links[i].found || title[i]) continue;
     const quotes::QuoteSpan& q = quotes[i];
+    size_t prev = i;
+    while (prev > 0 && title[prev - 1]) --prev;
+    const bool has_prev = prev > 0;
+    prev = has_prev ? prev - 1 : 0;
     const size_t para = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(q.outer.begin);
     // sieve.transcript: a quoted transcript turn names its speaker: “PENCE: Well, …”.
     if (std::optional<text::ByteSpan> label = TranscriptLabel(t, q.content)) {
@@ -393,8 +402,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     // …unless an earlier quote of the same sentence already has its speaker: “A,” Jordan
     // said, and “B.”
     const bool follows_in_sentence =
-        i > 0 && links[i - 1].found && !seg.sentences.empty() &&
-        seg.SentenceAt(quotes[i - 1].outer.begin) == seg.SentenceAt(q.outer.begin);
+        has_prev && links[prev].found && !seg.sentences.empty() &&
+        seg.SentenceAt(quotes[prev].outer.begin) == seg.SentenceAt(q.outer.begin);
     if (!opens_sentence && !follows_in_sentence) {
       if (std::optional<Link> subject = SubjectLink(
               t, seg.sentences[seg.SentenceAt(q.outer.begin)], q.outer.begin, registry, lexicons_)) {
@@ -404,14 +413,14 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     }
     // sieve.continuation: the previous quote, in this paragraph or at the end of the one
     // before when this quote opens its paragraph.
-    if (i > 0 && links[i - 1].found) {
-      const quotes::QuoteSpan& p = quotes[i - 1];
+    if (has_prev && links[prev].found) {
+      const quotes::QuoteSpan& p = quotes[prev];
       const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
       const bool same_para = pend_para == para;
       const bool opens_para = !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
       const bool run = opens_para && pend_para + 1 == para && p.type == quotes::QuoteType::kDirect;
       if (same_para || run) {
-        links[i] = InheritLink(links[i - 1], "sieve.continuation");
+        links[i] = InheritLink(links[prev], "sieve.continuation");
         continue;
       }
     }
