@@ -226,9 +226,10 @@ bool IsTitleCase(std::string_view content) {
 // "on “Meet the Press”", "NBC’s “Today”", "the film “Selma”".
 bool TitleContextBefore(std::string_view t, uint32_t open) {
   std::string_view before = t.substr(0, open);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
   static constexpr std::string_view kCues[] = {
-      "\xE2\x80\x99s", "'s", " on", " titled", " entitled", " show", " program",
+      "\xE2\x80\x99s", "'s", " on", " episode of", " broadcast of", " edition of", " host of",
+      " anchor of", " author of", " star of", " titled", " entitled", " show", " program",
       " film", " movie", " book", " documentary", " song", " series", " episode", " column",
       " newspaper", " magazine", " album", " play", " headline", " hashtag", " slogan"};
   for (std::string_view c : kCues) {
