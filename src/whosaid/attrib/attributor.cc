@@ -487,6 +487,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     result.quotes.push_back(std::move(rec));
     quote_entity.push_back(link.found ? link.entity : -1);
   };
+  size_t singles = 0;
+  for (const auto& q : quotes) singles += q.single;
+  const bool single_style = singles * 2 > quotes.size();
   size_t k = 0;
   std::sort(indirect.begin(), indirect.end(),
             [](const IndirectClause& a, const IndirectClause& b) { return a.clause.begin < b.clause.begin; });
@@ -499,8 +502,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       make_record(span, indirect[k].link);
       ++k;
     }
-    if (!options_.all_marks && LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words)) {
-      continue;
+    if (!options_.all_marks) {
+      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words)) continue;
+      // In a story that quotes with double marks (American style), a top-level single-quoted
+      // span is a headline's shorthand for a quotation the story gives in full, or a
+      // scare quote; in British style (single marks first) it is the quotation itself.
+      if (q.single && !single_style) continue;
     }
     make_record(q, links[i]);
   }
