@@ -294,6 +294,7 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   link.sieve = "sieve.subject";
   link.speaker = *subject;
   const entities::Resolution r = registry.Resolve(*subject, -1);
+  if (r.entity < 0) return std::nullopt;  // a pronoun with nobody to stand for
   link.entity = r.entity;
   link.pronoun = r.pronoun;
   return link;
