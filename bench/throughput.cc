@@ -1,0 +1,189 @@
+// Throughput benchmark: end-to-end extraction (parse JSONL, extract, format JSONL) on news
+// text, per stage, for one thread and for all cores, next to one RE2 pass of a 40-verb
+// alternation over the same bytes in the same run, so that the ratio means something on a
+// noisy machine.
+//
+//   throughput [--mb N] [--corpus FILE.jsonl]
+//
+// The corpus is ../shared/data/polnear-{train,dev}.jsonl when present, else the project's
+// examples/*.txt, repeated to at least N MB (default 50).
+#include <re2/re2.h>
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "whosaid/extractor.h"
+#include "whosaid/io/jsonl_reader.h"
+#include "whosaid/output/formatter.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+std::vector<std::string> LoadTexts(const std::string& corpus) {
+  std::vector<std::string> texts;
+  const std::string root = WHOSAID_SOURCE_DIR;
+  std::vector<std::string> files;
+  if (!corpus.empty()) {
+    files.push_back(corpus);
+  } else {
+    for (const char* f : {"/../shared/data/polnear-train.jsonl", "/../shared/data/polnear-dev.jsonl"}) {
+      if (std::filesystem::exists(root + f)) files.push_back(root + f);
+    }
+  }
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_object() && j.contains("text") && j["text"].is_string()) texts.push_back(j["text"]);
+    }
+  }
+  if (texts.empty()) {
+    for (const auto& e : std::filesystem::directory_iterator(root + "/examples")) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      texts.push_back(ss.str());
+    }
+  }
+  return texts;
+}
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+struct Totals {
+  double seconds = 0, format = 0;
+  whosaid::StageTimes stages;
+  size_t records = 0;
+};
+
+// Extracts documents [from, to) of `lines` (JSONL), formatting each; `next` hands out work.
+void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
+          const std::vector<std::string>& lines, std::atomic<size_t>* next, Totals* t) {
+  std::string out;
+  while (true) {
+    const size_t i = next->fetch_add(1);
+    if (i >= lines.size()) break;
+    std::istringstream in(lines[i]);
+    whosaid::io::JsonlReader reader(in, "bench");
+    whosaid::io::InputDocument d;
+    whosaid::io::InputError err;
+    if (reader.Next(&d, &err) != whosaid::io::JsonlReader::Kind::kDocument) continue;
+    auto doc = whosaid::text::Document::FromBytes(d.id, std::move(d.text));
+    if (!doc.ok()) continue;
+    whosaid::ExtractResult r = ex.Extract(*doc, &t->stages);
+    const auto f0 = Clock::now();
+    out = fmt.FormatDocument(*doc, nullptr, r, true);
+    t->format += Seconds(f0, Clock::now());
+    t->records += r.quotes.size();
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double min_mb = 50;
+  std::string corpus;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) min_mb = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc) corpus = argv[++i];
+  }
+  const std::vector<std::string> base = LoadTexts(corpus);
+  if (base.empty()) {
+    std::fprintf(stderr, "no corpus\n");
+    return 2;
+  }
+  std::vector<std::string> lines;
+  size_t bytes = 0;
+  for (size_t round = 0; bytes < min_mb * 1e6; ++round) {
+    for (size_t k = 0; k < base.size(); ++k) {
+      nlohmann::json j = {{"id", "d" + std::to_string(round) + "-" + std::to_string(k)},
+                          {"text", base[k]}};
+      lines.push_back(j.dump());
+      bytes += base[k].size();
+    }
+  }
+  std::string all;
+  all.reserve(bytes);
+  for (const auto& t : base) all += t;
+
+  std::printf("machine: %u cores; corpus: %zu documents, %.1f MB of text\n",
+              std::thread::hardware_concurrency(), lines.size(), bytes / 1e6);
+
+  // Reference: one RE2 pass of a 40-verb alternation over the same bytes.
+  RE2 verbs(
+      "\\b(?:said|says|told|added|asked|wrote|explained|noted|stated|declared|insisted|argued|"
+      "warned|claimed|acknowledged|admitted|announced|asserted|boasted|complained|conceded|"
+      "confirmed|contended|continued|countered|cautioned|charged|emphasized|stressed|"
+      "maintained|observed|predicted|promised|recalled|replied|reported|responded|suggested|"
+      "tweeted|vowed)\\b");
+  size_t matches = 0;
+  const auto r0 = Clock::now();
+  size_t scanned = 0;
+  while (scanned < bytes) {
+    re2::StringPiece in(all);
+    while (RE2::FindAndConsume(&in, verbs)) ++matches;
+    scanned += all.size();
+  }
+  const double ref = scanned / 1e6 / Seconds(r0, Clock::now());
+  std::printf("reference RE2 40-verb pass: %.1f MB/s (%zu matches)\n", ref, matches);
+
+  whosaid::ExtractorOptions options;
+  options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
+  auto ex = whosaid::Extractor::Create(options, nullptr);
+  if (!ex.ok()) {
+    std::fprintf(stderr, "%s\n", ex.status().message().c_str());
+    return 2;
+  }
+  auto fmt = whosaid::output::Formatter::Create(whosaid::output::Format::kJsonl);
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned jobs : {1u, cores}) {
+    std::vector<Totals> totals(jobs);
+    std::atomic<size_t> next{0};
+    const auto t0 = Clock::now();
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j) {
+      threads.emplace_back(Work, std::cref(**ex), std::cref(*fmt), std::cref(lines), &next, &totals[j]);
+    }
+    for (auto& th : threads) th.join();
+    const double secs = Seconds(t0, Clock::now());
+    Totals sum;
+    for (const auto& t : totals) {
+      sum.format += t.format;
+      sum.stages.segment += t.stages.segment;
+      sum.stages.scan += t.stages.scan;
+      sum.stages.attribute += t.stages.attribute;
+      sum.records += t.records;
+    }
+    const double mbs = bytes / 1e6 / secs;
+    std::printf(
+        "-j %u: %.2f MB/s, %.0f documents/s, %zu records, %.3fx the RE2 reference; stage time "
+        "(thread-seconds): segment %.2f, scan %.2f, rules+resolution %.2f, output %.2f; "
+        "peak RSS %ld MB\n",
+        jobs, mbs, lines.size() / secs, sum.records, mbs / ref, sum.stages.segment,
+        sum.stages.scan, sum.stages.attribute, sum.format, PeakRssKb() / 1024);
+    if (jobs == cores && cores == 1) break;
+  }
+  return 0;
+}
