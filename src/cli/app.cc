@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "cli/db_command.h"
 #include "cli/extract_command.h"
 #include "cli/rules_command.h"
 
@@ -80,6 +81,8 @@ int Main(int argc, char** argv) {
   std::vector<std::string> check_paths;
   check_cmd->add_option("files", check_paths,
                         "Rule files or directories (default: the built-in pack)");
+  DbCommandOptions db_options;
+  AddDbCommands(app, &db_options);
 
   try {
     app.parse(argc, argv);
@@ -96,6 +99,7 @@ int Main(int argc, char** argv) {
                                            : paragraphs == "line" ? text::ParagraphMode::kLineBreak
                                                                   : text::ParagraphMode::kAuto;
   if (*check_cmd) return RunRulesCheck(check_paths, opt.extractor, *log);
+  if (*db_options.db) return RunDbCommand(db_options, opt, *log);
   return RunExtract(opt, *log);
 }
 

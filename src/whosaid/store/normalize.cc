@@ -31,8 +31,8 @@ bool IsDigits(std::string_view s) {
 std::string NormalizeQuote(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString input =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString folded;
   if (U_SUCCESS(status)) folded = nfkc_cf->normalize(input, status);
   if (U_FAILURE(status)) folded = input.foldCase();  // ICU data missing: fold case at least

@@ -2,6 +2,7 @@
 // the queries in store_reader.cc.
 #include "whosaid/store/quote_store.h"
 
+#include <cctype>
 #include <filesystem>
 
 #include "whosaid/store/schema.h"
@@ -23,6 +24,33 @@ void WriteSummary::Add(PutOutcome outcome) {
   }
 }
 
+namespace {
+
+// Whether a read-only connection can read at all (see Open).
+bool CanRead(Connection& db) {
+  const int rc =
+      sqlite3_exec(db.handle(), "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
+  return (rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN;
+}
+
+// "file:/a%20b.sqlite?immutable=1": the path percent-encoded as an SQLite URI.
+std::string ImmutableUri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~') {
+      uri.push_back(static_cast<char>(c));
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+}  // namespace
+
 QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only)
     : db_(std::move(db)), read_only_(read_only) {}
 
@@ -43,10 +71,17 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
       return DatabaseError(path + ": no such database file");
     }
   }
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                      : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   auto connection = Connection::Open(path, flags);
   if (!connection.ok()) return connection.status();
+  if (options.read_only && !CanRead(**connection)) {
+    // A WAL database needs its -shm file, which a reader without write access to the
+    // directory cannot create. It exists whenever a writer is connected; without one, no
+    // writer is, and the file can be read as it stands.
+    connection = Connection::Open(ImmutableUri(path), flags | SQLITE_OPEN_URI, path);
+    if (!connection.ok()) return connection.status();
+  }
   Connection& db = **connection;
   sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
 
@@ -62,6 +97,7 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
   if (options.read_only) {
     if (Status s = CheckSchema(db); !s.ok()) return s;
   } else {
+    if (Status s = CheckOwnership(db); !s.ok()) return s;
     // WAL: readers never block the writer nor the writer them. synchronous = NORMAL is
     // safe in WAL mode: a crash or kill loses no committed transaction and never corrupts;
     // only a power cut may lose the last ones.
@@ -76,8 +112,8 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
     }
     if (Status s = Migrate(db); !s.ok()) return s;
   }
-  return std::unique_ptr<QuoteStore>(new QuoteStore(std::move(connection).value(),
-                                                    options.read_only));
+  return std::unique_ptr<QuoteStore>(
+      new QuoteStore(std::move(connection).value(), options.read_only));
 }
 
 Status QuoteStore::BeginBatch() {

@@ -61,7 +61,8 @@ Json SpeakerJson(const SpeakerInfo& s) {
   j["occurrences"] = s.occurrences;
   j["documents"] = s.documents;
   Json roles = Json::array();
-  for (const SpeakerRole& r : s.roles) roles.push_back({{"role", r.role}, {"documents", r.documents}});
+  for (const SpeakerRole& r : s.roles)
+    roles.push_back({{"role", r.role}, {"documents", r.documents}});
   j["roles"] = std::move(roles);
   return j;
 }

@@ -1,6 +1,7 @@
 // Writes what the quote store returns as JSON Lines, JSON, CSV (RFC 4180) or plain text.
-// Export rows are written exactly as whosaid's --format jsonl/csv writes records, plus the
-// quote's id, so an export can be imported again (`whosaid db import`).
+// Export rows are written as whosaid's --format jsonl/csv writes records, plus the quote's
+// id, so an export can be imported again (`whosaid db import`); the speaker is the stored
+// canonical spelling (the first seen of names that differ only in case or spacing).
 #pragma once
 
 #include <string>

@@ -156,12 +156,17 @@ void DayFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
 }  // namespace
 
 Status RegisterFunctions(Connection& db) {
-  const int rc =
-      sqlite3_create_function_v2(db.handle(), "whosaid_day", 1,
-                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                 DayFunction, nullptr, nullptr, nullptr);
+  const int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1,
+                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                            nullptr, DayFunction, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return db.Error(rc, "registering SQL functions");
   return Status::Ok();
+}
+
+Status CheckOwnership(Connection& db) {
+  auto h = ReadHeader(db);
+  if (!h.ok()) return h.status();
+  return CheckOwner(db, *h);
 }
 
 Status Migrate(Connection& db) {

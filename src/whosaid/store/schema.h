@@ -32,6 +32,10 @@ inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a whosaid quote database: "WSAI".
 inline constexpr int32_t kApplicationId = 0x57534149;
 
+// OK when the database is empty or a whosaid database this build can use; checked before
+// anything is written, so a foreign or newer file is left exactly as it was.
+Status CheckOwnership(Connection& db);
+
 // Brings a database opened for writing to kSchemaVersion (creating it when empty), inside
 // one IMMEDIATE transaction. Fails, changing nothing, when the file belongs to another
 // application or was written by a newer whosaid.

@@ -55,8 +55,8 @@ Statement& Statement::Bind(int index, double value) {
 }
 
 Statement& Statement::Bind(int index, std::string_view value) {
-  NoteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8));
+  NoteBind(
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 
@@ -109,10 +109,11 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, int flags) {
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, int flags,
+                                                     const std::string& name) {
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-  std::unique_ptr<Connection> connection(new Connection(path, db));
+  std::unique_ptr<Connection> connection(new Connection(name.empty() ? path : name, db));
   if (rc != SQLITE_OK) return connection->Error(rc, "opening the database");
   sqlite3_extended_result_codes(db, 1);
   return connection;
@@ -161,16 +162,18 @@ Status Connection::Error(int rc, std::string_view what) const {
   std::string reason;
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      reason = "the disk is full (or the database reached its size limit); nothing of the "
-               "failed batch was written";
+      reason =
+          "the disk is full (or the database reached its size limit); nothing of the "
+          "failed batch was written";
       break;
     case SQLITE_READONLY:
       reason = "the database file (or its directory) is read-only";
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      reason = "the database is locked by another process and stayed locked past the busy "
-               "timeout";
+      reason =
+          "the database is locked by another process and stayed locked past the busy "
+          "timeout";
       break;
     case SQLITE_NOTADB:
       reason = "the file is not a SQLite database";

@@ -35,7 +35,9 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view value);  // copied by SQLite
-  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const std::string& value) {
+    return Bind(index, std::string_view(value));
+  }
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::optional<std::string>& value);  // NULL when empty
   Statement& BindNull(int index);
@@ -84,12 +86,15 @@ class CachedStatement {
 class Connection {
  public:
   // Opens `path` with sqlite3_open_v2 flags (SQLITE_OPEN_READONLY, or READWRITE | CREATE).
-  static Result<std::unique_ptr<Connection>> Open(const std::string& path, int flags);
+  // Messages name the database `name` (default: `path`, which may be a URI).
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, int flags,
+                                                  const std::string& name = "");
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
   sqlite3* handle() { return db_; }
+  // The database's name in messages (its file path).
   const std::string& path() const { return path_; }
 
   // Runs one or more SQL statements that return no rows we need.

@@ -55,13 +55,13 @@ Result<std::optional<std::string>> QuoteStore::FindSpeaker(const std::string& na
 
 Result<std::vector<Occurrence>> QuoteStore::OccurrencesOf(int64_t quote_id,
                                                           const std::optional<std::string>& since) {
-  auto st = db_->Cached(
-      std::string("SELECT d.doc_key, d.url, d.published, d.outlet, d.title, ") +
-      kOccurrenceColumns +
-      " FROM occurrences o JOIN documents d ON d.id = o.document_id "
-      "JOIN quotes q ON q.id = o.quote_id LEFT JOIN speakers s ON s.id = q.speaker_id "
-      "WHERE o.quote_id = ?1 AND (?2 IS NULL OR d.published_day >= ?2) "
-      "ORDER BY d.published_day IS NULL, d.published_day, d.id, o.ordinal");
+  auto st =
+      db_->Cached(std::string("SELECT d.doc_key, d.url, d.published, d.outlet, d.title, ") +
+                  kOccurrenceColumns +
+                  " FROM occurrences o JOIN documents d ON d.id = o.document_id "
+                  "JOIN quotes q ON q.id = o.quote_id LEFT JOIN speakers s ON s.id = q.speaker_id "
+                  "WHERE o.quote_id = ?1 AND (?2 IS NULL OR d.published_day >= ?2) "
+                  "ORDER BY d.published_day IS NULL, d.published_day, d.id, o.ordinal");
   if (!st.ok()) return st.status();
   (*st)->Bind(1, quote_id).Bind(2, since);
   std::vector<Occurrence> out;
@@ -93,8 +93,8 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
     speaker_id = (*find)->Int(0);
   }
   const std::string match = BuildFtsQuery(options.words);
-  if (match.empty() && !options.words.empty() && options.words.find_first_not_of(" \t\r\n") !=
-                                                     std::string::npos) {
+  if (match.empty() && !options.words.empty() &&
+      options.words.find_first_not_of(" \t\r\n") != std::string::npos) {
     return std::vector<QuoteHit>();  // only punctuation: nothing can match
   }
   // The filters are written so that a NULL parameter switches them off.
@@ -102,19 +102,20 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
       "(?2 IS NULL OR q.speaker_id = ?2) AND (?3 IS NULL OR EXISTS ("
       "SELECT 1 FROM occurrences o JOIN documents d ON d.id = o.document_id "
       "WHERE o.quote_id = q.id AND d.published_day >= ?3)) ";
-  const std::string columns =
-      "q.id, q.text, s.name, q.type, q.cue, q.rule, q.confidence, ";
+  const std::string columns = "q.id, q.text, s.name, q.type, q.cue, q.rule, q.confidence, ";
   std::string sql;
   if (!match.empty()) {
     // FTS5's rank is bm25(), lower is better; hits report it negated.
     sql = "SELECT " + columns +
           "-quotes_fts.rank FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
           "LEFT JOIN speakers s ON s.id = q.speaker_id "
-          "WHERE quotes_fts MATCH ?1 AND " + filters + "ORDER BY quotes_fts.rank, q.id LIMIT ?4";
+          "WHERE quotes_fts MATCH ?1 AND " +
+          filters + "ORDER BY quotes_fts.rank, q.id LIMIT ?4";
   } else {
     sql = "SELECT " + columns +
           "0.0 FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
-          "WHERE ?1 IS NULL AND " + filters + "ORDER BY q.id LIMIT ?4";
+          "WHERE ?1 IS NULL AND " +
+          filters + "ORDER BY q.id LIMIT ?4";
   }
   auto st = db_->Cached(sql);
   if (!st.ok()) return st.status();
@@ -128,8 +129,9 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   } else {
     (*st)->BindNull(2);
   }
-  (*st)->Bind(3, options.since).Bind(4, options.limit == 0 ? int64_t{-1}
-                                                          : static_cast<int64_t>(options.limit));
+  (*st)
+      ->Bind(3, options.since)
+      .Bind(4, options.limit == 0 ? int64_t{-1} : static_cast<int64_t>(options.limit));
   std::vector<QuoteHit> hits;
   while (true) {
     auto row = (*st)->Step();
@@ -198,12 +200,12 @@ Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
 
 Status QuoteStore::Export(const std::function<bool(const ExportRow&)>& visit) {
   // A statement of its own (not cached): `visit` may run other queries on this store.
-  auto st = db_->Prepare(std::string("SELECT d.doc_key, d.meta, o.quote_id, ") +
-                         kOccurrenceColumns +
-                         " FROM documents d JOIN occurrences o ON o.document_id = d.id "
-                         "JOIN quotes q ON q.id = o.quote_id "
-                         "LEFT JOIN speakers s ON s.id = q.speaker_id "
-                         "ORDER BY d.id, o.ordinal");
+  auto st =
+      db_->Prepare(std::string("SELECT d.doc_key, d.meta, o.quote_id, ") + kOccurrenceColumns +
+                   " FROM documents d JOIN occurrences o ON o.document_id = d.id "
+                   "JOIN quotes q ON q.id = o.quote_id "
+                   "LEFT JOIN speakers s ON s.id = q.speaker_id "
+                   "ORDER BY d.id, o.ordinal");
   if (!st.ok()) return st.status();
   std::string meta_doc;
   nlohmann::json meta;
@@ -215,8 +217,7 @@ Status QuoteStore::Export(const std::function<bool(const ExportRow&)>& visit) {
     r.doc = st->Text(0);
     if (r.doc != meta_doc) {
       meta_doc = r.doc;
-      meta = st->IsNull(1) ? nlohmann::json()
-                           : nlohmann::json::parse(st->Text(1), nullptr, false);
+      meta = st->IsNull(1) ? nlohmann::json() : nlohmann::json::parse(st->Text(1), nullptr, false);
       if (meta.is_discarded()) meta = nullptr;
     }
     r.meta = meta.is_object() ? &meta : nullptr;

@@ -19,9 +19,12 @@ Result<std::optional<int64_t>> OptionalInt(CachedStatement& stmt) {
   return std::optional<int64_t>(stmt->Int(0));
 }
 
-Status Prefix(const std::string& doc_id, Status s) {
+// "db.sqlite: writing document X: <what failed>" from "db.sqlite: <what failed>".
+Status Prefix(const std::string& path, const std::string& doc_id, Status s) {
   if (s.ok()) return s;
-  return Status(s.code(), "document " + doc_id + ": " + s.message());
+  std::string rest = s.message();
+  if (rest.rfind(path + ": ", 0) == 0) rest.erase(0, path.size() + 2);
+  return Status(s.code(), path + ": writing document " + doc_id + ": " + rest);
 }
 
 }  // namespace
@@ -45,7 +48,7 @@ Result<int64_t> QuoteStore::SpeakerId(const std::string& name) {
 
 Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
   if (!in_batch_) return InvalidArgument(path() + ": Put() outside a batch");
-  auto fail = [&](const Status& s) { return Prefix(doc.id, s); };
+  auto fail = [&](const Status& s) { return Prefix(path(), doc.id, s); };
 
   // 1. The document row: same id as before when the document was stored already.
   PutOutcome outcome = PutOutcome::kAdded;

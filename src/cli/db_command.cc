@@ -1,0 +1,496 @@
+#include "cli/db_command.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "cli/app.h"
+#include "cli/input_source.h"
+#include "cli/ordered_pool.h"
+#include "whosaid/store/normalize.h"
+#include "whosaid/store/quote_store.h"
+#include "whosaid/store/records.h"
+#include "whosaid/store/row_format.h"
+
+namespace whosaid::cli {
+namespace {
+
+using store::QuoteStore;
+using store::StoredDocument;
+
+// Where results go: stdout or -o FILE. Remembers the first write error.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {
+    if (!path.empty()) file_ = std::fopen(path.c_str(), "wb");
+  }
+  ~Output() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  bool opened() const { return path_.empty() || file_ != nullptr; }
+  void Write(const std::string& s) {
+    FILE* f = file_ != nullptr ? file_ : stdout;
+    if (failed_ || s.empty()) return;
+    if (std::fwrite(s.data(), 1, s.size(), f) != s.size() || std::fflush(f) != 0) {
+      failed_ = true;
+      errno_ = errno;
+    }
+  }
+  // The exit code after a write error: a closed pipe (| head) is not an error.
+  int Finish(spdlog::logger& log) const {
+    if (!failed_ || errno_ == EPIPE) return kExitOk;
+    log.error("write error: {}", std::strerror(errno_));
+    return kExitSomeFailed;
+  }
+
+ private:
+  std::string path_;
+  FILE* file_ = nullptr;
+  bool failed_ = false;
+  int errno_ = 0;
+};
+
+std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
+                                      spdlog::logger& log) {
+  store::OpenOptions options;
+  options.read_only = read_only;
+  auto s = QuoteStore::Open(o.db_path, options);
+  if (!s.ok()) {
+    log.error("{}", s.status().message());
+    return nullptr;
+  }
+  return std::move(s).value();
+}
+
+// Writes documents in batches of `batch_size`, one transaction each, and keeps the tally.
+class BatchWriter {
+ public:
+  BatchWriter(QuoteStore& store, size_t batch_size, spdlog::logger& log)
+      : store_(store), batch_size_(batch_size < 1 ? 1 : batch_size), log_(log) {}
+
+  // False once a write has failed (the database error is already logged).
+  bool Add(StoredDocument doc) {
+    if (failed_) return false;
+    pending_.push_back(std::move(doc));
+    if (pending_.size() >= batch_size_) Flush();
+    return !failed_;
+  }
+  bool Flush() {
+    if (failed_ || pending_.empty()) return !failed_;
+    auto written = store_.Write(pending_);
+    if (!written.ok()) {
+      log_.error("{}", written.status().message());
+      const size_t kept = total_.added + total_.changed + total_.unchanged;
+      log_.error(
+          "the {} document(s) of earlier batches are stored; run the command again to "
+          "complete it",
+          kept);
+      failed_ = true;
+      return false;
+    }
+    total_.added += written->added;
+    total_.changed += written->changed;
+    total_.unchanged += written->unchanged;
+    total_.occurrences += written->occurrences;
+    log_.debug("committed a batch of {} document(s)", pending_.size());
+    pending_.clear();
+    return true;
+  }
+  bool failed() const { return failed_; }
+  const store::WriteSummary& total() const { return total_; }
+
+ private:
+  QuoteStore& store_;
+  size_t batch_size_;
+  spdlog::logger& log_;
+  std::vector<StoredDocument> pending_;
+  store::WriteSummary total_;
+  bool failed_ = false;
+};
+
+// "4 documents stored (4 new, 0 changed, 0 unchanged), 23 quote occurrences, 0 failed;
+// the database holds 4 documents, 12 speakers, 22 quotes, 23 occurrences"
+void PrintSummary(QuoteStore& store, const store::WriteSummary& t, size_t failed,
+                  spdlog::logger& log) {
+  const size_t stored = t.added + t.changed + t.unchanged;
+  std::printf(
+      "%zu document%s stored (%zu new, %zu changed, %zu unchanged), %zu quote "
+      "occurrence%s, %zu failed",
+      stored, stored == 1 ? "" : "s", t.added, t.changed, t.unchanged, t.occurrences,
+      t.occurrences == 1 ? "" : "s", failed);
+  auto counts = store.Count();
+  if (counts.ok()) {
+    std::printf(
+        "; the database holds %lld documents, %lld speakers, %lld quotes, %lld "
+        "occurrences",
+        static_cast<long long>(counts->documents), static_cast<long long>(counts->speakers),
+        static_cast<long long>(counts->quotes), static_cast<long long>(counts->occurrences));
+  } else {
+    log.warn("{}", counts.status().message());
+  }
+  std::printf("\n");
+  std::fflush(stdout);
+}
+
+struct IngestItem {
+  StoredDocument doc;
+  std::string error;  // non-empty when the document failed
+  std::string warning;
+};
+
+IngestItem Extract(const Extractor& extractor, const text::DocumentOptions& doc_options,
+                   InputItem item) {
+  IngestItem out;
+  if (item.error) {
+    out.error = *item.error;
+    return out;
+  }
+  auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
+  if (!doc.ok()) {
+    out.error = doc.status().message();
+    return out;
+  }
+  if (doc->had_invalid_bytes()) {
+    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  }
+  const ExtractResult result = extractor.Extract(*doc);
+  const nlohmann::json* meta = item.meta.is_null() ? nullptr : &item.meta;
+  out.doc = store::FromExtraction(*doc, meta, result);
+  return out;
+}
+
+int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+              spdlog::logger& log) {
+  // The database first: its problems show in milliseconds, before the rules compile.
+  auto store = OpenStore(o, /*read_only=*/false, log);
+  if (!store) return kExitUsage;
+  std::vector<rules::Diagnostic> diagnostics;
+  auto extractor = Extractor::Create(extract.extractor, &diagnostics);
+  for (const auto& d : diagnostics) {
+    if (d.error) log.error("{}", d.ToString());
+  }
+  if (!extractor.ok()) {
+    log.error("{}", extractor.status().message());
+    return kExitUsage;
+  }
+
+  InputMode mode = extract.input;
+  if (o.input == "jsonl") mode = InputMode::kJsonl;
+  if (o.input == "text") mode = InputMode::kText;
+
+  BatchWriter writer(*store, o.batch, log);
+  size_t failed = 0;
+  auto sink = [&](IngestItem r) {
+    if (writer.failed()) return;
+    if (!r.error.empty()) {
+      ++failed;
+      log.error("{}", r.error);
+      return;
+    }
+    if (!r.warning.empty()) log.warn("{}", r.warning);
+    writer.Add(std::move(r.doc));
+  };
+  const int threads = extract.jobs > 1 ? extract.jobs : 0;
+  {
+    OrderedPool<IngestItem> pool(threads, static_cast<size_t>(std::max(1, extract.jobs)) * 4);
+    InputSource source(o.files, mode, extract.document.max_bytes);
+    const Extractor& ex = **extractor;
+    const text::DocumentOptions doc_options = extract.document;
+    while (auto item = source.Next()) {
+      auto shared = std::make_shared<InputItem>(std::move(*item));
+      pool.Submit(
+          [&ex, doc_options, shared]() { return Extract(ex, doc_options, std::move(*shared)); },
+          sink);
+      if (writer.failed()) break;
+    }
+    pool.Finish(sink);
+  }
+  if (!writer.Flush()) return kExitUsage;
+  PrintSummary(*store, writer.total(), failed, log);
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
+  // Records are grouped by document, in the order documents first appear; a document is
+  // stored only when all of its records read well.
+  std::vector<StoredDocument> docs;
+  std::map<std::string, size_t> index;
+  std::set<std::string> bad_docs;
+  size_t failed_lines = 0;
+  std::vector<std::string> files = o.files;
+  if (files.empty()) files.push_back("-");
+  for (const std::string& path : files) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        log.error("{}: cannot open: {}", path, std::strerror(errno));
+        ++failed_lines;
+        continue;
+      }
+      in = &file;
+    }
+    std::string line;
+    for (size_t n = 1; std::getline(*in, line); ++n) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      auto record = store::ParseResultRecord(line);
+      if (!record.ok()) {
+        ++failed_lines;
+        const auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_object() && j.contains("doc") && j["doc"].is_string()) {
+          const std::string doc = j["doc"];
+          log.error("{}: line {}: {} (document {} not imported)", path, n,
+                    record.status().message(), doc);
+          bad_docs.insert(doc);
+        } else {
+          log.error("{}: line {}: {}", path, n, record.status().message());
+        }
+        continue;
+      }
+      auto [it, added] = index.try_emplace(record->doc, docs.size());
+      if (added) {
+        docs.emplace_back();
+        docs.back().id = record->doc;
+      }
+      StoredDocument& doc = docs[it->second];
+      if (doc.meta.is_null() && !record->meta.is_null()) doc.meta = std::move(record->meta);
+      doc.quotes.push_back(std::move(record->quote));
+    }
+    if (in->bad()) {
+      log.error("{}: read error", path);
+      ++failed_lines;
+    }
+  }
+
+  auto store = OpenStore(o, /*read_only=*/false, log);
+  if (!store) return kExitUsage;
+  BatchWriter writer(*store, o.batch, log);
+  for (StoredDocument& doc : docs) {
+    if (bad_docs.count(doc.id)) continue;
+    if (!writer.Add(std::move(doc))) break;
+  }
+  if (!writer.Flush()) return kExitUsage;
+  PrintSummary(*store, writer.total(), bad_docs.size(), log);
+  return failed_lines ? kExitSomeFailed : kExitOk;
+}
+
+// --since DATE, checked: "YYYY-MM-DD" (or a date-time, of which the day counts).
+bool ParseSince(const std::string& since, std::optional<std::string>* day, spdlog::logger& log) {
+  if (since.empty()) return true;
+  *day = store::PublishedDay(since);
+  if (!*day) {
+    log.error("--since {}: expected a date as YYYY-MM-DD", since);
+    return false;
+  }
+  return true;
+}
+
+int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, bool by_speaker,
+              spdlog::logger& log) {
+  store::SearchOptions search;
+  for (const std::string& w : o.words) search.words += (search.words.empty() ? "" : " ") + w;
+  if (!o.speaker.empty()) search.speaker = o.speaker;
+  if (!ParseSince(o.since, &search.since, log)) return kExitUsage;
+  search.limit = o.limit;
+  if (search.words.find_first_not_of(" \t") == std::string::npos && !search.speaker &&
+      !search.since) {
+    log.error("nothing to search for: give words, --speaker or --since");
+    return kExitUsage;
+  }
+  auto format = store::ParseRowFormat(o.format);
+  auto store = OpenStore(o, /*read_only=*/true, log);
+  if (!store) return kExitUsage;
+  if (search.speaker) {
+    auto name = store->FindSpeaker(*search.speaker);
+    if (name.ok() && !*name) {
+      log.warn("no speaker named \"{}\" in {} (`whosaid db speakers` lists them)", *search.speaker,
+               o.db_path);
+    }
+  }
+  if (by_speaker) search.limit = 0;  // `db quotes` lists them all
+  auto hits = store->Search(search);
+  if (!hits.ok()) {
+    log.error("{}", hits.status().message());
+    return kExitUsage;
+  }
+  Output out(extract.output_path);
+  if (!out.opened()) {
+    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
+    return kExitUsage;
+  }
+  out.Write(store::FormatHits(*hits, format.value()));
+  return out.Finish(log);
+}
+
+int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+                spdlog::logger& log) {
+  auto store = OpenStore(o, /*read_only=*/true, log);
+  if (!store) return kExitUsage;
+  auto speakers = store->Speakers();
+  if (!speakers.ok()) {
+    log.error("{}", speakers.status().message());
+    return kExitUsage;
+  }
+  Output out(extract.output_path);
+  if (!out.opened()) {
+    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
+    return kExitUsage;
+  }
+  out.Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
+  return out.Finish(log);
+}
+
+int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+              spdlog::logger& log) {
+  const store::RowFormat format = store::ParseRowFormat(o.format).value();
+  auto store = OpenStore(o, /*read_only=*/true, log);
+  if (!store) return kExitUsage;
+  Output out(extract.output_path);
+  if (!out.opened()) {
+    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
+    return kExitUsage;
+  }
+  out.Write(store::ExportHeader(format));
+  std::string buffer;
+  Status s = store->Export([&](const store::ExportRow& row) {
+    store::AppendExportRow(buffer, row, format);
+    if (buffer.size() >= (1 << 16)) {
+      out.Write(buffer);
+      buffer.clear();
+    }
+    return true;
+  });
+  out.Write(buffer);
+  if (!s.ok()) {
+    log.error("{}", s.message());
+    return kExitUsage;
+  }
+  return out.Finish(log);
+}
+
+int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
+  auto store = OpenStore(o, /*read_only=*/false, log);
+  if (!store) return kExitUsage;
+  auto counts = store->Count();
+  if (!counts.ok()) {
+    log.error("{}", counts.status().message());
+    return kExitUsage;
+  }
+  std::printf("%s: schema version %d, %lld documents\n", o.db_path.c_str(),
+              QuoteStore::SchemaVersion(), static_cast<long long>(counts->documents));
+  return kExitOk;
+}
+
+CLI::App* AddDbOption(CLI::App* cmd, DbCommandOptions* o) {
+  cmd->add_option("--db", o->db_path, "The quote database (an SQLite file)")->required();
+  return cmd;
+}
+
+}  // namespace
+
+void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
+  o->db = app.add_subcommand("db", "Build and search a quote database (SQLite)");
+  o->db->require_subcommand(1);
+  // The main command's options (extraction settings, -o, -q, -v) also work after `db …`.
+  o->db->fallthrough();
+  o->db->footer(
+      "One SQLite file holds every quote: the same words from the same speaker are one quote "
+      "with an occurrence in each story; re-ingesting a story replaces what it said before.\n");
+
+  o->ingest = AddDbOption(
+      o->db->add_subcommand("ingest", "Extract the quotes of stories and store them"), o);
+  o->ingest->add_option("files", o->files,
+                        "Input files (each one document, or JSONL with --input jsonl; '-' or "
+                        "none: stdin)");
+  o->ingest->add_option("--input", o->input, "Input kind: text or jsonl (default: text)")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  o->ingest->add_option("--batch", o->batch, "Documents per transaction")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  o->ingest->footer(
+      "JSONL fields url, published, outlet and title are stored with the document (--since "
+      "compares the day of `published`, given as YYYY-MM-DD or an ISO 8601 date-time). "
+      "Extraction options of `whosaid` (--rules, --all-marks, --no-indirect, --lenient, "
+      "--paragraphs, -j, …) apply. A killed ingest keeps every committed batch; run it again "
+      "to complete it. Prints a one-line summary.\n");
+
+  o->import = AddDbOption(
+      o->db->add_subcommand("import", "Store records written earlier by whosaid --format jsonl"),
+      o);
+  o->import->add_option("files", o->files, "JSONL result files ('-' or none: stdin)");
+  o->import->add_option("--batch", o->batch, "Documents per transaction")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  o->import->footer(
+      "Records are grouped by their \"doc\" field; each document replaces its stored version. "
+      "`whosaid db export` output imports too.\n");
+
+  const auto formats = CLI::IsMember({"jsonl", "json", "csv", "text"});
+  o->search = AddDbOption(o->db->add_subcommand("search", "Full-text search over quotes"), o);
+  o->search->add_option("words", o->words,
+                        "Words to find (all of them); \"a phrase\" in quotes; prefix* ");
+  o->search->add_option("--speaker", o->speaker, "Only quotes of this speaker (canonical name)");
+  o->search->add_option("--since", o->since,
+                        "Only occurrences in stories published on or after DATE (YYYY-MM-DD)");
+  o->search->add_option("--limit", o->limit, "Most quotes to show, best first (0: all)")
+      ->capture_default_str();
+  o->search->add_option("-f,--format", o->format, "Output: jsonl, json, csv or text")
+      ->check(formats)
+      ->capture_default_str();
+  o->search->footer(
+      "Search words are words: punctuation and FTS5 operators in them (U.S., (R-Texas), OR, "
+      "NEAR) are matched as text, never as query syntax. One result per quote, with every "
+      "occurrence (CSV: one row per occurrence).\n");
+
+  o->speakers = AddDbOption(
+      o->db->add_subcommand("speakers", "List speakers with quote counts and roles"), o);
+  o->speakers->add_option("-f,--format", o->format, "Output: jsonl, json, csv or text")
+      ->check(formats)
+      ->capture_default_str();
+
+  o->quotes = AddDbOption(o->db->add_subcommand("quotes", "List the quotes of one speaker"), o);
+  o->quotes->add_option("--speaker", o->speaker, "Canonical name (case-insensitive)")->required();
+  o->quotes->add_option("--since", o->since,
+                        "Only occurrences in stories published on or after DATE (YYYY-MM-DD)");
+  o->quotes->add_option("-f,--format", o->format, "Output: jsonl, json, csv or text")
+      ->check(formats)
+      ->capture_default_str();
+
+  o->export_ = AddDbOption(
+      o->db->add_subcommand("export", "Write every quote occurrence as whosaid records"), o);
+  o->export_->add_option("-f,--format", o->format, "Output: jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+  o->export_->footer(
+      "The records of whosaid --format jsonl/csv (with each document's meta), plus quote_id.\n");
+
+  o->migrate = AddDbOption(
+      o->db->add_subcommand("migrate", "Upgrade a database written by an older whosaid"), o);
+}
+
+int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+                 spdlog::logger& log) {
+  // Arguments no db command takes fall through to the main command's file list.
+  if (!extract.inputs.empty()) {
+    log.error("unexpected argument: {}", extract.inputs.front());
+    return kExitUsage;
+  }
+  if (*o.ingest) return RunIngest(o, extract, log);
+  if (*o.import) return RunImport(o, log);
+  if (*o.search) return RunSearch(o, extract, /*by_speaker=*/false, log);
+  if (*o.quotes) return RunSearch(o, extract, /*by_speaker=*/true, log);
+  if (*o.speakers) return RunSpeakers(o, extract, log);
+  if (*o.export_) return RunExport(o, extract, log);
+  if (*o.migrate) return RunMigrate(o, log);
+  log.error("no db command given (see whosaid db --help)");
+  return kExitUsage;
+}
+
+}  // namespace whosaid::cli

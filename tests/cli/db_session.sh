@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# CLI test of `whosaid db`: ingest the examples, ingest again (nothing changes), search,
+# speakers, quotes, export (= the extractor's own records), import round trip, and the exit
+# codes for bad input and database errors. Usage: db_session.sh path/to/whosaid
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/quotes.sqlite
+fail=0
+check() {  # check DESCRIPTION COMMAND...: the command must succeed
+  local what=$1; shift
+  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
+}
+
+out=$("$bin" db ingest --db "$db" examples/*.txt 2>"$tmp/err"); rc=$?
+check "ingest exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
+check "ingest summary: $out" grep -q '^4 documents stored (4 new, 0 changed, 0 unchanged)' <<<"$out"
+again=$("$bin" db ingest --db "$db" examples/*.txt)
+check "re-ingest: $again" grep -q '(0 new, 0 changed, 4 unchanged)' <<<"$again"
+check "re-ingest keeps the counts" test "${out#*;}" = "${again#*;}"
+
+# Export is exactly what the extractor writes, plus quote ids.
+"$bin" examples/*.txt >"$tmp/extract.jsonl"
+"$bin" db export --db "$db" | sed 's/,"quote_id":[0-9]*}$/}/' >"$tmp/export.jsonl"
+check "export equals extract output" cmp -s "$tmp/extract.jsonl" "$tmp/export.jsonl"
+"$bin" db export --db "$db" --format csv >"$tmp/export.csv"
+check "csv export has a header" grep -q '^doc,quote,start,end,.*,quote_id' "$tmp/export.csv"
+
+# Import of those records builds the same database.
+out=$("$bin" db import --db "$tmp/imported.sqlite" "$tmp/extract.jsonl"); rc=$?
+check "import exits 0 ($out)" test $rc = 0
+"$bin" db export --db "$tmp/imported.sqlite" | sed 's/,"quote_id":[0-9]*}$/}/' >"$tmp/reexport.jsonl"
+check "import round trip" cmp -s "$tmp/extract.jsonl" "$tmp/reexport.jsonl"
+
+# Search: phrase, prefix, speaker, syntax characters.
+out=$("$bin" db search --db "$db" '"two numbers"')
+check "phrase search finds Mark Hill" grep -q '"speaker":"Mark Hill"' <<<"$out"
+out=$("$bin" db search --db "$db" 'pipe*' --speaker 'hannah cole' --format csv)
+check "prefix search with speaker, csv" test "$(grep -c 'Hannah Cole' <<<"$out")" = 2
+for q in 'U.S.' '"' '(' 'a OR' 'NEAR(x' '*' 'col:umn' "it's"; do
+  "$bin" db search --db "$db" "$q" >/dev/null 2>"$tmp/err"; rc=$?
+  check "search '$q' exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
+done
+"$bin" db search --db "$db" petition --format json | python3 -c 'import json,sys; assert json.load(sys.stdin)[0]["speaker"] == "Rosa Delgado"'
+check "json search output parses" test $? = 0
+
+out=$("$bin" db speakers --db "$db" --format text)
+check "speakers list Lena Ortiz with her role" grep -q 'Lena Ortiz: 4 quotes' <<<"$out"
+out=$("$bin" db quotes --db "$db" --speaker 'Rosa Delgado')
+check "quotes of a speaker" test "$(wc -l <<<"$out")" = 3
+
+# JSONL input: metadata is stored, --since filters by it; extraction options fall through.
+python3 - "$tmp/stories.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], 'w') as f:
+    for i, (name, day) in enumerate([('council_vote', '2024-01-05'), ('interview_water', '2024-03-09T10:00:00Z')]):
+        f.write(json.dumps({'id': 'web-%d' % i, 'text': open('examples/%s.txt' % name).read(),
+                            'url': 'https://example.org/%s' % name, 'published': day,
+                            'outlet': 'Example Daily', 'title': name}) + '\n')
+PY
+out=$("$bin" db ingest --db "$tmp/web.sqlite" --input jsonl "$tmp/stories.jsonl" -j 2 --no-indirect); rc=$?
+check "jsonl ingest with extraction options ($rc: $out)" test $rc = 0
+out=$("$bin" db search --db "$tmp/web.sqlite" the --since 2024-02-01 --limit 0)
+check "--since keeps the March story" grep -q '"published":"2024-03-09T10:00:00Z","outlet":"Example Daily","title":"interview_water","url":"https://example.org/interview_water"' <<<"$out"
+check "--since drops the January story" test -z "$(grep 'web-0' <<<"$out")"
+check "--no-indirect fell through" test -z "$("$bin" db export --db "$tmp/web.sqlite" | grep '"type":"indirect"')"
+
+# Exit codes: 1 when a document fails, 2 for usage and database errors.
+printf 'bad \xff byte\n' >"$tmp/bad.txt"
+"$bin" db ingest --db "$db" "$tmp/bad.txt" examples/council_vote.txt >/dev/null 2>"$tmp/err"; rc=$?
+check "a bad document exits 1 (got $rc)" test $rc = 1
+check "the bad document is named" grep -q 'bad.txt' "$tmp/err"
+"$bin" db search --db "$tmp/missing.sqlite" x >/dev/null 2>&1; rc=$?
+check "missing database exits 2 (got $rc)" test $rc = 2
+"$bin" db search --db "$db" >/dev/null 2>&1; rc=$?
+check "empty search exits 2 (got $rc)" test $rc = 2
+"$bin" db search --db "$db" x --since yesterday >/dev/null 2>&1; rc=$?
+check "bad --since exits 2 (got $rc)" test $rc = 2
+echo 'not a database' >"$tmp/text.sqlite"
+"$bin" db ingest --db "$tmp/text.sqlite" examples/council_vote.txt >/dev/null 2>"$tmp/err"; rc=$?
+check "a non-database file exits 2 (got $rc)" test $rc = 2
+check "and says so" grep -q 'not a SQLite database' "$tmp/err"
+"$bin" db speakers --db "$db" stray >/dev/null 2>&1; rc=$?
+check "a stray argument exits 2 (got $rc)" test $rc = 2
+for sub in ingest import search speakers quotes export migrate; do
+  "$bin" db $sub --help >/dev/null 2>&1 || { echo "FAIL: db $sub --help"; fail=1; }
+done
+
+[ $fail = 0 ] && echo "db session: all checks pass"
+exit $fail

@@ -1,0 +1,149 @@
+// Schema versions: a database written in the version 1 layout (made here by hand, as an
+// older whosaid would have left it) is migrated on open; newer and foreign files are refused.
+#include <doctest/doctest.h>
+
+#include "store_test_util.h"
+#include "whosaid/store/quote_store.h"
+
+namespace whosaid::store {
+namespace {
+
+using testing::OpenOrDie;
+using testing::Sql;
+using testing::SqlScript;
+using testing::TempDir;
+
+// The version 1 layout and a little data: two documents, two speakers, three quotes, one of
+// them quoted in both documents. Written independently of the migration code on purpose.
+constexpr const char* kVersion1 = R"sql(
+PRAGMA application_id = 1465073993;
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, doc_key TEXT NOT NULL UNIQUE, content_hash TEXT,
+  meta TEXT, ingested_at TEXT NOT NULL);
+CREATE TABLE speakers (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, speaker_id INTEGER REFERENCES speakers(id),
+  text TEXT NOT NULL, normalized TEXT NOT NULL, type TEXT NOT NULL, cue TEXT, rule TEXT,
+  confidence REAL NOT NULL);
+CREATE UNIQUE INDEX quotes_by_words ON quotes(coalesce(speaker_id, 0), normalized);
+CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
+CREATE TABLE occurrences (
+  document_id INTEGER NOT NULL REFERENCES documents(id), ordinal INTEGER NOT NULL,
+  quote_id INTEGER NOT NULL REFERENCES quotes(id), text TEXT,
+  cp_start INTEGER NOT NULL, cp_end INTEGER NOT NULL, byte_start INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL, type TEXT NOT NULL, mention TEXT, speaker_start INTEGER,
+  speaker_end INTEGER, role TEXT, cue TEXT, rule TEXT, confidence REAL NOT NULL,
+  unclosed INTEGER NOT NULL DEFAULT 0, multi_paragraph INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (document_id, ordinal)) WITHOUT ROWID;
+CREATE INDEX occurrences_by_quote ON occurrences(quote_id);
+
+INSERT INTO documents VALUES
+  (1, 'wire-1', 'aaa', '{"published":"2016-03-01T10:00:00Z","outlet":"Wire","url":"https://example.org/1"}', '2016-03-01T11:00:00Z'),
+  (2, 'wire-2', 'bbb', '{"published":"2016-06-01","title":"Talks resume"}', '2016-06-01T11:00:00Z');
+INSERT INTO speakers VALUES (1, 'Lena Ortiz'), (2, 'Mark Hill');
+INSERT INTO quotes VALUES
+  (1, 1, 'We came here ready to sign,', 'we came here ready to sign', 'direct', 'said', 'r1', 0.92),
+  (2, 2, 'Two numbers separate us.', 'two numbers separate us', 'direct', 'told', 'r2', 0.81),
+  (3, 1, 'Nobody wants to walk away.', 'nobody wants to walk away', 'direct', 'said', 'r1', 0.81);
+INSERT INTO occurrences VALUES
+  (1, 0, 1, NULL, 10, 37, 10, 37, 'direct', 'Lena Ortiz', 40, 50, 'a former negotiator', 'said', 'r1', 0.92, 0, 0),
+  (1, 1, 2, NULL, 60, 84, 60, 84, 'direct', 'he', 86, 88, 'ambassador', 'told', 'r2', 0.81, 0, 0),
+  (2, 0, 1, NULL, 5, 32, 5, 32, 'direct', 'she', 34, 37, NULL, 'said', 'r1', 0.81, 0, 0),
+  (2, 1, 3, NULL, 40, 66, 40, 66, 'direct', 'Ortiz', 68, 73, 'an adviser', 'said', 'r1', 0.81, 0, 0);
+PRAGMA user_version = 1;
+)sql";
+
+}  // namespace
+
+TEST_CASE("store: a version 1 database is migrated when opened for writing") {
+  TempDir dir;
+  const std::string path = dir.File("v1.sqlite");
+  REQUIRE(SqlScript(path, kVersion1) == "");
+  REQUIRE(Sql(path, "PRAGMA user_version") == "1");
+
+  // A reader cannot migrate: it says what to do.
+  OpenOptions reader;
+  reader.read_only = true;
+  auto old = QuoteStore::Open(path, reader);
+  REQUIRE_FALSE(old.ok());
+  CHECK(old.status().message().find("older") != std::string::npos);
+  CHECK(old.status().message().find("whosaid db migrate") != std::string::npos);
+
+  {
+    auto store = OpenOrDie(path);
+    CHECK(Sql(path, "PRAGMA user_version") == "2");
+    // Nothing lost.
+    auto counts = store->Count();
+    REQUIRE(counts.ok());
+    CHECK(*counts == Counts{2, 2, 3, 4});
+    // Metadata moved into its columns, with the day --since compares.
+    CHECK(Sql(path,
+              "SELECT outlet || ' ' || url || ' ' || published_day FROM documents "
+              "WHERE doc_key = 'wire-1'") == "Wire https://example.org/1 2016-03-01");
+    CHECK(Sql(path, "SELECT title FROM documents WHERE doc_key = 'wire-2'") == "Talks resume");
+    // The full-text index covers the old quotes.
+    SearchOptions search;
+    search.words = "ready sig*";
+    auto hits = store->Search(search);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK((*hits)[0].occurrences.size() == 2);
+    search.since = "2016-05-01";
+    hits = store->Search(search);
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK((*hits)[0].occurrences.size() == 1);
+    // Roles were collected from the occurrences.
+    auto speakers = store->Speakers();
+    REQUIRE(speakers.ok());
+    REQUIRE(speakers->size() == 2);
+    CHECK((*speakers)[0].name == "Lena Ortiz");
+    REQUIRE((*speakers)[0].roles.size() == 2);
+    CHECK((*speakers)[0].roles[0].role == "a former negotiator");
+    CHECK((*speakers)[0].roles[1].role == "an adviser");
+    // New writes keep the old ids.
+    StoredDocument again;
+    again.id = "wire-2";
+    again.content_hash = "ccc";
+    StoredQuote q;
+    q.text = "Nobody wants to walk away!";
+    q.speaker = "Lena Ortiz";
+    again.quotes.push_back(q);
+    REQUIRE(store->Write({again}).ok());
+    CHECK(Sql(path, "SELECT id FROM quotes WHERE normalized = 'nobody wants to walk away'") == "3");
+    CHECK(Sql(path, "SELECT id FROM documents WHERE doc_key = 'wire-2'") == "2");
+  }
+  CHECK(Sql(path, "PRAGMA integrity_check") == "ok");
+  // Opening again is a no-op, and now readers are welcome.
+  OpenOrDie(path);
+  CHECK(QuoteStore::Open(path, reader).ok());
+}
+
+TEST_CASE("store: newer, foreign and non-database files are refused untouched") {
+  TempDir dir;
+  const std::string newer = dir.File("newer.sqlite");
+  REQUIRE(SqlScript(newer, std::string(kVersion1) + "PRAGMA user_version = 99;") == "");
+  auto s = QuoteStore::Open(newer);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().code() == StatusCode::kDatabaseError);
+  CHECK(s.status().message().find("newer whosaid") != std::string::npos);
+  CHECK(Sql(newer, "PRAGMA user_version") == "99");
+  CHECK(Sql(newer, "PRAGMA journal_mode") == "delete");
+
+  const std::string foreign = dir.File("foreign.sqlite");
+  REQUIRE(SqlScript(foreign, "CREATE TABLE invoices (id INTEGER PRIMARY KEY);") == "");
+  s = QuoteStore::Open(foreign);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().message().find("not a whosaid quote database") != std::string::npos);
+  CHECK(Sql(foreign, "SELECT count(*) FROM sqlite_schema") == "1");
+  CHECK(Sql(foreign, "PRAGMA journal_mode") == "delete");
+
+  const std::string text = dir.File("notes.txt");
+  { std::ofstream(text) << "These are not the pages you are looking for.\n"; }
+  s = QuoteStore::Open(text);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().message().find("not a SQLite database") != std::string::npos);
+  CHECK(testing::ReadFile(text) == "These are not the pages you are looking for.\n");
+}
+
+}  // namespace whosaid::store
