@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/app.h"
+#include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
 #include "whosaid/store/normalize.h"
@@ -145,22 +146,11 @@ struct IngestItem {
 
 IngestItem Extract(const Extractor& extractor, const text::DocumentOptions& doc_options,
                    InputItem item) {
+  ExtractedItem e = ExtractItem(extractor, doc_options, std::move(item));
   IngestItem out;
-  if (item.error) {
-    out.error = *item.error;
-    return out;
-  }
-  auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
-  if (!doc.ok()) {
-    out.error = doc.status().message();
-    return out;
-  }
-  if (doc->had_invalid_bytes()) {
-    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
-  }
-  const ExtractResult result = extractor.Extract(*doc);
-  const nlohmann::json* meta = item.meta.is_null() ? nullptr : &item.meta;
-  out.doc = store::FromExtraction(*doc, meta, result);
+  out.error = std::move(e.error);
+  out.warning = std::move(e.warning);
+  if (e.doc) out.doc = store::FromExtraction(*e.doc, e.meta_or_null(), e.result);
   return out;
 }
 

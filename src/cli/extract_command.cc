@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/app.h"
+#include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
 
@@ -19,22 +20,11 @@ struct DocumentOutput {
 
 DocumentOutput Process(const Extractor& extractor, const output::Formatter& formatter,
                        const text::DocumentOptions& doc_options, InputItem item, bool first) {
+  ExtractedItem e = ExtractItem(extractor, doc_options, std::move(item));
   DocumentOutput out;
-  if (item.error) {
-    out.error = *item.error;
-    return out;
-  }
-  auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
-  if (!doc.ok()) {
-    out.error = doc.status().message();
-    return out;
-  }
-  if (doc->had_invalid_bytes()) {
-    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
-  }
-  ExtractResult result = extractor.Extract(*doc);
-  const nlohmann::json* meta = item.meta.is_null() ? nullptr : &item.meta;
-  out.text = formatter.FormatDocument(*doc, meta, result, first);
+  out.error = std::move(e.error);
+  out.warning = std::move(e.warning);
+  if (e.doc) out.text = formatter.FormatDocument(*e.doc, e.meta_or_null(), e.result, first);
   return out;
 }
 

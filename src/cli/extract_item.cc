@@ -1,0 +1,26 @@
+#include "cli/extract_item.h"
+
+namespace whosaid::cli {
+
+ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOptions& doc_options,
+                          InputItem item) {
+  ExtractedItem out;
+  if (item.error) {
+    out.error = *item.error;
+    return out;
+  }
+  auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
+  if (!doc.ok()) {
+    out.error = doc.status().message();
+    return out;
+  }
+  if (doc->had_invalid_bytes()) {
+    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  }
+  out.result = extractor.Extract(*doc);
+  out.meta = std::move(item.meta);
+  out.doc = std::move(doc).value();
+  return out;
+}
+
+}  // namespace whosaid::cli
