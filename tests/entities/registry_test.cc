@@ -14,7 +14,7 @@ Lexicons TestLexicons() {
   lex.first_names_male = WordList::FromString("Tom\nMark");
   lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen");
   lex.org_words = WordList::FromString("House\nMinistry");
-  lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador");
+  lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor");
   lex.particles = WordList::FromString("de\nla\nvan");
   return lex;
 }
@@ -79,6 +79,12 @@ TEST_CASE("registry: bodies and role phrases") {
   Fixture f("The White House said nothing. A spokesman for Ortiz declined. Lena Ortiz left.");
   CHECK(f.NameOf(f.Find("The White House")) == "White House");
   CHECK(f.NameOf(f.Find("A spokesman for Ortiz")) == "A spokesman for Ortiz");
+}
+
+TEST_CASE("registry: a definite description names the person who holds that office") {
+  Fixture f("Mayor Rosa Lind opened the session. The mayor left early.");
+  CHECK(f.NameOf(f.Find("The mayor")) == "Rosa Lind");
+  CHECK(f.NameOf(f.Find("the session")) == "session");  // no office: a body
 }
 
 TEST_CASE("registry: names inside quotations are skipped") {

@@ -164,8 +164,14 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     ++end;
   }
   if (end == i) return std::nullopt;
-  // A label ("Veto Power Impedes Peace Efforts: …") is no subject.
-  if (end < sentence.end && t[end] == ':') return std::nullopt;
+  // A label ("Veto Power Impedes Peace Efforts: …") is no subject: follow the capitalized
+  // words past the three taken and see whether a colon ends them.
+  uint32_t k = end;
+  while (k + 1 < sentence.end && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z') {
+    ++k;
+    while (k < sentence.end && t[k] != ' ' && t[k] != ',' && t[k] != '.' && t[k] != ':') ++k;
+  }
+  if (k < sentence.end && t[k] == ':') return std::nullopt;
   return text::ByteSpan{i, end};
 }
 

@@ -433,6 +433,27 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
             [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
 }
 
+std::optional<int> Registry::PersonByRole(std::string_view mention) const {
+  if (mention.substr(0, 4) != "the " && mention.substr(0, 4) != "The ") return std::nullopt;
+  const size_t sp = mention.rfind(' ');
+  const std::string head = Lowercased(mention.substr(sp + 1));
+  if (!lex_.role_nouns.contains(head) || mention.find(" of ") != std::string_view::npos ||
+      mention.find(" for ") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
+    const Entity& e = entities_[k];
+    if (e.kind != EntityKind::kPerson || !e.role) continue;
+    const std::string role = Lowercased(*e.role);
+    const size_t at = role.find(head);
+    // The office as a word of the role: "Former President" for "the former president".
+    if (at != std::string::npos && (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
+
 int Registry::BodyEntity(std::string name) {
   for (size_t k = 0; k < entities_.size(); ++k) {
     if (entities_[k].kind == EntityKind::kBody && entities_[k].name == name) return static_cast<int>(k);
@@ -582,6 +603,11 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         }
       }
     }
+    return r;
+  }
+  // "the senator", "the former president": the latest person whose role names that office.
+  if (std::optional<int> k = PersonByRole(mention)) {
+    r.entity = *k;
     return r;
   }
   // A body or group: "the White House", "three people familiar with the matter".

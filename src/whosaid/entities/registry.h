@@ -84,6 +84,9 @@ class Registry {
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
   std::optional<std::string> RoleAppositiveBefore(uint32_t name_begin) const;
   int BodyEntity(std::string name);
+  // The latest person whose role contains the office that a definite description names:
+  // "the former president" → the person with role "Former President".
+  std::optional<int> PersonByRole(std::string_view mention) const;
   size_t SentenceOf(uint32_t byte) const;
 
   const Lexicons& lex_;
