@@ -397,7 +397,7 @@ TEST_CASE("rules set: pattern errors with file:line:col") {
       Lines_t{
           f + "2:52: error: unknown macro or slot NOPE",
           f + "3:21: error: invalid RE2 pattern: bad repetition operator: **",
-          f + "4:19: error: pattern exceeds RE2 memory budget (max_mem_per_rule 8388608 bytes)",
+          f + "4:19: error: pattern exceeds RE2 memory budget (max_mem_per_rule 2097152 bytes)",
           f + "5:22: error: invalid RE2 pattern: invalid repetition size: {1000}",
           f + "6:25: error: rule has no {SPEAKER} slot",
           f + "7:23: error: rule needs {QUOTE} (a quote rule) or {CLAUSE} (an indirect-speech "
@@ -441,7 +441,7 @@ TEST_CASE("rules set: macro errors are reported once, at their define") {
           f + "2:14: error: macro cycle: A -> B -> A",
           f + "3:16: error: macro cycle: SELF -> SELF",
           f + "4:14: error: invalid RE2 in macro BAD: bad repetition operator: **",
-          f + "5:15: error: macro HUGE: pattern exceeds RE2 memory budget (max_mem 8388608 bytes)",
+          f + "5:15: error: macro HUGE: pattern exceeds RE2 memory budget (max_mem 2097152 bytes)",
           f + "7:14: error: unknown macro or slot UNKNOWN",
           f + "7:24: error: {QUOTE} is only allowed in rule patterns",
           f + "8:8: error: macro A is already defined at line 1",
