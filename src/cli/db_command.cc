@@ -13,6 +13,7 @@
 #include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
+#include "cli/worker_extractors.h"
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
 #include "whosaid/store/records.h"
@@ -159,15 +160,9 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   // The database first: its problems show in milliseconds, before the rules compile.
   auto store = OpenStore(o, /*read_only=*/false, log);
   if (!store) return kExitUsage;
-  std::vector<rules::Diagnostic> diagnostics;
-  auto extractor = Extractor::Create(extract.extractor, &diagnostics);
-  for (const auto& d : diagnostics) {
-    if (d.error) log.error("{}", d.ToString());
-  }
-  if (!extractor.ok()) {
-    log.error("{}", extractor.status().message());
-    return kExitUsage;
-  }
+  const int threads = extract.jobs > 1 ? extract.jobs : 0;
+  auto extractors = WorkerExtractors::Create(extract.extractor, threads, log);
+  if (!extractors) return kExitUsage;
 
   InputMode mode = extract.input;
   if (o.input == "jsonl") mode = InputMode::kJsonl;
@@ -185,16 +180,17 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     if (!r.warning.empty()) log.warn("{}", r.warning);
     writer.Add(std::move(r.doc));
   };
-  const int threads = extract.jobs > 1 ? extract.jobs : 0;
   {
     OrderedPool<IngestItem> pool(threads, static_cast<size_t>(std::max(1, extract.jobs)) * 4);
     InputSource source(o.files, mode, extract.document.max_bytes);
-    const Extractor& ex = **extractor;
+    const WorkerExtractors& ex = *extractors;
     const text::DocumentOptions doc_options = extract.document;
     while (auto item = source.Next()) {
       auto shared = std::make_shared<InputItem>(std::move(*item));
       pool.Submit(
-          [&ex, doc_options, shared]() { return Extract(ex, doc_options, std::move(*shared)); },
+          [&ex, doc_options, shared](int worker) {
+            return Extract(ex.For(worker), doc_options, std::move(*shared));
+          },
           sink);
       if (writer.failed()) break;
     }

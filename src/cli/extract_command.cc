@@ -8,6 +8,7 @@
 #include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
+#include "cli/worker_extractors.h"
 
 namespace whosaid::cli {
 namespace {
@@ -31,15 +32,9 @@ DocumentOutput Process(const Extractor& extractor, const output::Formatter& form
 }  // namespace
 
 int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
-  std::vector<rules::Diagnostic> diagnostics;
-  auto extractor = Extractor::Create(options.extractor, &diagnostics);
-  for (const auto& d : diagnostics) {
-    if (d.error) log.error("{}", d.ToString());
-  }
-  if (!extractor.ok()) {
-    log.error("{}", extractor.status().message());
-    return kExitUsage;
-  }
+  const int threads = options.jobs > 1 ? options.jobs : 0;
+  auto extractors = WorkerExtractors::Create(options.extractor, threads, log);
+  if (!extractors) return kExitUsage;
   auto formatter = output::Formatter::Create(options.format, options.formatter);
 
   FILE* out = stdout;
@@ -74,18 +69,17 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
   };
 
   write(formatter->Header());
-  const int threads = options.jobs > 1 ? options.jobs : 0;
   {
     OrderedPool<DocumentOutput> pool(threads, static_cast<size_t>(std::max(1, options.jobs)) * 4);
     InputSource source(options.inputs, options.input, options.document.max_bytes);
-    const Extractor& ex = **extractor;
+    const WorkerExtractors& ex = *extractors;
     const output::Formatter& fmt = *formatter;
     const text::DocumentOptions doc_options = options.document;
     while (auto item = source.Next()) {
       auto shared = std::make_shared<InputItem>(std::move(*item));
       pool.Submit(
-          [&ex, &fmt, doc_options, shared]() {
-            return Process(ex, fmt, doc_options, std::move(*shared), /*first=*/true);
+          [&ex, &fmt, doc_options, shared](int worker) {
+            return Process(ex.For(worker), fmt, doc_options, std::move(*shared), /*first=*/true);
           },
           sink);
       if (write_failed) break;

@@ -1,6 +1,7 @@
 // Runs jobs on N worker threads and hands their results back in submission order, with at
 // most `max_in_flight` jobs queued or running, so memory stays bounded by the documents in
-// flight whatever the input size.
+// flight whatever the input size. A job receives the index of the worker that runs it
+// (0 when there are no threads and jobs run inline), for per-worker state.
 #pragma once
 
 #include <condition_variable>
@@ -18,7 +19,7 @@ class OrderedPool {
  public:
   OrderedPool(int threads, size_t max_in_flight)
       : max_in_flight_(max_in_flight < 1 ? 1 : max_in_flight) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this, i] { Work(i); });
   }
   ~OrderedPool() {
     {
@@ -31,12 +32,12 @@ class OrderedPool {
 
   // Queues `job`. When max_in_flight results are pending, first hands the oldest to `sink`.
   template <typename Sink>
-  void Submit(std::function<R()> job, Sink&& sink) {
+  void Submit(std::function<R(int worker)> job, Sink&& sink) {
     while (pending_.size() >= max_in_flight_) Drain(1, sink);
-    std::packaged_task<R()> task(std::move(job));
+    std::packaged_task<R(int)> task(std::move(job));
     pending_.push_back(task.get_future());
     if (workers_.empty()) {
-      task();
+      task(0);
     } else {
       {
         std::lock_guard<std::mutex> lock(mu_);
@@ -67,9 +68,9 @@ class OrderedPool {
     }
   }
 
-  void Work() {
+  void Work(int worker) {
     while (true) {
-      std::packaged_task<R()> task;
+      std::packaged_task<R(int)> task;
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
@@ -77,7 +78,7 @@ class OrderedPool {
         task = std::move(tasks_.front());
         tasks_.pop_front();
       }
-      task();
+      task(worker);
     }
   }
 
@@ -85,7 +86,7 @@ class OrderedPool {
   std::deque<std::future<R>> pending_;  // only touched by the submitting thread
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::packaged_task<R()>> tasks_;
+  std::deque<std::packaged_task<R(int)>> tasks_;
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
