@@ -161,10 +161,18 @@ int main(int argc, char** argv) {
   for (unsigned jobs : {1u, cores}) {
     std::vector<Totals> totals(jobs);
     std::atomic<size_t> next{0};
-    const auto t0 = Clock::now();
     std::vector<std::thread> threads;
+    // One extractor per thread, as the CLI does (shared RE2 DFA caches serialize threads).
+    std::vector<std::unique_ptr<whosaid::Extractor>> extractors;
     for (unsigned j = 0; j < jobs; ++j) {
-      threads.emplace_back(Work, std::cref(**ex), std::cref(*fmt), std::cref(lines), &next, &totals[j]);
+      auto e = whosaid::Extractor::Create(options, nullptr);
+      if (!e.ok()) return 2;
+      extractors.push_back(std::move(e).value());
+    }
+    const auto t0 = Clock::now();
+    for (unsigned j = 0; j < jobs; ++j) {
+      threads.emplace_back(Work, std::cref(*extractors[j]), std::cref(*fmt), std::cref(lines), &next,
+                           &totals[j]);
     }
     for (auto& th : threads) th.join();
     const double secs = Seconds(t0, Clock::now());
