@@ -7,7 +7,7 @@ PACKAGES  := cmake g++ make pkg-config python3 libre2-dev libicu-dev libspdlog-d
              nlohmann-json3-dev libcli11-dev libsqlite3-dev libbenchmark-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench fuzz format clean
+.PHONY: all deps build run test test-asan bench fuzz fuzz-smoke format clean
 
 all: build
 
@@ -43,6 +43,18 @@ test-asan: deps
 BENCH_MB ?= 50
 bench: build
 	$(BUILD)/bench/whosaid_throughput --mb $(BENCH_MB)
+
+# libFuzzer targets (clang, ASan + UBSan) over tests/fuzz/corpus, FUZZ_SECONDS each.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DWHOSAID_BUILD_FUZZ=ON -DWHOSAID_BUILD_TESTS=OFF -DWHOSAID_BUILD_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scanner fuzz_rule_file fuzz_jsonl fuzz_extract
+	tests/fuzz/run.sh $(FUZZ_BUILD)/tests/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

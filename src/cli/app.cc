@@ -46,7 +46,8 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("-o,--output", opt.output_path, "Write results to this file (default: stdout)");
   app.add_option("--rules", opt.extractor.rule_paths,
-                 "Rule file or directory to add to the built-in English pack (repeatable)");
+                 "Rule file or directory to add to the built-in English pack (repeatable)")
+      ->allow_extra_args(false);  // one path per --rules: what follows is input
   app.add_flag("--no-default-rules", no_default_rules,
                "Do not load the built-in pack (use only --rules)");
   app.add_flag("--explain", opt.formatter.explain,

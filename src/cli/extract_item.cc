@@ -16,6 +16,8 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
   }
   if (doc->had_invalid_bytes()) {
     out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  } else if (doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.warning = "document " + item.id + ": empty";
   }
   out.result = extractor.Extract(*doc);
   out.meta = std::move(item.meta);
