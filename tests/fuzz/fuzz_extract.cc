@@ -11,14 +11,8 @@
 #include <vector>
 
 #include "whosaid/extractor.h"
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)                                                       \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                            \
-    }                                                                          \
-  } while (0)
 
 namespace {
 

@@ -12,14 +12,8 @@
 
 #include "whosaid/rules/rule_file.h"
 #include "whosaid/rules/rule_set.h"
+#include "fuzz_check.h"
 
-#define FUZZ_CHECK(cond)                                                       \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                            \
-    }                                                                          \
-  } while (0)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace whosaid::rules;

@@ -12,16 +12,10 @@
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/segmenter.h"
+#include "fuzz_check.h"
 
 namespace {
 
-#define FUZZ_CHECK(cond)                                                       \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                            \
-    }                                                                          \
-  } while (0)
 
 const whosaid::text::Segmenter& GetSegmenter() {
   static auto* seg = [] {
