@@ -60,4 +60,39 @@ TEST_CASE("focused quote matching agrees with the whole-window search") {
 }
 
 }  // namespace
+TEST_CASE("focused quote matching with `accept` stops below the first accepted priority") {
+  std::vector<rules::Diagnostic> diags;
+  auto set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
+  REQUIRE(set != nullptr);
+  auto seg = text::Segmenter::Create();
+  REQUIRE(seg.ok());
+  size_t cut = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(WHOSAID_SOURCE_DIR) + "/examples")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string t = ss.str();
+    const text::Segmentation s = (*seg)->Segment(t);
+    const auto quotes = quotes::ScanQuotes(t, s);
+    Window w;
+    for (size_t i = 0; i < quotes.size(); ++i) {
+      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600), &w);
+      std::vector<rules::RuleMatch> all, early;
+      set->MatchQuote(w.text, w.focus, &all);
+      set->MatchQuote(w.text, w.focus, &early, [](const rules::RuleMatch&) { return true; });
+      // `early` is the part of `all` at or above the first match's priority.
+      size_t expected = 0;
+      while (expected < all.size() && all[expected].rule->priority == all[0].rule->priority) {
+        ++expected;
+      }
+      REQUIRE(early.size() == expected);
+      for (size_t k = 0; k < early.size(); ++k) CHECK(early[k].rule == all[k].rule);
+      cut += all.size() - early.size();
+    }
+  }
+  CHECK(cut > 0);  // the examples do have windows where lower rules were skipped
+}
+
 }  // namespace whosaid::attrib

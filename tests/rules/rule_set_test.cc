@@ -223,21 +223,21 @@ const std::vector<std::string> kWindows = {
     "",
 };
 
-TEST_CASE("rules set: the RE2::Set prefilter gives the same matches as trying every rule") {
+TEST_CASE("rules set: the literal prefilter gives the same matches as trying every rule") {
   std::vector<Diagnostic> diags;
   auto set = FromText(kManyRules, &diags);
   CHECK(Lines(diags) == Lines_t{});
   REQUIRE(set != nullptr);
-  // A set budget too small for RE2::Set: a warning, then the same matches without prefilter.
+  // A set budget too small for the prefilter: a warning, then the same matches without prefilter.
   LoadOptions tiny;
   tiny.max_mem_per_set = 1024;
   std::vector<Diagnostic> tiny_diags;
   auto unfiltered = FromText(kManyRules, &tiny_diags, tiny);
   REQUIRE(unfiltered != nullptr);
   CHECK(Lines(tiny_diags) ==
-        Lines_t{"warning: quote rules exceed the RE2::Set memory budget (max_mem_per_set 1024 "
+        Lines_t{"warning: quote rules exceed the prefilter memory budget (max_mem_per_set 1024 "
                 "bytes): every rule will be tried on every window (slower)",
-                "warning: indirect rules exceed the RE2::Set memory budget (max_mem_per_set "
+                "warning: indirect rules exceed the prefilter memory budget (max_mem_per_set "
                 "1024 bytes): every rule will be tried on every window (slower)"});
   int total = 0;
   for (const std::string& w : kWindows) {

@@ -327,7 +327,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
     BuildWindow(t, seg, quotes, static_cast<int>(i), extent, &w);
     matches.clear();
-    rules_.MatchQuote(w.text, w.focus, &matches);
+    // Best() takes the highest-priority match with a plausible speaker, so rules below the
+    // first such match need not run.
+    rules_.MatchQuote(w.text, w.focus, &matches, [&](const rules::RuleMatch& m) {
+      const std::string_view sp = m.SlotText(w.text, Slot::kSpeaker);
+      return !sp.empty() && PlausibleSpeaker(sp, lexicons_);
+    });
     if (const rules::RuleMatch* best = Best(matches, w.text, w.focus, lexicons_)) {
       links[i] = LinkFromMatch(w, *best);
     }

@@ -1,5 +1,6 @@
 #include "whosaid/rules/rule_set.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -51,9 +52,15 @@ void Append(std::vector<Diagnostic>* to, std::vector<Diagnostic>&& from) {
 }  // namespace
 
 struct RuleSet::Impl {
+  // RE2's FilteredRE2 reduces each rule to the literal strings ("atoms") that any match must
+  // contain ("said" or "told" or …; ": "). One RE2::Set pass finds the atoms present in a
+  // window, and only the rules whose atoms are there are tried. Atoms are lower case, so the
+  // set matches them case-insensitively.
   struct Prefilter {
-    std::unique_ptr<RE2::Set> set;  // null: try every rule
-    std::vector<int> rules;         // set index -> rule index
+    std::unique_ptr<re2::FilteredRE2> filter;
+    std::unique_ptr<RE2::Set> atoms;  // null: no atoms (every rule is a candidate)
+    bool usable = false;              // false: try every rule
+    std::vector<int> rules;           // filter id -> rule index
   };
   Prefilter quote;
   Prefilter indirect;
@@ -62,18 +69,51 @@ struct RuleSet::Impl {
   static void Candidates(const Prefilter& p, std::string_view window, std::vector<int>* out) {
     out->clear();
     if (p.rules.empty()) return;
-    if (p.set != nullptr) {
+    if (p.usable) {
       std::vector<int> hits;
-      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-      if (p.set->Match(re2::StringPiece(window.data(), window.size()), &hits, &info)) {
-        for (int h : hits) out->push_back(p.rules[h]);
+      bool ok = true;
+      if (p.atoms != nullptr) {
+        RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+        ok = p.atoms->Match(re2::StringPiece(window.data(), window.size()), &hits, &info) ||
+             info.kind == RE2::Set::kNoError;  // else the set's DFA ran out of memory
+      }
+      if (ok) {
+        std::vector<int> potentials;
+        p.filter->AllPotentials(hits, &potentials);
+        for (int k : potentials) out->push_back(p.rules[k]);
         std::sort(out->begin(), out->end());
         return;
       }
-      if (info.kind == RE2::Set::kNoError) return;  // no rule matches
-      // The set's DFA ran out of memory: fall through and try every rule.
     }
     *out = p.rules;
+  }
+
+  // Builds `p` over the rules of one kind; false when the atom set exceeds its budget.
+  static bool BuildPrefilter(const std::vector<Rule>& rules, bool indirect, int64_t max_mem_rule,
+                             int64_t max_mem_set, Prefilter* p) {
+    p->filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/2);
+    const RE2::Options options = MakeOptions(max_mem_rule);
+    for (const Rule& r : rules) {
+      if (r.indirect != indirect) continue;
+      int id = 0;
+      if (p->filter->Add(r.regex, options, &id) != RE2::NoError) return false;
+      p->rules.push_back(r.index_);
+    }
+    if (p->rules.empty()) return true;
+    std::vector<std::string> atoms;
+    p->filter->Compile(&atoms);
+    if (!atoms.empty()) {
+      RE2::Options set_options = MakeOptions(max_mem_set);
+      set_options.set_case_sensitive(false);
+      auto s = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+      for (const std::string& a : atoms) {
+        if (s->Add(RE2::QuoteMeta(a), nullptr) < 0) return false;
+      }
+      if (!s->Compile()) return false;
+      p->atoms = std::move(s);
+    }
+    p->usable = true;
+    return true;
   }
 };
 
@@ -243,7 +283,12 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         if (src.substr(0, kQuote.size()) == kQuote) {
           rule.quote_at_ = Rule::QuoteAt::kStart;
         } else if (src.size() >= kQuote.size() && src.substr(src.size() - kQuote.size()) == kQuote) {
-          rule.quote_at_ = Rule::QuoteAt::kEnd;
+          auto end_re = std::make_shared<RE2>("(?:" + rule.regex + ")\\z", rule_options);
+          // Should the anchored copy not compile (budget), the rule is searched forwards.
+          if (end_re->ok()) {
+            rule.quote_at_ = Rule::QuoteAt::kEnd;
+            rule.end_re_ = std::move(end_re);
+          }
         }
       }
       rule.index_ = static_cast<int>(set->rules_.size());
@@ -252,23 +297,18 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
   }
   set->unused_macros_ = macros.UnusedDefines();
 
-  const RE2::Options set_options = MakeOptions(options.max_mem_per_set);
   for (bool indirect : {false, true}) {
     Impl::Prefilter& p = indirect ? set->impl_->indirect : set->impl_->quote;
-    for (const Rule& r : set->rules_) {
-      if (r.indirect == indirect) p.rules.push_back(r.index_);
-    }
-    if (p.rules.empty()) continue;
-    auto s = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-    bool ok = true;
-    for (int idx : p.rules) ok = ok && s->Add(set->rules_[idx].regex, nullptr) >= 0;
-    if (ok && s->Compile()) {
-      p.set = std::move(s);
-    } else {
+    if (!Impl::BuildPrefilter(set->rules_, indirect, options.max_mem_per_rule,
+                              options.max_mem_per_set, &p)) {
+      p = Impl::Prefilter{};
+      for (const Rule& r : set->rules_) {
+        if (r.indirect == indirect) p.rules.push_back(r.index_);
+      }
       diags->push_back(
           Diagnostic::Warning("", 0, 0,
                               std::string(indirect ? "indirect" : "quote") +
-                                  " rules exceed the RE2::Set memory budget (max_mem_per_set " +
+                                  " rules exceed the prefilter memory budget (max_mem_per_set " +
                                   std::to_string(options.max_mem_per_set) +
                                   " bytes): every rule will be tried on every window (slower)"));
     }
@@ -313,7 +353,7 @@ void RuleSet::Lint(std::vector<Diagnostic>* out) const {
 }
 
 std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view window,
-                                            size_t pos, bool anchor_start) const {
+                                            size_t pos, bool anchor_start, bool anchor_end) const {
   if (rule.re_ == nullptr || pos > window.size()) return std::nullopt;
   int n = 1;
   for (int g : rule.group_) n = std::max(n, g + 1);
@@ -325,8 +365,10 @@ std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view w
     sub = large.data();
   }
   const re2::StringPiece text(window.data(), window.size());
-  if (!rule.re_->Match(text, pos, window.size(), anchor_start ? RE2::ANCHOR_START : RE2::UNANCHORED,
-                       sub, n)) {
+  const RE2::Anchor anchor = anchor_end     ? RE2::ANCHOR_BOTH
+                            : anchor_start ? RE2::ANCHOR_START
+                                           : RE2::UNANCHORED;
+  if (!rule.re_->Match(text, pos, window.size(), anchor, sub, n)) {
     return std::nullopt;
   }
   RuleMatch m;
@@ -357,50 +399,58 @@ void RuleSet::MatchQuote(std::string_view window, std::vector<RuleMatch>* out) c
   }
 }
 
-void RuleSet::MatchQuote(std::string_view window, size_t focus,
-                          std::vector<RuleMatch>* out) const {
+void RuleSet::MatchQuote(std::string_view window, size_t focus, std::vector<RuleMatch>* out,
+                          const std::function<bool(const RuleMatch&)>& accept) const {
   if (focus >= window.size()) return MatchQuote(window, out);
   constexpr size_t kPlaceholderBytes = 3;  // U+E000 in UTF-8
-  const size_t first = out->size();
-  // No RE2::Set here: anchored at the quote, each rule's own DFA is cheaper than a set's.
   const std::string_view before = window.substr(0, std::min(window.size(), focus + kPlaceholderBytes));
-  bool any_inside = false;
-  for (int idx : impl_->quote.rules) {
+  std::vector<int> candidates;
+  Impl::Candidates(impl_->quote, window, &candidates);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](int a, int b) { return rules_[a].priority > rules_[b].priority; });
+  bool accepted = false;
+  int accepted_priority = 0;
+  for (int idx : candidates) {
     const Rule& rule = rules_[idx];
+    if (accepted && rule.priority < accepted_priority) break;
     std::optional<RuleMatch> m;
     switch (rule.quote_at_) {
       case Rule::QuoteAt::kStart:  // the match starts at the focus
         m = MatchFrom(rule, window, focus, /*anchor_start=*/true);
         break;
       case Rule::QuoteAt::kEnd:  // the match ends with the focus: nothing after it takes part
-        m = MatchFrom(rule, before, 0);
-        // Of the matches that end at the quote, the one that starts last names the speaker
-        // nearest to it ("X said …, but he said that “…”" is his).
-        while (m && m->begin + 1 < static_cast<int>(before.size())) {
-          std::optional<RuleMatch> later = MatchFrom(rule, before, static_cast<size_t>(m->begin) + 1);
-          if (!later) break;
-          m = later;
-        }
+        m = MatchEndingAtFocus(rule, before);
         break;
       case Rule::QuoteAt::kInside:
-        any_inside = true;
+        m = MatchFrom(rule, window, 0);
         break;
     }
-    if (m) out->push_back(*m);
-  }
-  if (any_inside) {
-    std::vector<int> candidates;
-    Impl::Candidates(impl_->quote, window, &candidates);
-    for (int idx : candidates) {
-      if (rules_[idx].quote_at_ != Rule::QuoteAt::kInside) continue;
-      if (auto m = MatchFrom(rules_[idx], window, 0)) out->push_back(*m);
+    if (!m) continue;
+    out->push_back(*m);
+    if (!accepted && accept && accept(out->back())) {
+      accepted = true;
+      accepted_priority = rule.priority;
     }
   }
-  std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
-                   [](const RuleMatch& a, const RuleMatch& b) {
-                     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
-                     return a.rule->index_ < b.rule->index_;
-                   });
+}
+
+std::optional<RuleMatch> RuleSet::MatchEndingAtFocus(const Rule& rule, std::string_view before) const {
+  // Of the matches that end at the quote, the one that starts last names the speaker nearest
+  // to it ("X said …, but he said that “…”" is his). The end-anchored pattern gives the
+  // earliest start at or after `pos` (RE2 runs it backwards from the end, longest match,
+  // without captures); stepping past each start finds the last one. Only that match runs
+  // the capturing search, anchored at both ends.
+  const re2::StringPiece text(before.data(), before.size());
+  re2::StringPiece whole;
+  size_t pos = 0;
+  std::optional<size_t> last;
+  while (pos < before.size() &&
+         rule.end_re_->Match(text, pos, before.size(), RE2::UNANCHORED, &whole, 1)) {
+    last = static_cast<size_t>(whole.data() - before.data());
+    pos = *last + 1;
+  }
+  if (!last) return std::nullopt;
+  return MatchFrom(rule, before, *last, /*anchor_start=*/true, /*anchor_end=*/true);
 }
 
 void RuleSet::MatchIndirect(std::string_view window, std::vector<RuleMatch>* out) const {
