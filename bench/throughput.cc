@@ -182,15 +182,17 @@ int main(int argc, char** argv) {
       sum.stages.segment += t.stages.segment;
       sum.stages.scan += t.stages.scan;
       sum.stages.attribute += t.stages.attribute;
+      sum.stages.match += t.stages.match;
       sum.records += t.records;
     }
     const double mbs = bytes / 1e6 / secs;
     std::printf(
         "-j %u: %.2f MB/s, %.0f documents/s, %zu records, %.3fx the RE2 reference; stage time "
-        "(thread-seconds): segment %.2f, scan %.2f, rules+resolution %.2f, output %.2f; "
+        "(thread-seconds): segment %.2f, scan %.2f, rule matching %.2f, resolution %.2f, output %.2f; "
         "peak RSS %ld MB\n",
         jobs, mbs, lines.size() / secs, sum.records, mbs / ref, sum.stages.segment,
-        sum.stages.scan, sum.stages.attribute, sum.format, PeakRssKb() / 1024);
+        sum.stages.scan, sum.stages.match, sum.stages.attribute - sum.stages.match, sum.format,
+        PeakRssKb() / 1024);
     if (jobs == cores && cores == 1) break;
   }
   return 0;

@@ -62,7 +62,8 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
   auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
   auto t2 = Clock::now();
-  ExtractResult result = attributor_->Attribute(doc, seg, std::move(spans));
+  ExtractResult result =
+      attributor_->Attribute(doc, seg, std::move(spans), times ? &times->match : nullptr);
   if (times) {
     auto t3 = Clock::now();
     times->segment += std::chrono::duration<double>(t1 - t0).count();

@@ -45,6 +45,7 @@ struct ExtractorOptions {
 // Per-stage timings, filled when Extract() is given a non-null pointer (benchmarks).
 struct StageTimes {
   double segment = 0, scan = 0, attribute = 0;  // seconds
+  double match = 0;  // the part of `attribute` spent matching rules (the rest: resolution)
 };
 
 class Extractor {

@@ -1,6 +1,7 @@
 #include "whosaid/attrib/attributor.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "whosaid/attrib/window.h"
 #include "whosaid/entities/registry.h"
@@ -309,7 +310,9 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
 }  // namespace
 
 ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segmentation& seg,
-                                    std::vector<quotes::QuoteSpan> quotes) const {
+                                    std::vector<quotes::QuoteSpan> quotes,
+                                    double* match_seconds) const {
+  using Clock = std::chrono::steady_clock;
   const std::string_view t = doc.text();
   entities::Registry registry(lexicons_);
   {
@@ -320,6 +323,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   }
 
   // 1. Rules over a window around each quote.
+  const auto match_start = Clock::now();
   std::vector<Link> links(quotes.size());
   Window w;
   std::vector<rules::RuleMatch> matches;
@@ -355,6 +359,10 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
       }
     }
+  }
+
+  if (match_seconds) {
+    *match_seconds += std::chrono::duration<double>(Clock::now() - match_start).count();
   }
 
   // 3. Resolve speaker mentions to entities in document order, so that pronouns can prefer

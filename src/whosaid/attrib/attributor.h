@@ -34,9 +34,11 @@ class Attributor {
              AttributorOptions options)
       : rules_(rules), lexicons_(lexicons), options_(options) {}
 
-  // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe.
+  // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe. When
+  // `match_seconds` is given, the time spent matching rules is added to it.
   ExtractResult Attribute(const text::Document& doc, const text::Segmentation& seg,
-                          std::vector<quotes::QuoteSpan> quotes) const;
+                          std::vector<quotes::QuoteSpan> quotes,
+                          double* match_seconds = nullptr) const;
 
  private:
   const rules::RuleSet& rules_;
