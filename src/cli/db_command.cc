@@ -170,31 +170,32 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
 
   BatchWriter writer(*store, o.batch, log);
   size_t failed = 0;
+  // With -j it runs on the pool's writer thread; `failed` and the writer are read here only
+  // after the pool has finished.
   auto sink = [&](IngestItem r) {
-    if (writer.failed()) return;
+    if (writer.failed()) return false;
     if (!r.error.empty()) {
       ++failed;
       log.error("{}", r.error);
-      return;
+      return true;
     }
     if (!r.warning.empty()) log.warn("{}", r.warning);
     writer.Add(std::move(r.doc));
+    return !writer.failed();
   };
   {
-    OrderedPool<IngestItem> pool(threads, static_cast<size_t>(std::max(1, extract.jobs)) * 4);
+    OrderedPool<IngestItem> pool(threads, static_cast<size_t>(std::max(1, extract.jobs)) * 4, sink);
     InputSource source(o.files, mode, extract.document.max_bytes);
     const WorkerExtractors& ex = *extractors;
     const text::DocumentOptions doc_options = extract.document;
     while (auto item = source.Next()) {
       auto shared = std::make_shared<InputItem>(std::move(*item));
-      pool.Submit(
-          [&ex, doc_options, shared](int worker) {
-            return Extract(ex.For(worker), doc_options, std::move(*shared));
-          },
-          sink);
-      if (writer.failed()) break;
+      const bool queued = pool.Submit([&ex, doc_options, shared](int worker) {
+        return Extract(ex.For(worker), doc_options, std::move(*shared));
+      });
+      if (!queued) break;  // the database write failed
     }
-    pool.Finish(sink);
+    pool.Finish();
   }
   if (!writer.Flush()) return kExitUsage;
   PrintSummary(*store, writer.total(), failed, log);

@@ -56,35 +56,37 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
   size_t done = 0, failed = 0;
   // Documents are formatted as if each were the first; the writer adds JSON's separators,
   // since only it knows which documents failed and wrote nothing.
+  // With -j it runs on the pool's writer thread; `done`, `failed` and `write_failed` are
+  // read here only after the pool has finished.
   auto sink = [&](DocumentOutput r) {
     if (!r.error.empty()) {
       ++failed;
       log.error("{}", r.error);
-      return;
+      return !write_failed;
     }
     if (!r.warning.empty()) log.warn("{}", r.warning);
     if (options.format == output::Format::kJson && done > 0) write(",\n");
     ++done;
     write(r.text);
+    return !write_failed;
   };
 
   write(formatter->Header());
   {
-    OrderedPool<DocumentOutput> pool(threads, static_cast<size_t>(std::max(1, options.jobs)) * 4);
+    OrderedPool<DocumentOutput> pool(threads, static_cast<size_t>(std::max(1, options.jobs)) * 4,
+                                     sink);
     InputSource source(options.inputs, options.input, options.document.max_bytes);
     const WorkerExtractors& ex = *extractors;
     const output::Formatter& fmt = *formatter;
     const text::DocumentOptions doc_options = options.document;
     while (auto item = source.Next()) {
       auto shared = std::make_shared<InputItem>(std::move(*item));
-      pool.Submit(
-          [&ex, &fmt, doc_options, shared](int worker) {
-            return Process(ex.For(worker), fmt, doc_options, std::move(*shared), /*first=*/true);
-          },
-          sink);
-      if (write_failed) break;
+      const bool queued = pool.Submit([&ex, &fmt, doc_options, shared](int worker) {
+        return Process(ex.For(worker), fmt, doc_options, std::move(*shared), /*first=*/true);
+      });
+      if (!queued) break;  // the output is gone
     }
-    pool.Finish(sink);
+    pool.Finish();
   }
   write(formatter->Footer());
   if (out != stdout) std::fclose(out);
