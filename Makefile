@@ -37,7 +37,7 @@ test: build
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DWHOSAID_SANITIZE=ON -DWHOSAID_BUILD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 WHOSAID_TEST_TIMEOUT=900 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) --timeout 3000
 
 # Throughput (MB/s, documents/s, per stage, against an RE2 reference pass) on >= 50 MB of news.
 BENCH_MB ?= 50

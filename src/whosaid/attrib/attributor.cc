@@ -5,6 +5,7 @@
 
 #include "whosaid/attrib/window.h"
 #include "whosaid/entities/registry.h"
+#include "whosaid/text/chunks.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::attrib {
@@ -64,8 +65,9 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   static constexpr std::string_view kPronouns[] = {"He", "She", "They", "It", "We", "I"};
   // A clause that runs into the speaker slot ("when Clinton blasted him") is no speaker.
   static constexpr std::string_view kConjunctions[] = {
-      "when ", "while ", "as ", "after ", "before ", "because ", "if ", "and ", "but ", "or ",
-      "that ", "which ", "who ", "where ", "since ", "until ", "although ", "though "};
+      "when ", "while ", "as ",    "after ", "before ",   "because ",
+      "if ",   "and ",   "but ",   "or ",    "that ",     "which ",
+      "who ",  "where ", "since ", "until ", "although ", "though "};
   for (std::string_view c : kConjunctions) {
     if (s.substr(0, c.size()) == c) return false;
   }
@@ -75,7 +77,8 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
     if (sp == std::string_view::npos) sp = s.size();
     const std::string_view w = s.substr(pos, sp - pos);
     pos = sp + 1;
-    if (std::find(std::begin(kPronouns), std::end(kPronouns), w) != std::end(kPronouns)) return true;
+    if (std::find(std::begin(kPronouns), std::end(kPronouns), w) != std::end(kPronouns))
+      return true;
     if (!lex.not_names.contains(std::string(w))) return true;
   }
   return false;
@@ -117,8 +120,10 @@ std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan
   int letters = 0;
   for (; i < content.end && i < content.begin + 40; ++i) {
     const char c = t[i];
-    if (c >= 'A' && c <= 'Z') ++letters;
-    else if (c != ' ' && c != '.' && c != '-' && c != '\'') break;
+    if (c >= 'A' && c <= 'Z')
+      ++letters;
+    else if (c != ' ' && c != '.' && c != '-' && c != '\'')
+      break;
   }
   if (letters < 2 || i + 1 >= content.end || t[i] != ':' || t[i + 1] != ' ') return std::nullopt;
   return text::ByteSpan{content.begin, i};
@@ -139,8 +144,9 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
   {
     const std::string_view head = t.substr(i, std::min<uint32_t>(sentence.size(), 24));
     const size_t comma = head.find(", ");
-    if (comma != std::string_view::npos && head.substr(0, comma).find(' ') == std::string_view::npos &&
-        comma + 2 < head.size() && head[comma + 2] >= 'A' && head[comma + 2] <= 'Z') {
+    if (comma != std::string_view::npos &&
+        head.substr(0, comma).find(' ') == std::string_view::npos && comma + 2 < head.size() &&
+        head[comma + 2] >= 'A' && head[comma + 2] <= 'Z') {
       i += static_cast<uint32_t>(comma + 2);
     }
   }
@@ -155,7 +161,8 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     // A participle opens a clause, not a name: "Bemoaning the system, Trump …".
     if (end == i && word.size() > 5 && word.substr(word.size() - 3) == "ing") return std::nullopt;
     // All capitals is a heading ("CONGRESS ACTS"), not a name.
-    if (word.size() > 1 && std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    if (word.size() > 1 &&
+        std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       return std::nullopt;
     }
     end = w;
@@ -205,8 +212,9 @@ int CountWords(std::string_view s) {
 
 // True for a short run of capitalized words: “Morning Joe”, “The Art of the Deal”.
 bool IsTitleCase(std::string_view content) {
-  static constexpr std::string_view kSmall[] = {"a", "an", "the", "of", "and", "in", "on", "for",
-                                                "to", "at", "by", "with", "or", "de", "from"};
+  static constexpr std::string_view kSmall[] = {"a",  "an",   "the", "of", "and",
+                                                "in", "on",   "for", "to", "at",
+                                                "by", "with", "or",  "de", "from"};
   int words = 0, capitalized = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -214,7 +222,8 @@ bool IsTitleCase(std::string_view content) {
     if (sp == std::string_view::npos) sp = content.size();
     std::string_view w = content.substr(pos, sp - pos);
     pos = sp + 1;
-    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == '?' || w.back() == '!')) {
+    while (!w.empty() &&
+           (w.back() == ',' || w.back() == '.' || w.back() == '?' || w.back() == '!')) {
       w.remove_suffix(1);
     }
     if (w.empty()) continue;
@@ -235,10 +244,11 @@ bool TitleContextBefore(std::string_view t, uint32_t open) {
   std::string_view before = t.substr(0, open);
   while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
   static constexpr std::string_view kCues[] = {
-      "\xE2\x80\x99s", "'s", " on", " episode of", " broadcast of", " edition of", " host of",
-      " anchor of", " author of", " star of", " titled", " entitled", " show", " program",
-      " film", " movie", " book", " documentary", " song", " series", " episode", " column",
-      " newspaper", " magazine", " album", " play", " headline", " hashtag", " slogan"};
+      "\xE2\x80\x99s", "'s",         " on",        " episode of", " broadcast of", " edition of",
+      " host of",      " anchor of", " author of", " star of",    " titled",       " entitled",
+      " show",         " program",   " film",      " movie",      " book",         " documentary",
+      " song",         " series",    " episode",   " column",     " newspaper",    " magazine",
+      " album",        " play",      " headline",  " hashtag",    " slogan"};
   for (std::string_view c : kCues) {
     if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) return true;
   }
@@ -268,23 +278,26 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
   // the main clause: look after its comma.
   static constexpr std::string_view kSubordinators[] = {
-      "As ", "After ", "When ", "While ", "If ", "Although ", "Though ", "Because ", "Since ",
-      "Before ", "Until ", "Despite ", "With ", "Without ", "In ", "On ", "At ", "During ",
-      "Following ", "Asked ", "Unlike ", "Like ", "For ", "From ", "Under ", "Amid ", "Once "};
+      "As ",      "After ", "When ",   "While ",  "If ",        "Although ", "Though ",
+      "Because ", "Since ", "Before ", "Until ",  "Despite ",   "With ",     "Without ",
+      "In ",      "On ",    "At ",     "During ", "Following ", "Asked ",    "Unlike ",
+      "Like ",    "For ",   "From ",   "Under ",  "Amid ",      "Once "};
   const std::string_view opening = t.substr(sentence.begin, before - sentence.begin);
   for (std::string_view sub : kSubordinators) {
     if (opening.substr(0, sub.size()) != sub) continue;
     // The quote inside the clause itself ("Though she called it “outrageous” …"): its
     // subject follows the subordinator.
     const size_t comma = opening.find(", ");
-    sentence.begin += static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sub.size());
+    sentence.begin +=
+        static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sub.size());
     break;
   }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
   // A capitalized name opening the sentence is its subject, even one the registry does not
   // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
   if (!subject) {
-    if (auto opening = CapitalizedOpening(t, sentence, lex); opening && opening->begin == sentence.begin) {
+    if (auto opening = CapitalizedOpening(t, sentence, lex);
+        opening && opening->begin == sentence.begin) {
       subject = opening;
     }
   }
@@ -345,18 +358,22 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // 2. Indirect speech over each paragraph.
   std::vector<IndirectClause> indirect;
   if (options_.indirect) {
-    for (const text::ByteSpan para : seg.paragraphs) {
-      BuildWindow(t, seg, quotes, -1, para, &w);
-      matches.clear();
-      rules_.MatchIndirect(w.text, &matches);
-      for (const auto& m : matches) {
-        const auto& c = m.slots[static_cast<int>(Slot::kClause)];
-        if (!c.found()) continue;
-        std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
-        if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
-        Link link = LinkFromMatch(w, m);
-        if (!link.found) continue;
-        indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
+    for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+      // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
+      // the window stays bounded.
+      for (const text::ByteSpan piece : text::ChunkParagraph(t, seg, p)) {
+        BuildWindow(t, seg, quotes, -1, piece, &w);
+        matches.clear();
+        rules_.MatchIndirect(w.text, &matches);
+        for (const auto& m : matches) {
+          const auto& c = m.slots[static_cast<int>(Slot::kClause)];
+          if (!c.found()) continue;
+          std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
+          if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
+          Link link = LinkFromMatch(w, m);
+          if (!link.found) continue;
+          indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
+        }
       }
     }
   }
@@ -396,7 +413,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // the previous quote that is not a title.
   std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
-    title[i] = IsTitleCase(doc.View(quotes[i].content)) && TitleContextBefore(t, quotes[i].outer.begin);
+    title[i] =
+        IsTitleCase(doc.View(quotes[i].content)) && TitleContextBefore(t, quotes[i].outer.begin);
   }
   for (size_t i = 0; i < quotes.size(); ++i) {
     if (links[i].found || title[i]) continue;
@@ -426,8 +444,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         has_prev && links[prev].found && !seg.sentences.empty() &&
         seg.SentenceAt(quotes[prev].outer.begin) == seg.SentenceAt(q.outer.begin);
     if (!opens_sentence && !follows_in_sentence) {
-      if (std::optional<Link> subject = SubjectLink(
-              t, seg.sentences[seg.SentenceAt(q.outer.begin)], q.outer.begin, registry, lexicons_)) {
+      if (std::optional<Link> subject = SubjectLink(t, seg.sentences[seg.SentenceAt(q.outer.begin)],
+                                                    q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
         continue;
       }
@@ -438,7 +456,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       const quotes::QuoteSpan& p = quotes[prev];
       const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
       const bool same_para = pend_para == para;
-      const bool opens_para = !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
+      const bool opens_para =
+          !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
       const bool run = opens_para && pend_para + 1 == para && p.type == quotes::QuoteType::kDirect;
       if (same_para || run) {
         links[i] = InheritLink(links[prev], "sieve.continuation");
@@ -491,8 +510,10 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       a.mention = doc.Slice(link.speaker);
       a.mention_span = link.speaker;
       if (link.entity >= 0) a.speaker = registry.entities()[link.entity].name;
-      if (link.role) a.role = doc.Slice(*link.role);
-      else if (link.entity >= 0) a.role = registry.entities()[link.entity].role;
+      if (link.role)
+        a.role = doc.Slice(*link.role);
+      else if (link.entity >= 0)
+        a.role = registry.entities()[link.entity].role;
       if (link.cue) a.cue = doc.Slice(*link.cue);
       double conf = link.rule ? link.rule->confidence : 0.6;
       if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
@@ -511,8 +532,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   for (const auto& q : quotes) singles += q.single;
   const bool single_style = singles * 2 > quotes.size();
   size_t k = 0;
-  std::sort(indirect.begin(), indirect.end(),
-            [](const IndirectClause& a, const IndirectClause& b) { return a.clause.begin < b.clause.begin; });
+  std::sort(indirect.begin(), indirect.end(), [](const IndirectClause& a, const IndirectClause& b) {
+    return a.clause.begin < b.clause.begin;
+  });
   for (size_t i = 0; i < quotes.size(); ++i) {
     const quotes::QuoteSpan& q = quotes[i];
     while (k < indirect.size() && indirect[k].clause.begin < q.outer.begin) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/chunks.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::entities {
@@ -307,7 +308,14 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   seg_ = &seg;
   std::vector<Token> tokens;
   auto skip_it = skip.begin();
-  for (const text::ByteSpan para : seg.paragraphs) {
+  // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
+  // not hold a token for every word at once.
+  std::vector<text::ByteSpan> pieces;
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    const std::vector<text::ByteSpan> chunks = text::ChunkParagraph(text, seg, p);
+    pieces.insert(pieces.end(), chunks.begin(), chunks.end());
+  }
+  for (const text::ByteSpan para : pieces) {
     Tokenize(text, para, &tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
