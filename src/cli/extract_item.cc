@@ -9,15 +9,17 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
     out.error = *item.error;
     return out;
   }
+  // A JSONL record's messages also name its line: "stories.jsonl: line 7: document d7 …".
+  const std::string prefix = item.where.empty() ? "" : item.where + ": ";
   auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
   if (!doc.ok()) {
-    out.error = doc.status().message();
+    out.error = prefix + doc.status().message();
     return out;
   }
   if (doc->had_invalid_bytes()) {
-    out.warning = "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+    out.warning = prefix + "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
   } else if (doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    out.warning = "document " + item.id + ": empty";
+    out.warning = prefix + "document " + item.id + ": empty";
   }
   out.result = extractor.Extract(*doc);
   out.meta = std::move(item.meta);

@@ -41,6 +41,7 @@ std::optional<InputItem> InputSource::Next() {
           item.id = std::move(doc.id);
           item.bytes = std::move(doc.text);
           item.meta = std::move(doc.meta);
+          item.where = reader_->source_name() + ": line " + std::to_string(doc.line);
           return item;
         }
         case io::JsonlReader::Kind::kError: {

@@ -21,6 +21,7 @@ struct InputItem {
   std::string bytes;          // the document text (raw bytes for text files)
   nlohmann::json meta;        // JSONL fields other than id and text, or null
   std::optional<std::string> error;  // set when this item could not be read
+  std::string where;  // "stories.jsonl: line 7" for a JSONL record, else empty
 };
 
 class InputSource {

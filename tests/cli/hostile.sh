@@ -200,7 +200,7 @@ expect_err limit 'document huge\.txt\b.*limit of 1000\b'
 check_records limit good.txt=1
 run limit_jsonl --max-doc-bytes 1000 --input jsonl stream.jsonl
 expect_rc limit_jsonl 1
-expect_err limit_jsonl 'document big\b.*limit of 1000\b'
+expect_err limit_jsonl 'stream\.jsonl: line [0-9]+: document big is larger than the limit of 1000 bytes'
 check_records limit_jsonl d8=1
 
 # 10. Broken rule files: file:line:col and exit 2, nothing extracted.

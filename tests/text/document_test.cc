@@ -74,6 +74,8 @@ TEST_CASE("document: the size limit is an error value") {
   auto doc = Document::FromBytes("big", "12345", small);
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.status().code() == StatusCode::kLimitExceeded);
+  CHECK(doc.status().message() ==
+        "document big is larger than the limit of 4 bytes (--max-doc-bytes): 5 bytes");
 }
 
 TEST_CASE("utf8: decoding before an offset") {

@@ -14,9 +14,9 @@ Result<Document> Document::FromBytes(std::string id, std::string bytes,
                                      const DocumentOptions& options) {
   const size_t ceiling = std::min<size_t>(options.max_bytes, UINT32_MAX - 1);
   if (bytes.size() > ceiling) {
-    return LimitExceeded("document " + id + " has " + std::to_string(bytes.size()) +
-                         " bytes, over the limit of " + std::to_string(ceiling) +
-                         " (--max-doc-bytes)");
+    return LimitExceeded("document " + id + " is larger than the limit of " +
+                         std::to_string(ceiling) + " bytes (--max-doc-bytes): " +
+                         std::to_string(bytes.size()) + " bytes");
   }
   Document doc;
   doc.id_ = std::move(id);
