@@ -7,7 +7,7 @@ PACKAGES  := cmake g++ make pkg-config python3 libre2-dev libicu-dev libspdlog-d
              nlohmann-json3-dev libcli11-dev libsqlite3-dev libbenchmark-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench fuzz fuzz-smoke format clean
+.PHONY: all deps build run test test-asan bench bench-adversarial fuzz fuzz-smoke format clean
 
 all: build
 
@@ -43,6 +43,12 @@ test-asan: deps
 BENCH_MB ?= 50
 bench: build
 	$(BUILD)/bench/whosaid_throughput --mb $(BENCH_MB)
+
+# Seconds per MB on worst-case text (all quote marks, all capitalized words, all cue verbs, a
+# dense mix) at 1, 10 and 100 MB, one document each: linear time means a flat column.
+ADV_SIZES ?= 1 10 100
+bench-adversarial: build
+	bench/adversarial.sh $(BUILD)/whosaid $(ADV_SIZES)
 
 # libFuzzer targets (clang, ASan + UBSan) over tests/fuzz/corpus, FUZZ_SECONDS each.
 FUZZ_BUILD   ?= build-fuzz
