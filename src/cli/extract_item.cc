@@ -17,7 +17,8 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
     return out;
   }
   if (doc->had_invalid_bytes()) {
-    out.warning = prefix + "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+    out.warning =
+        prefix + "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
   } else if (doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out.warning = prefix + "document " + item.id + ": empty";
   }

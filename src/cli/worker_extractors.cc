@@ -5,7 +5,7 @@
 namespace whosaid::cli {
 
 std::unique_ptr<WorkerExtractors> WorkerExtractors::Create(const ExtractorOptions& options,
-                                                          int workers, spdlog::logger& log) {
+                                                           int workers, spdlog::logger& log) {
   // Loading compiles every rule and its prefilter (a few hundred milliseconds): the workers'
   // extractors are built at the same time, so start-up costs one load, not one per worker.
   const int n = std::max(1, workers);

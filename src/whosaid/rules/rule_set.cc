@@ -64,6 +64,7 @@ struct RuleSet::Impl {
   };
   Prefilter quote;
   Prefilter indirect;
+  bool has_inside_quote_rules = false;  // a quote rule neither starts nor ends with {QUOTE}
 
   // Indices of the rules of `p` that may match `window`, in rule order.
   static void Candidates(const Prefilter& p, std::string_view window, std::vector<int>* out) {
@@ -282,7 +283,8 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         constexpr std::string_view kQuote = "{QUOTE}";
         if (src.substr(0, kQuote.size()) == kQuote) {
           rule.quote_at_ = Rule::QuoteAt::kStart;
-        } else if (src.size() >= kQuote.size() && src.substr(src.size() - kQuote.size()) == kQuote) {
+        } else if (src.size() >= kQuote.size() &&
+                   src.substr(src.size() - kQuote.size()) == kQuote) {
           auto end_re = std::make_shared<RE2>("(?:" + rule.regex + ")\\z", rule_options);
           // Should the anchored copy not compile (budget), the rule is searched forwards.
           if (end_re->ok()) {
@@ -297,6 +299,10 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
   }
   set->unused_macros_ = macros.UnusedDefines();
 
+  for (const Rule& r : set->rules_) {
+    if (!r.indirect && r.quote_at_ == Rule::QuoteAt::kInside)
+      set->impl_->has_inside_quote_rules = true;
+  }
   for (bool indirect : {false, true}) {
     Impl::Prefilter& p = indirect ? set->impl_->indirect : set->impl_->quote;
     if (!Impl::BuildPrefilter(set->rules_, indirect, options.max_mem_per_rule,
@@ -352,8 +358,8 @@ void RuleSet::Lint(std::vector<Diagnostic>* out) const {
   Append(out, std::move(diags));
 }
 
-std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view window,
-                                            size_t pos, bool anchor_start, bool anchor_end) const {
+std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view window, size_t pos,
+                                            bool anchor_start, bool anchor_end) const {
   if (rule.re_ == nullptr || pos > window.size()) return std::nullopt;
   int n = 1;
   for (int g : rule.group_) n = std::max(n, g + 1);
@@ -366,8 +372,8 @@ std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view w
   }
   const re2::StringPiece text(window.data(), window.size());
   const RE2::Anchor anchor = anchor_end     ? RE2::ANCHOR_BOTH
-                            : anchor_start ? RE2::ANCHOR_START
-                                           : RE2::UNANCHORED;
+                             : anchor_start ? RE2::ANCHOR_START
+                                            : RE2::UNANCHORED;
   if (!rule.re_->Match(text, pos, window.size(), anchor, sub, n)) {
     return std::nullopt;
   }
@@ -400,12 +406,28 @@ void RuleSet::MatchQuote(std::string_view window, std::vector<RuleMatch>* out) c
 }
 
 void RuleSet::MatchQuote(std::string_view window, size_t focus, std::vector<RuleMatch>* out,
-                          const std::function<bool(const RuleMatch&)>& accept) const {
+                         const std::function<bool(const RuleMatch&)>& accept) const {
   if (focus >= window.size()) return MatchQuote(window, out);
   constexpr size_t kPlaceholderBytes = 3;  // U+E000 in UTF-8
-  const std::string_view before = window.substr(0, std::min(window.size(), focus + kPlaceholderBytes));
-  std::vector<int> candidates;
-  Impl::Candidates(impl_->quote, window, &candidates);
+  const std::string_view before =
+      window.substr(0, std::min(window.size(), focus + kPlaceholderBytes));
+  // A rule's required strings must lie inside its match: for a rule anchored at the quote,
+  // in the text from the quote on; for one that ends at the quote, in the text up to it.
+  // The two prefilter passes together read the window once.
+  std::vector<int> candidates, from_quote, whole;
+  Impl::Candidates(impl_->quote, before, &candidates);
+  Impl::Candidates(impl_->quote, window.substr(focus), &from_quote);
+  std::erase_if(candidates, [&](int idx) { return rules_[idx].quote_at_ != Rule::QuoteAt::kEnd; });
+  for (int idx : from_quote) {
+    if (rules_[idx].quote_at_ == Rule::QuoteAt::kStart) candidates.push_back(idx);
+  }
+  if (impl_->has_inside_quote_rules) {
+    Impl::Candidates(impl_->quote, window, &whole);
+    for (int idx : whole) {
+      if (rules_[idx].quote_at_ == Rule::QuoteAt::kInside) candidates.push_back(idx);
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
   std::stable_sort(candidates.begin(), candidates.end(),
                    [&](int a, int b) { return rules_[a].priority > rules_[b].priority; });
   bool accepted = false;
@@ -434,7 +456,8 @@ void RuleSet::MatchQuote(std::string_view window, size_t focus, std::vector<Rule
   }
 }
 
-std::optional<RuleMatch> RuleSet::MatchEndingAtFocus(const Rule& rule, std::string_view before) const {
+std::optional<RuleMatch> RuleSet::MatchEndingAtFocus(const Rule& rule,
+                                                     std::string_view before) const {
   // Of the matches that end at the quote, the one that starts last names the speaker nearest
   // to it ("X said …, but he said that “…”" is his). The end-anchored pattern gives the
   // earliest start at or after `pos` (RE2 runs it backwards from the end, longest match,
