@@ -15,13 +15,19 @@
 namespace whosaid::attrib {
 namespace {
 
-TEST_CASE("focused quote matching agrees with the whole-window search") {
+// The English pack, and every quote window of the example stories.
+struct ExampleWindows {
+  std::unique_ptr<rules::RuleSet> set;
+  std::vector<Window> windows;
+};
+
+ExampleWindows LoadExampleWindows() {
+  ExampleWindows out;
   std::vector<rules::Diagnostic> diags;
-  auto set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
-  REQUIRE(set != nullptr);
+  out.set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
+  REQUIRE(out.set != nullptr);
   auto seg = text::Segmenter::Create();
   REQUIRE(seg.ok());
-  size_t windows = 0, matched = 0;
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(WHOSAID_SOURCE_DIR) + "/examples")) {
     if (entry.path().extension() != ".txt") continue;
@@ -31,27 +37,37 @@ TEST_CASE("focused quote matching agrees with the whole-window search") {
     const std::string t = ss.str();
     const text::Segmentation s = (*seg)->Segment(t);
     const auto quotes = quotes::ScanQuotes(t, s);
-    Window w;
     for (size_t i = 0; i < quotes.size(); ++i) {
+      Window w;
       BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600), &w);
-      std::vector<rules::RuleMatch> plain, focused;
-      set->MatchQuote(w.text, &plain);
-      set->MatchQuote(w.text, w.focus, &focused);
-      ++windows;
-      matched += !plain.empty();
-      REQUIRE(plain.size() == focused.size());
-      for (size_t k = 0; k < plain.size(); ++k) {
-        CHECK(plain[k].rule == focused[k].rule);
-        CHECK(plain[k].end == focused[k].end);
-        if (plain[k].begin == static_cast<int>(w.focus)) {
-          CHECK(focused[k].begin == plain[k].begin);
-          for (int slot = 0; slot < rules::kSlotCount; ++slot) {
-            CHECK(plain[k].slots[slot].begin == focused[k].slots[slot].begin);
-            CHECK(plain[k].slots[slot].end == focused[k].slots[slot].end);
-          }
-        } else {
-          CHECK(focused[k].begin >= plain[k].begin);
+      out.windows.push_back(std::move(w));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("focused quote matching agrees with the whole-window search") {
+  const ExampleWindows ex = LoadExampleWindows();
+  const rules::RuleSet* set = ex.set.get();
+  size_t windows = 0, matched = 0;
+  for (const Window& w : ex.windows) {
+    std::vector<rules::RuleMatch> plain, focused;
+    set->MatchQuote(w.text, &plain);
+    set->MatchQuote(w.text, w.focus, &focused);
+    ++windows;
+    matched += !plain.empty();
+    REQUIRE(plain.size() == focused.size());
+    for (size_t k = 0; k < plain.size(); ++k) {
+      CHECK(plain[k].rule == focused[k].rule);
+      CHECK(plain[k].end == focused[k].end);
+      if (plain[k].begin == static_cast<int>(w.focus)) {
+        CHECK(focused[k].begin == plain[k].begin);
+        for (int slot = 0; slot < rules::kSlotCount; ++slot) {
+          CHECK(plain[k].slots[slot].begin == focused[k].slots[slot].begin);
+          CHECK(plain[k].slots[slot].end == focused[k].slots[slot].end);
         }
+      } else {
+        CHECK(focused[k].begin >= plain[k].begin);
       }
     }
   }
@@ -61,36 +77,21 @@ TEST_CASE("focused quote matching agrees with the whole-window search") {
 
 }  // namespace
 TEST_CASE("focused quote matching with `accept` stops below the first accepted priority") {
-  std::vector<rules::Diagnostic> diags;
-  auto set = rules::RuleSet::Load({std::string(WHOSAID_SOURCE_DIR) + "/rules/en"}, {}, &diags);
-  REQUIRE(set != nullptr);
-  auto seg = text::Segmenter::Create();
-  REQUIRE(seg.ok());
+  const ExampleWindows ex = LoadExampleWindows();
+  const rules::RuleSet* set = ex.set.get();
   size_t cut = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(WHOSAID_SOURCE_DIR) + "/examples")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string t = ss.str();
-    const text::Segmentation s = (*seg)->Segment(t);
-    const auto quotes = quotes::ScanQuotes(t, s);
-    Window w;
-    for (size_t i = 0; i < quotes.size(); ++i) {
-      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600), &w);
-      std::vector<rules::RuleMatch> all, early;
-      set->MatchQuote(w.text, w.focus, &all);
-      set->MatchQuote(w.text, w.focus, &early, [](const rules::RuleMatch&) { return true; });
-      // `early` is the part of `all` at or above the first match's priority.
-      size_t expected = 0;
-      while (expected < all.size() && all[expected].rule->priority == all[0].rule->priority) {
-        ++expected;
-      }
-      REQUIRE(early.size() == expected);
-      for (size_t k = 0; k < early.size(); ++k) CHECK(early[k].rule == all[k].rule);
-      cut += all.size() - early.size();
+  for (const Window& w : ex.windows) {
+    std::vector<rules::RuleMatch> all, early;
+    set->MatchQuote(w.text, w.focus, &all);
+    set->MatchQuote(w.text, w.focus, &early, [](const rules::RuleMatch&) { return true; });
+    // `early` is the part of `all` at or above the first match's priority.
+    size_t expected = 0;
+    while (expected < all.size() && all[expected].rule->priority == all[0].rule->priority) {
+      ++expected;
     }
+    REQUIRE(early.size() == expected);
+    for (size_t k = 0; k < early.size(); ++k) CHECK(early[k].rule == all[k].rule);
+    cut += all.size() - early.size();
   }
   CHECK(cut > 0);  // the examples do have windows where lower rules were skipped
 }
