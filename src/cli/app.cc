@@ -94,6 +94,7 @@ int Main(int argc, char** argv) {
   auto log = MakeLogger(quiet, verbose);
   opt.extractor.default_rules = !no_default_rules;
   opt.extractor.attribution.indirect = !no_indirect;
+  opt.extractor.attribution.keep_slots = opt.formatter.explain;
   opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;
   opt.format = output::ParseFormat(format).value();
   opt.extractor.segmenter.paragraph_mode = paragraphs == "blank"  ? text::ParagraphMode::kBlankLine

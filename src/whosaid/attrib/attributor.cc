@@ -40,7 +40,7 @@ std::optional<text::ByteSpan> SlotSpanOf(const Window& w, const rules::RuleMatch
 }
 
 // Fills `link` from the rule match `m` over window `w`.
-Link LinkFromMatch(const Window& w, const rules::RuleMatch& m) {
+Link LinkFromMatch(const Window& w, const rules::RuleMatch& m, bool keep_slots) {
   Link link;
   auto speaker = SlotSpanOf(w, m, Slot::kSpeaker);
   if (!speaker) return link;
@@ -49,7 +49,7 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m) {
   link.speaker = *speaker;
   link.cue = SlotSpanOf(w, m, Slot::kCue);
   link.role = SlotSpanOf(w, m, Slot::kRole);
-  for (int k = 0; k < rules::kSlotCount; ++k) {
+  for (int k = 0; keep_slots && k < rules::kSlotCount; ++k) {
     const auto& s = m.slots[k];
     if (!s.found()) continue;
     link.slots.emplace_back(std::string(rules::SlotName(static_cast<Slot>(k))),
@@ -351,7 +351,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       return !sp.empty() && PlausibleSpeaker(sp, lexicons_);
     });
     if (const rules::RuleMatch* best = Best(matches, w.text, w.focus, lexicons_)) {
-      links[i] = LinkFromMatch(w, *best);
+      links[i] = LinkFromMatch(w, *best, options_.keep_slots);
     }
   }
 
@@ -370,7 +370,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
           if (!c.found()) continue;
           std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
           if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
-          Link link = LinkFromMatch(w, m);
+          Link link = LinkFromMatch(w, m, options_.keep_slots);
           if (!link.found) continue;
           indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
         }

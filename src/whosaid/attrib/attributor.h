@@ -26,6 +26,9 @@ struct AttributorOptions {
   // Unattributed quotes with fewer words than this, or fragments inside a sentence, are
   // taken for scare quotes or titles.
   int min_unattributed_words = 6;
+  // Keep every slot's text in Attribution::slots (for --explain). Off, records are smaller:
+  // a document with millions of quotes holds them all until it is written.
+  bool keep_slots = true;
 };
 
 class Attributor {
