@@ -13,6 +13,7 @@
 #include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
+#include "cli/output_file.h"
 #include "cli/worker_extractors.h"
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
@@ -24,38 +25,6 @@ namespace {
 
 using store::QuoteStore;
 using store::StoredDocument;
-
-// Where results go: stdout or -o FILE. Remembers the first write error.
-class Output {
- public:
-  explicit Output(const std::string& path) : path_(path) {
-    if (!path.empty()) file_ = std::fopen(path.c_str(), "wb");
-  }
-  ~Output() {
-    if (file_ != nullptr) std::fclose(file_);
-  }
-  bool opened() const { return path_.empty() || file_ != nullptr; }
-  void Write(const std::string& s) {
-    FILE* f = file_ != nullptr ? file_ : stdout;
-    if (failed_ || s.empty()) return;
-    if (std::fwrite(s.data(), 1, s.size(), f) != s.size() || std::fflush(f) != 0) {
-      failed_ = true;
-      errno_ = errno;
-    }
-  }
-  // The exit code after a write error: a closed pipe (| head) is not an error.
-  int Finish(spdlog::logger& log) const {
-    if (!failed_ || errno_ == EPIPE) return kExitOk;
-    log.error("write error: {}", std::strerror(errno_));
-    return kExitSomeFailed;
-  }
-
- private:
-  std::string path_;
-  FILE* file_ = nullptr;
-  bool failed_ = false;
-  int errno_ = 0;
-};
 
 std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
                                       spdlog::logger& log) {
@@ -307,13 +276,10 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
     log.error("{}", hits.status().message());
     return kExitUsage;
   }
-  Output out(extract.output_path);
-  if (!out.opened()) {
-    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
-    return kExitUsage;
-  }
-  out.Write(store::FormatHits(*hits, format.value()));
-  return out.Finish(log);
+  auto out = OutputFile::Open(extract.output_path, log);
+  if (!out) return kExitUsage;
+  out->Write(store::FormatHits(*hits, format.value()));
+  return out->Finish(log);
 }
 
 int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -325,13 +291,10 @@ int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     log.error("{}", speakers.status().message());
     return kExitUsage;
   }
-  Output out(extract.output_path);
-  if (!out.opened()) {
-    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
-    return kExitUsage;
-  }
-  out.Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
-  return out.Finish(log);
+  auto out = OutputFile::Open(extract.output_path, log);
+  if (!out) return kExitUsage;
+  out->Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
+  return out->Finish(log);
 }
 
 int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -339,27 +302,24 @@ int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   const store::RowFormat format = store::ParseRowFormat(o.format).value();
   auto store = OpenStore(o, /*read_only=*/true, log);
   if (!store) return kExitUsage;
-  Output out(extract.output_path);
-  if (!out.opened()) {
-    log.error("cannot write {}: {}", extract.output_path, std::strerror(errno));
-    return kExitUsage;
-  }
-  out.Write(store::ExportHeader(format));
+  auto out = OutputFile::Open(extract.output_path, log);
+  if (!out) return kExitUsage;
+  out->Write(store::ExportHeader(format));
   std::string buffer;
   Status s = store->Export([&](const store::ExportRow& row) {
     store::AppendExportRow(buffer, row, format);
     if (buffer.size() >= (1 << 16)) {
-      out.Write(buffer);
+      out->Write(buffer);
       buffer.clear();
     }
     return true;
   });
-  out.Write(buffer);
+  out->Write(buffer);
   if (!s.ok()) {
     log.error("{}", s.message());
     return kExitUsage;
   }
-  return out.Finish(log);
+  return out->Finish(log);
 }
 
 int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {

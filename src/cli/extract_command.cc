@@ -1,13 +1,10 @@
 #include "cli/extract_command.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-
 #include "cli/app.h"
 #include "cli/extract_item.h"
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
+#include "cli/output_file.h"
 #include "cli/worker_extractors.h"
 
 namespace whosaid::cli {
@@ -37,41 +34,28 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
   if (!extractors) return kExitUsage;
   auto formatter = output::Formatter::Create(options.format, options.formatter);
 
-  FILE* out = stdout;
-  if (!options.output_path.empty()) {
-    out = std::fopen(options.output_path.c_str(), "wb");
-    if (!out) {
-      log.error("cannot write {}: {}", options.output_path, std::strerror(errno));
-      return kExitUsage;
-    }
-  }
-  bool write_failed = false;
-  auto write = [&](const std::string& s) {
-    if (write_failed || s.empty()) return;
-    if (std::fwrite(s.data(), 1, s.size(), out) != s.size() || std::fflush(out) != 0) {
-      write_failed = true;
-    }
-  };
+  auto out = OutputFile::Open(options.output_path, log);
+  if (!out) return kExitUsage;
 
   size_t done = 0, failed = 0;
   // Documents are formatted as if each were the first; the writer adds JSON's separators,
   // since only it knows which documents failed and wrote nothing.
-  // With -j it runs on the pool's writer thread; `done`, `failed` and `write_failed` are
-  // read here only after the pool has finished.
+  // With -j it runs on the pool's writer thread; `done`, `failed` and `out` are read here
+  // only after the pool has finished.
   auto sink = [&](DocumentOutput r) {
     if (!r.error.empty()) {
       ++failed;
       log.error("{}", r.error);
-      return !write_failed;
+      return !out->failed();
     }
     if (!r.warning.empty()) log.warn("{}", r.warning);
-    if (options.format == output::Format::kJson && done > 0) write(",\n");
+    if (options.format == output::Format::kJson && done > 0) out->Write(",\n");
     ++done;
-    write(r.text);
-    return !write_failed;
+    out->Write(r.text);
+    return !out->failed();
   };
 
-  write(formatter->Header());
+  out->Write(formatter->Header());
   {
     OrderedPool<DocumentOutput> pool(threads, static_cast<size_t>(std::max(1, options.jobs)) * 4,
                                      sink);
@@ -88,13 +72,9 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
     }
     pool.Finish();
   }
-  write(formatter->Footer());
-  if (out != stdout) std::fclose(out);
-  if (write_failed) {
-    // A closed pipe (| head) ends the run quietly; any other write error is reported.
-    if (errno != EPIPE) log.error("write error: {}", std::strerror(errno));
-    return errno == EPIPE ? kExitOk : kExitSomeFailed;
-  }
+  out->Write(formatter->Footer());
+  // A closed pipe (| head) ends the run quietly; any other write error is reported.
+  if (out->failed()) return out->Finish(log);
   log.info("{} document(s) done, {} failed", done, failed);
   return failed ? kExitSomeFailed : kExitOk;
 }

@@ -48,13 +48,11 @@ class OrderedPool {
   // asked to stop (the job is not queued).
   bool Submit(std::function<R(int worker)> job) {
     if (stopped_) return false;
-    std::packaged_task<R(int)> task(std::move(job));
     if (workers_.empty()) {
-      std::future<R> f = task.get_future();
-      task(0);
-      if (!sink_(f.get())) stopped_ = true;
+      if (!sink_(job(0))) stopped_ = true;
       return true;
     }
+    std::packaged_task<R(int)> task(std::move(job));
     {
       std::unique_lock<std::mutex> lock(mu_);
       space_cv_.wait(lock, [this] { return pending_.size() < max_in_flight_; });
@@ -76,9 +74,6 @@ class OrderedPool {
     pending_cv_.notify_all();
     writer_.join();
   }
-
-  // True once the sink has asked to stop.
-  bool stopped() const { return stopped_; }
 
  private:
   void Work(int worker) {
