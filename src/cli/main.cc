@@ -1,3 +1,10 @@
+#include <csignal>
+
 #include "cli/app.h"
 
-int main(int argc, char** argv) { return whosaid::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  // A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing the
+  // process: the commands then stop reading input and exit 0, as documented.
+  std::signal(SIGPIPE, SIG_IGN);
+  return whosaid::cli::Main(argc, argv);
+}

@@ -111,9 +111,11 @@ def closed_reader():
     lines = "".join(json.dumps(story(i), ensure_ascii=False) + "\n" for i in range(20000))
     start = time.time()
     out = subprocess.run(
-        ["bash", "-c", f"'{WHOSAID}' --input jsonl --format jsonl -j 2 | head -n 1"],
+        ["bash", "-c",
+         f"'{WHOSAID}' --input jsonl --format jsonl -j 2 | head -n 1; exit ${{PIPESTATUS[0]}}"],
         input=lines.encode(), capture_output=True, timeout=5 * LIMIT)
     check(out.stdout.decode().count("\n") == 1, "head -n 1 should print one line")
+    check(out.returncode == 0, f"a closed stdout should end the run with exit code 0, got {out.returncode}")
     check(out.stderr.decode() == "", f"a closed stdout is not an error: {out.stderr[:300]!r}")
     check(time.time() - start < 2 * LIMIT, "the run did not stop when its reader went away")
 
