@@ -57,10 +57,9 @@ struct RuleSet::Impl {
   // window, and only the rules whose atoms are there are tried. Atoms are lower case, so the
   // set matches them case-insensitively.
   struct Prefilter {
-    std::unique_ptr<re2::FilteredRE2> filter;
-    std::unique_ptr<RE2::Set> atoms;  // null: no atoms (every rule is a candidate)
-    bool usable = false;              // false: try every rule
-    std::vector<int> rules;           // filter id -> rule index
+    std::unique_ptr<re2::FilteredRE2> filter;  // null: no prefilter, try every rule
+    std::unique_ptr<RE2::Set> atoms;           // null: no atoms (every rule is a candidate)
+    std::vector<int> rules;                    // filter id -> rule index
   };
   Prefilter quote;
   Prefilter indirect;
@@ -70,7 +69,7 @@ struct RuleSet::Impl {
   static void Candidates(const Prefilter& p, std::string_view window, std::vector<int>* out) {
     out->clear();
     if (p.rules.empty()) return;
-    if (p.usable) {
+    if (p.filter != nullptr) {
       std::vector<int> hits;
       bool ok = true;
       if (p.atoms != nullptr) {
@@ -89,7 +88,8 @@ struct RuleSet::Impl {
     *out = p.rules;
   }
 
-  // Builds `p` over the rules of one kind; false when the atom set exceeds its budget.
+  // Builds `p` over the rules of one kind; false when the atom set exceeds its budget (the
+  // caller then resets `p` to try every rule).
   static bool BuildPrefilter(const std::vector<Rule>& rules, bool indirect, int64_t max_mem_rule,
                              int64_t max_mem_set, Prefilter* p) {
     p->filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/2);
@@ -113,7 +113,6 @@ struct RuleSet::Impl {
       if (!s->Compile()) return false;
       p->atoms = std::move(s);
     }
-    p->usable = true;
     return true;
   }
 };
@@ -427,9 +426,11 @@ void RuleSet::MatchQuote(std::string_view window, size_t focus, std::vector<Rule
       if (rules_[idx].quote_at_ == Rule::QuoteAt::kInside) candidates.push_back(idx);
     }
   }
-  std::sort(candidates.begin(), candidates.end());
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](int a, int b) { return rules_[a].priority > rules_[b].priority; });
+  // Highest priority first; equal priorities in rule order.
+  std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+    if (rules_[a].priority != rules_[b].priority) return rules_[a].priority > rules_[b].priority;
+    return a < b;
+  });
   bool accepted = false;
   int accepted_priority = 0;
   for (int idx : candidates) {
