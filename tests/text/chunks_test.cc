@@ -80,5 +80,23 @@ TEST_CASE("chunks: the bound is at least 1024 bytes") {
   CHECK(c.pieces.size() == 3);
 }
 
+TEST_CASE("chunks: paragraph pieces keep short paragraphs whole and cut long ones") {
+  std::string longp;
+  for (int i = 0; i < 100; ++i) longp += "The council met again on Tuesday night. ";
+  longp.pop_back();
+  const std::string t = "A short one.\n\n" + longp + "\n\nAnother short one.";
+  auto segmenter = Segmenter::Create();
+  REQUIRE(segmenter.ok());
+  const Segmentation seg = (*segmenter)->Segment(t);
+  REQUIRE(seg.paragraphs.size() == 3);
+  const std::vector<ByteSpan> pieces = ParagraphPieces(t, seg, 1024);
+  REQUIRE(pieces.size() > 4);
+  CHECK(pieces.front() == seg.paragraphs[0]);
+  CHECK(pieces.back() == seg.paragraphs[2]);
+  CHECK(pieces[1].begin == seg.paragraphs[1].begin);
+  CHECK(pieces[pieces.size() - 2].end == seg.paragraphs[1].end);
+  for (size_t i = 2; i + 1 < pieces.size(); ++i) CHECK(pieces[i].begin == pieces[i - 1].end);
+}
+
 }  // namespace
 }  // namespace whosaid::text

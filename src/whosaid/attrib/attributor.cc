@@ -358,22 +358,20 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // 2. Indirect speech over each paragraph.
   std::vector<IndirectClause> indirect;
   if (options_.indirect) {
-    for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
-      // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
-      // the window stays bounded.
-      for (const text::ByteSpan piece : text::ChunkParagraph(t, seg, p)) {
-        BuildWindow(t, seg, quotes, -1, piece, &w);
-        matches.clear();
-        rules_.MatchIndirect(w.text, &matches);
-        for (const auto& m : matches) {
-          const auto& c = m.slots[static_cast<int>(Slot::kClause)];
-          if (!c.found()) continue;
-          std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
-          if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
-          Link link = LinkFromMatch(w, m, options_.keep_slots);
-          if (!link.found) continue;
-          indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
-        }
+    // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
+    // the window stays bounded.
+    for (const text::ByteSpan piece : text::ParagraphPieces(t, seg)) {
+      BuildWindow(t, seg, quotes, -1, piece, &w);
+      matches.clear();
+      rules_.MatchIndirect(w.text, &matches);
+      for (const auto& m : matches) {
+        const auto& c = m.slots[static_cast<int>(Slot::kClause)];
+        if (!c.found()) continue;
+        std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
+        if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
+        Link link = LinkFromMatch(w, m, options_.keep_slots);
+        if (!link.found) continue;
+        indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
       }
     }
   }

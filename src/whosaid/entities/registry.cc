@@ -310,12 +310,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   auto skip_it = skip.begin();
   // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
   // not hold a token for every word at once.
-  std::vector<text::ByteSpan> pieces;
-  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
-    const std::vector<text::ByteSpan> chunks = text::ChunkParagraph(text, seg, p);
-    pieces.insert(pieces.end(), chunks.begin(), chunks.end());
-  }
-  for (const text::ByteSpan para : pieces) {
+  for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
     Tokenize(text, para, &tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;

@@ -57,4 +57,19 @@ std::vector<ByteSpan> ChunkParagraph(std::string_view text, const Segmentation& 
   return out;
 }
 
+std::vector<ByteSpan> ParagraphPieces(std::string_view text, const Segmentation& seg,
+                                      uint32_t max_bytes) {
+  std::vector<ByteSpan> out;
+  out.reserve(seg.paragraphs.size());
+  for (size_t p = 0; p < seg.paragraphs.size(); ++p) {
+    if (seg.paragraphs[p].size() <= std::max<uint32_t>(max_bytes, 1024)) {
+      out.push_back(seg.paragraphs[p]);
+      continue;
+    }
+    const std::vector<ByteSpan> pieces = ChunkParagraph(text, seg, p, max_bytes);
+    out.insert(out.end(), pieces.begin(), pieces.end());
+  }
+  return out;
+}
+
 }  // namespace whosaid::text

@@ -21,4 +21,8 @@ inline constexpr uint32_t kMaxChunkBytes = 64 * 1024;
 std::vector<ByteSpan> ChunkParagraph(std::string_view text, const Segmentation& seg,
                                      size_t paragraph_index, uint32_t max_bytes = kMaxChunkBytes);
 
+// Every paragraph of `seg` in order, those over `max_bytes` cut by ChunkParagraph.
+std::vector<ByteSpan> ParagraphPieces(std::string_view text, const Segmentation& seg,
+                                      uint32_t max_bytes = kMaxChunkBytes);
+
 }  // namespace whosaid::text
