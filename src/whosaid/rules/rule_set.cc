@@ -30,6 +30,23 @@ RE2::Options MakeOptions(int64_t max_mem) {
   return options;
 }
 
+// Compiles `pattern` with the smallest memory budget, doubling from 128 KiB, that holds its
+// program, and at most `max_mem` (whose error a pattern that never fits gets). RE2 gives its
+// DFA what the program leaves of the budget; a large rule program then leaves too little for
+// a DFA and RE2 goes straight to its NFA. For the ambiguous patterns of attribution rules the
+// NFA is the faster engine: the DFA meets a new state every few bytes, fills its cache, bails
+// out and leaves the NFA to start over (see HACKING.md). Small programs keep their DFA.
+std::shared_ptr<RE2> CompileTight(const std::string& pattern, RE2::Options options,
+                                  int64_t max_mem) {
+  for (int64_t budget = int64_t{128} << 10; budget < max_mem; budget *= 2) {
+    options.set_max_mem(budget);
+    auto re = std::make_shared<RE2>(pattern, options);
+    if (re->error_code() != RE2::ErrorPatternTooLarge) return re;
+  }
+  options.set_max_mem(max_mem);
+  return std::make_shared<RE2>(pattern, options);
+}
+
 // Stable-sorts `diags` by file (files in `order` first, in that order; others in order of
 // first appearance), then line, then column.
 void SortDiagnostics(std::vector<Diagnostic>* diags, const std::vector<std::string>& order) {
@@ -239,7 +256,7 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         ok = false;
       }
       if (!ok) continue;
-      auto re = std::make_shared<RE2>(x.regex, rule_options);
+      auto re = CompileTight(x.regex, rule_options, options.max_mem_per_rule);
       if (re->error_code() == RE2::ErrorPatternTooLarge) {
         error(def.pattern_col, "pattern exceeds RE2 memory budget (max_mem_per_rule " +
                                    std::to_string(options.max_mem_per_rule) + " bytes)");
@@ -284,7 +301,8 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
           rule.quote_at_ = Rule::QuoteAt::kStart;
         } else if (src.size() >= kQuote.size() &&
                    src.substr(src.size() - kQuote.size()) == kQuote) {
-          auto end_re = std::make_shared<RE2>("(?:" + rule.regex + ")\\z", rule_options);
+          auto end_re =
+              CompileTight("(?:" + rule.regex + ")\\z", rule_options, options.max_mem_per_rule);
           // Should the anchored copy not compile (budget), the rule is searched forwards.
           if (end_re->ok()) {
             rule.quote_at_ = Rule::QuoteAt::kEnd;

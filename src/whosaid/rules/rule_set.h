@@ -96,8 +96,9 @@ struct RuleMatch {
 
 struct LoadOptions {
   // RE2 memory budget (RE2::Options::max_mem) of each rule and each macro. A pattern that
-  // needs more is an error: "pattern exceeds RE2 memory budget". It also bounds each rule's
-  // DFA cache: 2 MiB gives the same matches as 8 MiB in a third less memory.
+  // needs more is an error: "pattern exceeds RE2 memory budget". A rule is compiled with the
+  // smallest power-of-two budget from 128 KiB up that holds its program, so large rule
+  // programs run on RE2's NFA rather than a DFA that would bail out (HACKING.md).
   int64_t max_mem_per_rule = int64_t{2} << 20;
   // RE2 memory budget of each of the two prefilter sets (the literal strings that the quote
   // rules, and the indirect rules, need). When a set does not fit, Load adds a warning and
