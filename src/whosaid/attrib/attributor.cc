@@ -172,6 +172,12 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     ++end;
   }
   if (end == i) return std::nullopt;
+  if (words == 1) {
+    const std::string_view word = t.substr(i, end - i);
+    // An abbreviated title ("Gov. Ann Lee said") is no name by itself; the registry's
+    // mention of the whole name stands for the subject.
+    if (end < sentence.end && t[end] == '.' && word.size() <= 4) return std::nullopt;
+  }
   // A label ("Veto Power Impedes Peace Efforts: …") is no subject: follow the capitalized
   // words past the three taken and see whether a colon ends them.
   uint32_t k = end;
@@ -194,6 +200,16 @@ std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan 
     if (s.substr(skip, p.size()) == p) {
       const uint32_t b = sentence.begin + skip;
       return text::ByteSpan{b, b + static_cast<uint32_t>(p.size()) - 1};
+    }
+  }
+  // A contraction: "He’s", "She’d", "They’re" (’ or a straight '). Not "It’s", which is
+  // nearly always "it is" with nobody behind it.
+  for (std::string_view p : {"He", "She", "They"}) {
+    if (s.substr(skip, p.size()) != p) continue;
+    const std::string_view rest = s.substr(skip + p.size());
+    if (rest.substr(0, 3) == "\xE2\x80\x99" || rest.substr(0, 1) == "'") {
+      const uint32_t b = sentence.begin + skip;
+      return text::ByteSpan{b, b + static_cast<uint32_t>(p.size())};
     }
   }
   return std::nullopt;
@@ -448,9 +464,24 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         continue;
       }
     }
+    // Reported speech in this sentence or the one before, same paragraph (the last such).
+    const IndirectClause* adjacent = nullptr;
+    if (!seg.sentences.empty()) {
+      const size_t s = seg.SentenceAt(q.outer.begin);
+      for (const auto& ic : indirect) {
+        const size_t cs = seg.SentenceAt(ic.clause.begin);
+        if ((cs == s || cs + 1 == s) && seg.sentence_paragraph[cs] == para &&
+            ic.clause.begin < q.outer.begin) {
+          adjacent = &ic;
+        }
+      }
+    }
     // sieve.continuation: the previous quote, in this paragraph or at the end of the one
-    // before when this quote opens its paragraph.
-    if (has_prev && links[prev].found) {
+    // before when this quote opens its paragraph — unless someone's reported speech stands
+    // between the two: "…,” he said. Then she argued that … “…”" is hers (nearest cue).
+    const bool speech_between = has_prev && adjacent != nullptr && adjacent->link.entity >= 0 &&
+                                adjacent->clause.begin >= quotes[prev].outer.end;
+    if (has_prev && links[prev].found && !speech_between) {
       const quotes::QuoteSpan& p = quotes[prev];
       const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
       const bool same_para = pend_para == para;
@@ -465,16 +496,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     // sieve.adjacent: reported speech in this sentence or the one before, same paragraph.
     if (!seg.sentences.empty()) {
       const size_t s = seg.SentenceAt(q.outer.begin);
-      const IndirectClause* found = nullptr;
-      for (const auto& ic : indirect) {
-        const size_t cs = seg.SentenceAt(ic.clause.begin);
-        if ((cs == s || cs + 1 == s) && seg.sentence_paragraph[cs] == para &&
-            ic.clause.begin < q.outer.begin) {
-          found = &ic;
-        }
-      }
-      if (found && found->link.entity >= 0) {
-        links[i] = InheritLink(found->link, "sieve.adjacent");
+      if (adjacent && adjacent->link.entity >= 0) {
+        links[i] = InheritLink(adjacent->link, "sieve.adjacent");
         continue;
       }
       if (std::optional<Link> subject =
