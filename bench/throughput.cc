@@ -16,13 +16,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "whosaid/allocator.h"
 #include "whosaid/extractor.h"
 #include "whosaid/io/jsonl_reader.h"
 #include "whosaid/output/formatter.h"
@@ -41,7 +41,8 @@ std::vector<std::string> LoadTexts(const std::string& corpus) {
   if (!corpus.empty()) {
     files.push_back(corpus);
   } else {
-    for (const char* f : {"/../shared/data/polnear-train.jsonl", "/../shared/data/polnear-dev.jsonl"}) {
+    for (const char* f :
+         {"/../shared/data/polnear-train.jsonl", "/../shared/data/polnear-dev.jsonl"}) {
       if (std::filesystem::exists(root + f)) files.push_back(root + f);
     }
   }
@@ -102,11 +103,14 @@ void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
 }  // namespace
 
 int main(int argc, char** argv) {
+  whosaid::ConfigureAllocatorForMatching();  // as the CLI does
   double min_mb = 50;
   std::string corpus;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--mb") && i + 1 < argc) min_mb = std::atof(argv[++i]);
-    else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc) corpus = argv[++i];
+    if (!std::strcmp(argv[i], "--mb") && i + 1 < argc)
+      min_mb = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc)
+      corpus = argv[++i];
   }
   const std::vector<std::string> base = LoadTexts(corpus);
   if (base.empty()) {
@@ -171,8 +175,8 @@ int main(int argc, char** argv) {
     }
     const auto t0 = Clock::now();
     for (unsigned j = 0; j < jobs; ++j) {
-      threads.emplace_back(Work, std::cref(*extractors[j]), std::cref(*fmt), std::cref(lines), &next,
-                           &totals[j]);
+      threads.emplace_back(Work, std::cref(*extractors[j]), std::cref(*fmt), std::cref(lines),
+                           &next, &totals[j]);
     }
     for (auto& th : threads) th.join();
     const double secs = Seconds(t0, Clock::now());
@@ -188,11 +192,11 @@ int main(int argc, char** argv) {
     const double mbs = bytes / 1e6 / secs;
     std::printf(
         "-j %u: %.2f MB/s, %.0f documents/s, %zu records, %.3fx the RE2 reference; stage time "
-        "(thread-seconds): segment %.2f, scan %.2f, rule matching %.2f, resolution %.2f, output %.2f; "
+        "(thread-seconds): segment %.2f, scan %.2f, rule matching %.2f, resolution %.2f, output "
+        "%.2f; "
         "peak RSS %ld MB\n",
-        jobs, mbs, lines.size() / secs, sum.records, mbs / ref, sum.stages.segment,
-        sum.stages.scan, sum.stages.match, sum.stages.attribute - sum.stages.match, sum.format,
-        PeakRssKb() / 1024);
+        jobs, mbs, lines.size() / secs, sum.records, mbs / ref, sum.stages.segment, sum.stages.scan,
+        sum.stages.match, sum.stages.attribute - sum.stages.match, sum.format, PeakRssKb() / 1024);
     if (jobs == cores && cores == 1) break;
   }
   return 0;
