@@ -50,6 +50,16 @@ TEST_CASE("attributor: a quotation paragraph after a quoted speaker continues th
   CHECK(q[1].rule == "sieve.continuation");
 }
 
+TEST_CASE("attributor: a quotation paragraph continues a partial quote that closed the last") {
+  const auto q = Extract(
+      "Ruth Ellis said the plan was “a good start for the county.”\n\n“We will need twice "
+      "the money next year, and the year after that.”");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Ruth Ellis");
+  CHECK(q[1].speaker == "Ruth Ellis");
+  CHECK(q[1].rule == "sieve.continuation");
+}
+
 TEST_CASE("attributor: reported speech between two quotes takes the second one") {
   const std::string story =
       "“The bridge will open in May,” Ellen Brandt said on Monday. Then Omar Haddad argued "

@@ -487,7 +487,19 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       const bool same_para = pend_para == para;
       const bool opens_para =
           !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
-      const bool run = opens_para && pend_para + 1 == para && p.type == quotes::QuoteType::kDirect;
+      // A partial quote counts when a rule attributed it and it closes its paragraph:
+      // "Ruiz said the plan was “a good start.” ¶ “We will need more.”"
+      const auto closes_para = [&] {
+        const uint32_t para_end = seg.paragraphs[pend_para].end;
+        for (uint32_t k = p.outer.end; k < para_end; ++k) {
+          const char c = t[k];
+          if (c != '.' && c != '!' && c != '?' && c != ' ' && c != '\n' && c != '\r') return false;
+        }
+        return true;
+      };
+      const bool run =
+          opens_para && pend_para + 1 == para &&
+          (p.type == quotes::QuoteType::kDirect || (links[prev].rule != nullptr && closes_para()));
       if (same_para || run) {
         links[i] = InheritLink(links[prev], "sieve.continuation");
         continue;
