@@ -60,6 +60,15 @@ TEST_CASE("attributor: a quotation paragraph continues a partial quote that clos
   CHECK(q[1].rule == "sieve.continuation");
 }
 
+TEST_CASE("attributor: a speaker slot that ends in a form of 'be' is a clause, not a speaker") {
+  // "telling" is a cue verb, but "Ortiz’s metaphor is telling" is no speech.
+  const auto q = Extract(
+      "“We are ready for the vote,” Lena Ortiz said. “And the others are not!”\nOrtiz’s "
+      "metaphor is telling in its own way.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].speaker == "Lena Ortiz");
+}
+
 TEST_CASE("attributor: reported speech between two quotes takes the second one") {
   const std::string story =
       "“The bridge will open in May,” Ellen Brandt said on Monday. Then Omar Haddad argued "

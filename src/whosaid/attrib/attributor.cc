@@ -71,6 +71,16 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   for (std::string_view c : kConjunctions) {
     if (s.substr(0, c.size()) == c) return false;
   }
+  // Nor does a phrase that opens with a preposition ("of Clinton", "regarding her links")
+  // or ends with a form of "be" ("Alpert’s metaphor is").
+  static constexpr std::string_view kPrepositions[] = {"of ",   "regarding ", "about ", "with ",
+                                                       "from ", "by ",        "to ",    "in "};
+  for (std::string_view c : kPrepositions) {
+    if (s.substr(0, c.size()) == c) return false;
+  }
+  for (std::string_view be : {" is", " was", " are", " were"}) {
+    if (s.size() >= be.size() && s.substr(s.size() - be.size()) == be) return false;
+  }
   size_t pos = 0;
   while (pos < s.size()) {
     size_t sp = s.find(' ', pos);
