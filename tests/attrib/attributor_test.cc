@@ -69,6 +69,24 @@ TEST_CASE("attributor: a speaker slot that ends in a form of 'be' is a clause, n
   CHECK(q[1].speaker == "Lena Ortiz");
 }
 
+TEST_CASE("attributor: a quotation paragraph after a paragraph about someone is theirs") {
+  const auto q = Extract(
+      "Omar Haddad is sure the line will open on time. He sees no reason for delay.\n\n“The "
+      "steel is here and the crews are ready.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  CHECK(q[0].rule == "sieve.previous_subject");
+}
+
+TEST_CASE("attributor: a sentence opening with a body and a role noun has the person as subject") {
+  const auto q = Extract(
+      "The hearing ran late.\n\nHarbor Trust director Ana Ruiz has long thought the plan “a "
+      "waste of public money.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");  // not "Harbor Trust"
+  CHECK(q[0].rule == "sieve.subject");
+}
+
 TEST_CASE("attributor: reported speech between two quotes takes the second one") {
   const std::string story =
       "“The bridge will open in May,” Ellen Brandt said on Monday. Then Omar Haddad argued "

@@ -296,6 +296,20 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
   return false;
 }
 
+// True when `gap` is one or more lower-case role nouns between spaces (" owner ").
+bool OnlyRoleNounsBetween(std::string_view gap, const entities::Lexicons& lex) {
+  if (gap.size() < 3 || gap.front() != ' ' || gap.back() != ' ') return false;
+  gap = gap.substr(1, gap.size() - 2);
+  size_t pos = 0;
+  while (pos <= gap.size()) {
+    size_t sp = gap.find(' ', pos);
+    if (sp == std::string_view::npos) sp = gap.size();
+    if (!lex.role_nouns.contains(std::string(gap.substr(pos, sp - pos)))) return false;
+    pos = sp + 1;
+  }
+  return true;
+}
+
 // sieve.subject: the first person or body named (or a pronoun or capitalized name opening
 // the sentence) earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
 // The subject must stand before byte `before` of `sentence`.
@@ -331,6 +345,12 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     if (m.span.begin >= before) break;
     if (m.span.begin < sentence.begin) continue;
     if (!subject || m.span.begin < subject->begin) subject = m.span;
+    // An opening that only names the person's role ("Café owner Zoë Ngata", "Apple
+    // spokesman Tom Reyes"): the person is the subject.
+    else if (m.span.begin > subject->end &&
+             OnlyRoleNounsBetween(t.substr(subject->end, m.span.begin - subject->end), lex)) {
+      subject = m.span;
+    }
     break;
   }
   if (!subject) subject = CapitalizedOpening(t, sentence, lex);
@@ -528,9 +548,13 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         continue;
       }
       // sieve.previous_subject: a quotation that opens its sentence, after a sentence about
-      // someone in the same paragraph: "Clinton touted her record. “We need …”".
+      // someone in the same paragraph ("Clinton touted her record. “We need …”"), or that
+      // opens its paragraph after a paragraph ending with a sentence about someone.
+      const bool opens_paragraph =
+          !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
       if (opens_sentence && q.type == quotes::QuoteType::kDirect && s > 0 &&
-          seg.sentence_paragraph[s - 1] == para) {
+          (seg.sentence_paragraph[s - 1] == para ||
+           (opens_paragraph && seg.sentence_paragraph[s - 1] + 1 == para))) {
         const text::ByteSpan previous = seg.sentences[s - 1];
         if (std::optional<Link> subject =
                 SubjectLink(t, previous, previous.end, registry, lexicons_)) {
