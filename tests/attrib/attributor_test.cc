@@ -111,6 +111,11 @@ TEST_CASE("attributor: sentence subjects behind titles and contractions") {
   auto q = Extract("The vote was close. Gov. Ruth Ellis has called the plan “a fraud.”");
   REQUIRE(q.size() == 1);
   CHECK(q[0].speaker == "Ruth Ellis");
+  // Nor is a capitalized run that ends in one ("Ohio Sen.").
+  q = Extract(
+      "The debate ran long.\n\nOhio Sen. Ruth Ellis has long called the plan “a giveaway.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ruth Ellis");
   // "He’s" is the pronoun He.
   q = Extract("Mr. Tom Becker spoke first. He’s long called the plan “a fraud.”");
   REQUIRE(q.size() == 1);

@@ -182,6 +182,14 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     ++end;
   }
   if (end == i) return std::nullopt;
+  // A run that ends in an abbreviated title ("Texas Sen. Ted Cruz") stops before the name;
+  // the registry's mention of the name stands for the subject.
+  if (end < sentence.end && t[end] == '.') {
+    const size_t last_space = t.substr(i, end - i).rfind(' ');
+    const uint32_t last =
+        last_space == std::string_view::npos ? i : i + static_cast<uint32_t>(last_space) + 1;
+    if (lex.honorifics.contains(std::string(t.substr(last, end - last + 1)))) return std::nullopt;
+  }
   if (words == 1) {
     const std::string_view word = t.substr(i, end - i);
     // An abbreviated title ("Gov. Ann Lee said") is no name by itself; the registry's
