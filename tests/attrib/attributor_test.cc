@@ -152,6 +152,11 @@ TEST_CASE("attributor: scare quotes and titles are left out unless --all-marks")
   for (const auto& f : Extract(t, true)) title_with_all_marks |= f.quote == "Meet the Voters";
   CHECK(title_with_all_marks);
   CHECK(Extract("It was a “soft” launch.").empty());
+  // A title-case fragment that only a sieve would attribute is a title even without a title
+  // context before it.
+  const std::string song = "Lena Ortiz loved “Harbor Lights Forever” more than any other song.";
+  CHECK(Extract(song).empty());
+  CHECK(Extract(song, true).size() == 1);
 }
 
 TEST_CASE("attributor: single-quoted spans are quotations only in single-quote stories") {

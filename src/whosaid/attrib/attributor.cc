@@ -301,6 +301,12 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
   }
   if (q.single && link.rule == nullptr) return true;
   if (IsTitleCase(content) && TitleContextBefore(t, q.outer.begin)) return true;
+  // A title-case fragment inside a sentence that only a sieve gave a speaker is a name of
+  // a work or show ("starred in “Apollo 13,”"), not a quotation.
+  if (link.rule == nullptr && q.type == quotes::QuoteType::kPartial && IsTitleCase(content) &&
+      CountWords(content) >= 2) {
+    return true;
+  }
   return false;
 }
 
