@@ -63,21 +63,17 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m, bool keep_slots) 
 // "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   static constexpr std::string_view kPronouns[] = {"He", "She", "They", "It", "We", "I"};
-  // A clause that runs into the speaker slot ("when Clinton blasted him") is no speaker.
-  static constexpr std::string_view kConjunctions[] = {
-      "when ", "while ", "as ",    "after ", "before ",   "because ",
-      "if ",   "and ",   "but ",   "or ",    "that ",     "which ",
-      "who ",  "where ", "since ", "until ", "although ", "though "};
-  for (std::string_view c : kConjunctions) {
+  // A clause that runs into the speaker slot ("when Clinton blasted him"), or a phrase that
+  // opens with a preposition ("of Clinton", "regarding her links"), is no speaker.
+  static constexpr std::string_view kNotSpeakerOpenings[] = {
+      "when ",  "while ",     "as ",       "after ",  "before ", "because ", "if ",
+      "and ",   "but ",       "or ",       "that ",   "which ",  "who ",     "where ",
+      "since ", "until ",     "although ", "though ", "of ",     "about ",   "with ",
+      "from ",  "regarding ", "by ",       "to ",     "in "};
+  for (std::string_view c : kNotSpeakerOpenings) {
     if (s.substr(0, c.size()) == c) return false;
   }
-  // Nor does a phrase that opens with a preposition ("of Clinton", "regarding her links")
-  // or ends with a form of "be" ("Alpert’s metaphor is").
-  static constexpr std::string_view kPrepositions[] = {"of ",   "regarding ", "about ", "with ",
-                                                       "from ", "by ",        "to ",    "in "};
-  for (std::string_view c : kPrepositions) {
-    if (s.substr(0, c.size()) == c) return false;
-  }
+  // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
   for (std::string_view be : {" is", " was", " are", " were"}) {
     if (s.size() >= be.size() && s.substr(s.size() - be.size()) == be) return false;
   }
@@ -482,6 +478,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     const bool has_prev = prev > 0;
     prev = has_prev ? prev - 1 : 0;
     const size_t para = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(q.outer.begin);
+    const bool opens_para = !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
+    const bool has_sentences = !seg.sentences.empty();
+    const size_t sentence = has_sentences ? seg.SentenceAt(q.outer.begin) : 0;
     // sieve.transcript: a quoted transcript turn names its speaker: “PENCE: Well, …”.
     if (std::optional<text::ByteSpan> label = TranscriptLabel(t, q.content)) {
       Link link;
@@ -494,27 +493,24 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     }
     // A quote inside a sentence that names its own subject before it belongs to that
     // subject rather than to the previous quote's speaker: "An aide later said that “…”".
-    const bool opens_sentence = seg.sentences.empty() ||
-                                seg.sentences[seg.SentenceAt(q.outer.begin)].begin == q.outer.begin;
+    const bool opens_sentence = !has_sentences || seg.sentences[sentence].begin == q.outer.begin;
     // …unless an earlier quote of the same sentence already has its speaker: “A,” Jordan
     // said, and “B.”
-    const bool follows_in_sentence =
-        has_prev && links[prev].found && !seg.sentences.empty() &&
-        seg.SentenceAt(quotes[prev].outer.begin) == seg.SentenceAt(q.outer.begin);
+    const bool follows_in_sentence = has_prev && links[prev].found && has_sentences &&
+                                     seg.SentenceAt(quotes[prev].outer.begin) == sentence;
     if (!opens_sentence && !follows_in_sentence) {
-      if (std::optional<Link> subject = SubjectLink(t, seg.sentences[seg.SentenceAt(q.outer.begin)],
-                                                    q.outer.begin, registry, lexicons_)) {
+      if (std::optional<Link> subject =
+              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
         continue;
       }
     }
     // Reported speech in this sentence or the one before, same paragraph (the last such).
     const IndirectClause* adjacent = nullptr;
-    if (!seg.sentences.empty()) {
-      const size_t s = seg.SentenceAt(q.outer.begin);
+    if (has_sentences) {
       for (const auto& ic : indirect) {
         const size_t cs = seg.SentenceAt(ic.clause.begin);
-        if ((cs == s || cs + 1 == s) && seg.sentence_paragraph[cs] == para &&
+        if ((cs == sentence || cs + 1 == sentence) && seg.sentence_paragraph[cs] == para &&
             ic.clause.begin < q.outer.begin) {
           adjacent = &ic;
         }
@@ -529,8 +525,6 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       const quotes::QuoteSpan& p = quotes[prev];
       const size_t pend_para = seg.ParagraphAt(p.outer.end > 0 ? p.outer.end - 1 : 0);
       const bool same_para = pend_para == para;
-      const bool opens_para =
-          !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
       // A partial quote counts when a rule attributed it and it closes its paragraph:
       // "Ruiz said the plan was “a good start.” ¶ “We will need more.”"
       const auto closes_para = [&] {
@@ -550,26 +544,23 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       }
     }
     // sieve.adjacent: reported speech in this sentence or the one before, same paragraph.
-    if (!seg.sentences.empty()) {
-      const size_t s = seg.SentenceAt(q.outer.begin);
+    if (has_sentences) {
       if (adjacent && adjacent->link.entity >= 0) {
         links[i] = InheritLink(adjacent->link, "sieve.adjacent");
         continue;
       }
       if (std::optional<Link> subject =
-              SubjectLink(t, seg.sentences[s], q.outer.begin, registry, lexicons_)) {
+              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_)) {
         links[i] = std::move(*subject);
         continue;
       }
       // sieve.previous_subject: a quotation that opens its sentence, after a sentence about
       // someone in the same paragraph ("Clinton touted her record. “We need …”"), or that
       // opens its paragraph after a paragraph ending with a sentence about someone.
-      const bool opens_paragraph =
-          !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[para].begin;
-      if (opens_sentence && q.type == quotes::QuoteType::kDirect && s > 0 &&
-          (seg.sentence_paragraph[s - 1] == para ||
-           (opens_paragraph && seg.sentence_paragraph[s - 1] + 1 == para))) {
-        const text::ByteSpan previous = seg.sentences[s - 1];
+      if (opens_sentence && q.type == quotes::QuoteType::kDirect && sentence > 0 &&
+          (seg.sentence_paragraph[sentence - 1] == para ||
+           (opens_para && seg.sentence_paragraph[sentence - 1] + 1 == para))) {
+        const text::ByteSpan previous = seg.sentences[sentence - 1];
         if (std::optional<Link> subject =
                 SubjectLink(t, previous, previous.end, registry, lexicons_)) {
           subject->sieve = "sieve.previous_subject";
