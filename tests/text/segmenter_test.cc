@@ -67,6 +67,17 @@ TEST_CASE("segmenter: paragraph modes") {
   CHECK(Paragraphs(lines, ParagraphMode::kBlankLine).size() == 1);
 }
 
+TEST_CASE("segmenter: a file's final newline and trailing blank lines are no paragraph break") {
+  // One paragraph per line, as most editors save it: a final newline, maybe blank lines.
+  CHECK(Paragraphs("One.\nTwo.\nThree.\n", ParagraphMode::kAuto).size() == 3);
+  CHECK(Paragraphs("One.\r\nTwo.\r\n", ParagraphMode::kAuto).size() == 2);
+  CHECK(Paragraphs("One.\nTwo.\n\n\n", ParagraphMode::kAuto).size() == 2);
+  CHECK(Paragraphs("\n\nOne.\nTwo.\n", ParagraphMode::kAuto).size() == 2);
+  // A blank line between two lines of text still switches to blank-line paragraphs.
+  CHECK(Paragraphs("A wrapped\nparagraph.\n\nAnother one.\n", ParagraphMode::kAuto) ==
+        std::vector<std::string>{"A wrapped\nparagraph.", "Another one."});
+}
+
 TEST_CASE("segmenter: CRLF, CR, blank lines with spaces and empty text") {
   CHECK(Paragraphs("One.\r\n\r\nTwo.\r\n", ParagraphMode::kAuto) ==
         std::vector<std::string>{"One.", "Two."});

@@ -16,6 +16,13 @@ void Append(Window* w, std::string_view s, uint32_t origin) {
   w->origin.insert(w->origin.end(), s.size(), origin);
 }
 
+// Copies document bytes [begin, begin + len) with one origin per byte, so that a slot ending
+// in a multi-byte character maps back to the character's last byte (ToDocument adds one).
+void AppendVerbatim(Window* w, std::string_view t, uint32_t begin, uint32_t len) {
+  w->text.append(t.substr(begin, len));
+  for (uint32_t k = 0; k < len; ++k) w->origin.push_back(begin + k);
+}
+
 }  // namespace
 
 text::ByteSpan Window::ToDocument(int begin, int end) const {
@@ -88,7 +95,7 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
       // Move the quote's final punctuation mark out, after the placeholder ("!," keeps "!").
       uint32_t pe = q->content.end;
       if (pe > q->content.begin && IsTrailingPunct(t[pe - 1])) --pe;
-      for (uint32_t k = pe; k < q->content.end; ++k) Append(w, t.substr(k, 1), k);
+      AppendVerbatim(w, t, pe, q->content.end - pe);
       i = std::max(q->outer.end, i + 1);
       covered_until = i;
       ++q;
@@ -105,7 +112,7 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
     if (d.cp == '\'') {
       Append(w, "\xE2\x80\x99", i);  // ’
     } else {
-      Append(w, t.substr(i, d.len), i);
+      AppendVerbatim(w, t, i, d.len);
     }
     i += d.len;
   }

@@ -196,14 +196,19 @@ Segmentation Segmenter::Segment(std::string_view t) const {
   const std::vector<Line> lines = SplitLines(t);
   ParagraphMode mode = impl_->options.paragraph_mode;
   if (mode == ParagraphMode::kAuto) {
+    // Only a blank line with text on both sides separates paragraphs: the empty line after
+    // a file's final newline (or trailing blank lines) does not.
     bool any_blank_between = false;
     bool seen_text = false;
+    bool blank_after_text = false;
     for (const Line& l : lines) {
-      if (!l.blank) {
-        seen_text = true;
-      } else if (seen_text) {
+      if (l.blank) {
+        blank_after_text = seen_text;
+      } else if (blank_after_text) {
         any_blank_between = true;
         break;
+      } else {
+        seen_text = true;
       }
     }
     mode = any_blank_between ? ParagraphMode::kBlankLine : ParagraphMode::kLineBreak;
