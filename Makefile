@@ -30,14 +30,16 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	$(BUILD)/whosaid $(STORY)
 
+# No test has a time limit a busy machine can reach; --timeout only stops a hung test.
+HANG_TIMEOUT ?= 3600
 test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout $(HANG_TIMEOUT)
 
 # The whole suite under AddressSanitizer and UBSan (Debug build).
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DWHOSAID_SANITIZE=ON -DWHOSAID_BUILD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1 WHOSAID_TEST_TIMEOUT=900 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) --timeout 3000
+	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) --timeout $(HANG_TIMEOUT)
 
 # Throughput (MB/s, documents/s, per stage, against an RE2 reference pass) on >= 50 MB of news.
 BENCH_MB ?= 50

@@ -14,12 +14,13 @@ pass=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=1; }
 
-# run NAME ARGS...: runs whosaid with a time limit; sets $rc, output in NAME.out/NAME.err.
+# run NAME ARGS...: runs whosaid; sets $rc, output in NAME.out/NAME.err. No time limit: how
+# fast the large inputs go depends on the machine and belongs in `make bench-adversarial`;
+# CTest's per-test timeout (tests/CMakeLists.txt) only catches a hang.
 run() {
   local name=$1; shift
-  timeout "${WHOSAID_TEST_TIMEOUT:-60}" "$bin" "$@" >"$name.out" 2>"$name.err"
+  "$bin" "$@" >"$name.out" 2>"$name.err"
   rc=$?
-  [ $rc = 124 ] && bad "$name: timed out after ${WHOSAID_TEST_TIMEOUT:-60} s"
 }
 expect_rc() {  # expect_rc NAME WANT
   if [ "$rc" = "$2" ]; then ok; else bad "$1: exit code $rc, expected $2; stderr: $(head -c 600 "$1.err")"; fi
@@ -103,12 +104,10 @@ expect_rc empty 0
 check_records empty good.txt=1
 grep -q '"doc":"empty.txt"' empty.out && bad "empty: records for an empty document"
 
-# 2. 100 MB without a newline: done in time, the others still written.
-start=$(date +%s)
+# 2. 100 MB without a newline: every quote found, the others still written.
 run huge huge.txt good.txt
 expect_rc huge 0
 check_records huge good.txt=1 huge.txt=1415
-echo "   100 MB document: $(( $(date +%s) - start )) s"
 
 # 3. One million straight quote marks.
 run marks marks.txt good.txt
@@ -189,7 +188,7 @@ check_records jsonl d1=2 big=1 d8=1
 n=$(grep -c '"doc":"d1"' jsonl.out)
 [ "$n" = 2 ] && ok || bad "jsonl: both documents with the duplicate id d1 should be written (got $n)"
 # The same stream from stdin.
-timeout "${WHOSAID_TEST_TIMEOUT:-60}" "$bin" --input jsonl - <stream.jsonl >stdin.out 2>stdin.err; rc=$?
+"$bin" --input jsonl - <stream.jsonl >stdin.out 2>stdin.err; rc=$?
 expect_rc stdin 1
 expect_err stdin '(-|stdin).*line 3: no string field "text"'
 

@@ -1,7 +1,8 @@
 // libFuzzer target: the whole extraction of one document with the built-in English pack.
 // Document::FromBytes (lenient, so every input is extracted) then Extractor::Extract. The
 // extractor is created once; the rules directory comes from WHOSAID_FUZZ_RULES_DIR.
-// Checks that every record's spans lie inside the text, on code point boundaries.
+// Checks that every record's spans lie inside the text, on code point boundaries, and that
+// every text field is well-formed UTF-8 and the mention is the document's text at its span.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "whosaid/extractor.h"
+#include "whosaid/text/utf8.h"
 #include "fuzz_check.h"
 
 
@@ -66,6 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(q.attribution.mention_span->end <= n);
       (void)doc->CodePointOffset(q.attribution.mention_span->begin);
       (void)doc->CodePointOffset(q.attribution.mention_span->end);
+      if (q.attribution.mention) {
+        FUZZ_CHECK(*q.attribution.mention == doc->Slice(*q.attribution.mention_span));
+      }
+    }
+    for (const auto* field : {&q.attribution.speaker, &q.attribution.mention,
+                              &q.attribution.role, &q.attribution.cue}) {
+      if (*field) FUZZ_CHECK(whosaid::text::FindInvalidUtf8(**field) == std::string::npos);
     }
   }
   return 0;

@@ -25,6 +25,22 @@ keep=0
 cleanup() { [ $keep = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 
+# Inputs up to these sizes (libFuzzer's default is 4 KB, too small to reach the slow and
+# quadratic paths: long paragraphs, many quotes, long rule lines). The targets take larger
+# inputs; these are what the mutator may grow to.
+max_len() {
+  case $1 in
+    fuzz_extract) echo 131072 ;;
+    fuzz_scanner) echo 262144 ;;
+    fuzz_jsonl) echo 65536 ;;
+    fuzz_rule_file) echo 16384 ;;
+    *) echo 65536 ;;
+  esac
+}
+# A hang guard, not a speed limit: one input of max_len bytes takes well under a second
+# even under ASan on a busy 2-core machine; 120 s per input means a hang or a blow-up.
+unit_timeout=${FUZZ_UNIT_TIMEOUT:-120}
+
 failed=()
 for t in "${targets[@]}"; do
   bin=$bindir/$t
@@ -35,21 +51,26 @@ for t in "${targets[@]}"; do
   fi
   # Known crashers first: every file under regressions/<target>/ must now run clean.
   reg=$here/regressions/$t
-  if [ -d "$reg" ] && [ -n "$(ls -A "$reg")" ]; then
-    if ! "$bin" -rss_limit_mb=2048 -timeout=10 "$reg"/* >"$work/$t.reg.log" 2>&1; then
-      echo "FAIL $t: a regression input fails again:" >&2
-      tail -n 40 "$work/$t.reg.log" >&2
+  if [ ! -d "$reg" ] || [ -z "$(ls -A "$reg")" ]; then
+    echo "FAIL $t: no regression inputs in $reg (every target keeps at least one)" >&2
+    failed+=("$t")
+    continue
+  fi
+  echo "== $t: replaying $(ls "$reg" | wc -l) regression inputs" >&2
+  if ! "$bin" -rss_limit_mb=2048 -timeout="$unit_timeout" "$reg"/* >"$work/$t.reg.log" 2>&1; then
+    echo "FAIL $t: a regression input fails again:" >&2
+    tail -n 40 "$work/$t.reg.log" >&2
       failed+=("$t")
       keep=1
       continue
-    fi
   fi
   corpus=$work/corpus/$t
   mkdir -p "$corpus"
   [ -d "$here/corpus/$t" ] && cp -r "$here/corpus/$t/." "$corpus/"
   mkdir -p "$artifacts/$t"
   echo "== $t: ${seconds}s over $(ls "$corpus" | wc -l) seed inputs" >&2
-  "$bin" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+  "$bin" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout="$unit_timeout" \
+    -max_len="$(max_len "$t")" \
     -print_final_stats=1 -artifact_prefix="$artifacts/$t/" >"$work/$t.log" 2>&1
   rc=$?
   grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' \

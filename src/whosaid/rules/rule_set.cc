@@ -21,6 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// RE2 budget of an indirect rule's locating copy (Rule::locate_re_): room for its DFA cache.
+constexpr int64_t kLocateMaxMem = int64_t{8} << 20;
+
 RE2::Options MakeOptions(int64_t max_mem) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
@@ -294,6 +297,14 @@ std::unique_ptr<RuleSet> RuleSet::Build(std::vector<RuleFile> files, const LoadO
         if (x.slots[s] && g != groups.end()) rule.group_[s] = g->second;
       }
       rule.re_ = std::move(re);
+      if (rule.indirect) {
+        RE2::Options locate_options = rule_options;
+        locate_options.set_never_capture(true);
+        locate_options.set_max_mem(kLocateMaxMem);
+        auto locate = std::make_shared<RE2>(rule.regex, locate_options);
+        // Without it (budget) the rule is matched by re_ alone: slower, the same matches.
+        if (locate->ok()) rule.locate_re_ = std::move(locate);
+      }
       {
         std::string_view src = rule.pattern_source;
         constexpr std::string_view kQuote = "{QUOTE}";
@@ -391,7 +402,20 @@ std::optional<RuleMatch> RuleSet::MatchFrom(const Rule& rule, std::string_view w
   const RE2::Anchor anchor = anchor_end     ? RE2::ANCHOR_BOTH
                              : anchor_start ? RE2::ANCHOR_START
                                             : RE2::UNANCHORED;
-  if (!rule.re_->Match(text, pos, window.size(), anchor, sub, n)) {
+  size_t begin = pos, end = window.size();
+  RE2::Anchor capture_anchor = anchor;
+  if (rule.locate_re_ != nullptr && anchor == RE2::UNANCHORED) {
+    // Find the leftmost match's extent with the DFA, then capture within it: the same
+    // match RE2 gives in one call, which does the same internally when its DFA has room.
+    re2::StringPiece extent;
+    if (!rule.locate_re_->Match(text, pos, window.size(), RE2::UNANCHORED, &extent, 1)) {
+      return std::nullopt;
+    }
+    begin = extent.data() - window.data();
+    end = begin + extent.size();
+    capture_anchor = RE2::ANCHOR_BOTH;
+  }
+  if (!rule.re_->Match(text, begin, end, capture_anchor, sub, n)) {
     return std::nullopt;
   }
   RuleMatch m;

@@ -67,6 +67,10 @@ struct Rule {
   // such a pattern backwards from the end (its reverse program, anchored), which visits far
   // fewer DFA states than an unanchored forward search of the window.
   std::shared_ptr<const re2::RE2> end_re_;
+  // For an indirect-speech rule: the same pattern with no captures and a budget large enough
+  // for RE2's DFA. Paragraphs are long and mostly do not match; the DFA finds where the next
+  // match lies at DFA speed, and re_ (NFA) captures the slots inside that span only.
+  std::shared_ptr<const re2::RE2> locate_re_;
   std::array<int, kSlotCount> group_{};  // RE2 capture group of each slot; 0 when absent
   int index_ = 0;                        // position in RuleSet::rules()
   // Where {QUOTE} stands in the pattern: at its start, at its end, or elsewhere. Lets the
