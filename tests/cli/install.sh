@@ -77,6 +77,8 @@ check "bad WHOSAID_RULES_DIR: exit 2 (got $rc)" test $rc = 2
 check "bad WHOSAID_RULES_DIR: names it: $out" contains "$out" "WHOSAID_RULES_DIR=$tmp/nowhere"
 out=$(cd / && WHOSAID_RULES_DIR=$tmp/nowhere "$prefix/bin/whosaid" rules check 2>&1); rc=$?
 check "bad WHOSAID_RULES_DIR, rules check: exit 2 (got $rc: $out)" test $rc = 2
+check "--help tells where the pack is looked for" \
+  contains "$("$prefix/bin/whosaid" --help)" '$WHOSAID_RULES_DIR when set; else'
 
 # A consumer of the library: find_package(whosaid) and pkg-config.
 mkdir -p "$tmp/consumer"
