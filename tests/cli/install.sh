@@ -82,10 +82,12 @@ check "--help tells where the pack is looked for" \
 
 # A consumer of the library: find_package(whosaid) and pkg-config.
 mkdir -p "$tmp/consumer"
+# The README's example, word for word. Its rules: $WHOSAID_RULES_DIR (set below, as this
+# prefix is not the configured one).
 cat >"$tmp/consumer/main.cc" <<'EOF'
 #include <cstdio>
 #include "whosaid/extractor.h"
-int main() {  // the rules: $WHOSAID_RULES_DIR, else the installed prefix
+int main() {
   auto ex = whosaid::Extractor::Create(whosaid::ExtractorOptions{}, nullptr);
   if (!ex.ok()) return std::fprintf(stderr, "%s\n", ex.status().ToString().c_str()), 1;
   auto doc = whosaid::text::Document::FromBytes("s", "“We will not raise taxes,” Mayor Ana Ruiz said.");
