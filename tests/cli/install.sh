@@ -7,6 +7,7 @@
 #     `pkg-config --cflags --libs whosaid` link the installed library and find a speaker.
 # Usage: install.sh path/to/build/whosaid (working directory: the source tree).
 set -u
+unset DESTDIR  # cmake --install would honour it
 bin=$(realpath "$1")
 build=$(dirname "$bin")
 src=$PWD
@@ -103,8 +104,12 @@ add_executable(consumer main.cc)
 target_link_libraries(consumer PRIVATE whosaid::whosaid)
 EOF
 export WHOSAID_RULES_DIR=$prefix/share/whosaid/rules/en
+# A sanitized build (make test-asan) installs a sanitized library: its consumers need the
+# same flags to link.
+san=
+grep -q '^WHOSAID_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && san=-fsanitize=address,undefined
 if cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefix" \
-     -DCMAKE_BUILD_TYPE=Release >"$tmp/consumer.log" 2>&1 &&
+     -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$san" >"$tmp/consumer.log" 2>&1 &&
    cmake --build "$tmp/consumer/build" >>"$tmp/consumer.log" 2>&1; then
   out=$("$tmp/consumer/build/consumer" 2>&1)
   check "find_package consumer prints the speaker (got: $out)" test "$out" = "Ana Ruiz"
@@ -112,7 +117,7 @@ else
   cat "$tmp/consumer.log"; echo "FAIL: find_package(whosaid) consumer does not build"; fail=1
 fi
 if flags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs whosaid 2>&1) &&
-   g++ -std=c++20 "$tmp/consumer/main.cc" $flags -o "$tmp/consumer/pc" >"$tmp/pc.log" 2>&1; then
+   g++ -std=c++20 $san "$tmp/consumer/main.cc" $flags -o "$tmp/consumer/pc" >"$tmp/pc.log" 2>&1; then
   out=$("$tmp/consumer/pc" 2>&1)
   check "pkg-config consumer prints the speaker (got: $out)" test "$out" = "Ana Ruiz"
 else
