@@ -1,13 +1,16 @@
 # whosaid: `make run` and `make test` set everything up on a fresh Debian 12 machine.
+# `make install` (PREFIX, default /usr/local; DESTDIR for staging) installs the tool, the
+# rule packs, the library, its headers, a CMake package and a pkg-config file.
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD     ?= build
 ASAN_BUILD ?= build-asan
 STORY     ?= examples/wire_trade_talks.txt
+PREFIX    ?= /usr/local
 PACKAGES  := cmake g++ make pkg-config python3 libre2-dev libicu-dev libspdlog-dev doctest-dev \
-             nlohmann-json3-dev libcli11-dev libsqlite3-dev libbenchmark-dev
+             nlohmann-json3-dev libcli11-dev libsqlite3-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-asan bench bench-adversarial fuzz fuzz-smoke format clean
+.PHONY: all deps build tool run install test test-asan bench bench-adversarial fuzz fuzz-smoke format clean
 
 all: build
 
@@ -27,8 +30,22 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# The library and the tool only: not the test suite and the benchmark.
+tool: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target whosaid_cli
+
+run: tool
 	$(BUILD)/whosaid $(STORY)
+
+# Configured with the prefix so that programs linking the installed library find its rules
+# there (the tool finds them relative to itself wherever the prefix is moved).
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX))
+	cmake --build $(BUILD) -j $(JOBS) --target whosaid_cli
+	@mkdir -p "$(DESTDIR)$(abspath $(PREFIX))" 2>/dev/null; \
+	if [ -w "$(DESTDIR)$(abspath $(PREFIX))" ]; then sudo=; else sudo="$(SUDO)"; fi; \
+	echo "$$sudo cmake --install $(BUILD) --prefix $(abspath $(PREFIX))"; \
+	$$sudo cmake --install $(BUILD) --prefix $(abspath $(PREFIX))
 
 # No test has a time limit a busy machine can reach; --timeout only stops a hung test.
 HANG_TIMEOUT ?= 3600

@@ -32,6 +32,11 @@ int Main(int argc, char** argv) {
       "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
       "  whosaid rules check [FILE...]           lint rule files and run their examples\n"};
   app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
+  // The search order of whosaid/default_rules.h, as users see it.
+  app.footer(
+      "The built-in pack is the directory $WHOSAID_RULES_DIR when set; else\n"
+      "<this program's directory>/../share/whosaid/rules/en (installed), else the source\n"
+      "tree's rules/en (a program of the build tree), else <prefix>/share/whosaid/rules/en.");
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

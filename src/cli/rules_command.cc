@@ -10,7 +10,14 @@ namespace whosaid::cli {
 int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions& base,
                   spdlog::logger& log) {
   std::vector<std::string> files = paths;
-  if (files.empty()) files.push_back(Extractor::DefaultRulesDir(base));
+  if (files.empty()) {
+    auto dir = Extractor::DefaultRulesDir(base);
+    if (!dir.ok()) {
+      log.error("{}", dir.status().message());
+      return kExitUsage;
+    }
+    files.push_back(std::move(dir).value());
+  }
   std::vector<rules::Diagnostic> diagnostics;
   auto rule_set = rules::RuleSet::Load(files, base.rule_load, &diagnostics);
   if (rule_set) rule_set->Lint(&diagnostics);

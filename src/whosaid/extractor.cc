@@ -1,15 +1,16 @@
 #include "whosaid/extractor.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
+
+#include "whosaid/default_rules.h"
 
 namespace whosaid {
 
-std::string Extractor::DefaultRulesDir(const ExtractorOptions& options) {
-  if (!options.default_rules_dir.empty()) return options.default_rules_dir;
-  if (const char* env = std::getenv("WHOSAID_RULES_DIR"); env && *env) return env;
-  return WHOSAID_DEFAULT_RULES_DIR;
+Result<std::string> Extractor::DefaultRulesDir(const ExtractorOptions& options) {
+  RulesSearchInputs in = CurrentRulesSearchInputs();
+  in.explicit_dir = options.default_rules_dir;
+  return FindDefaultRulesDir(in);
 }
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
@@ -18,11 +19,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
   std::vector<std::string> paths;
   std::string lexicon_dir;
   if (options.default_rules) {
-    const std::string dir = DefaultRulesDir(options);
-    if (!std::filesystem::is_directory(dir)) {
-      return InvalidArgument("built-in rule pack not found at " + dir +
-                             " (set WHOSAID_RULES_DIR or use --no-default-rules --rules DIR)");
-    }
+    auto found = DefaultRulesDir(options);
+    if (!found.ok()) return found.status();
+    const std::string dir = std::move(found).value();
     paths.push_back(dir);
     lexicon_dir = dir + "/lexicon";
   }

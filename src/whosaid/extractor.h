@@ -31,8 +31,8 @@ struct ExtractorOptions {
   // built-in English pack.
   std::vector<std::string> rule_paths;
   bool default_rules = true;
-  // Where the built-in pack lives. Empty: $WHOSAID_RULES_DIR, else the directory compiled
-  // in (the source tree's rules/en, or the installed share/whosaid/rules/en).
+  // Where the built-in pack lives. Empty: $WHOSAID_RULES_DIR, else next to the installed
+  // program, else the source tree or the install prefix (whosaid/default_rules.h).
   std::string default_rules_dir;
   rules::LoadOptions rule_load;
   text::SegmenterOptions segmenter;
@@ -64,8 +64,9 @@ class Extractor {
   const text::Segmenter& segmenter() const { return *segmenter_; }
   const ExtractorOptions& options() const { return options_; }
 
-  // The directory of the built-in English pack that options resolve to.
-  static std::string DefaultRulesDir(const ExtractorOptions& options);
+  // The directory of the built-in English pack that options resolve to, or an error that
+  // names the places searched.
+  static Result<std::string> DefaultRulesDir(const ExtractorOptions& options);
 
  private:
   Extractor() = default;
