@@ -61,6 +61,23 @@ TEST_CASE("document: lenient decoding counts each ill-formed subpart as one code
   CHECK(FindInvalidUtf8(doc->Slice({0, 6})) == std::string_view::npos);
 }
 
+TEST_CASE("document: text joined from pieces of a lenient document is repaired as Slice is") {
+  DocumentOptions lenient;
+  lenient.lenient = true;
+  auto doc = Document::FromBytes("d", std::string("Ann Le\x9C\x96e and Bo Park\xE2\x80"), lenient);
+  REQUIRE(doc.ok());
+  const std::string_view t = doc->text();
+  // A name joined from two places of the text, as the registry builds canonical names.
+  const std::string joined = std::string(t.substr(0, 9)) + " " + std::string(t.substr(17));
+  const std::string repaired = doc->Repaired(joined);
+  CHECK(FindInvalidUtf8(repaired) == std::string_view::npos);
+  CHECK(repaired == doc->Slice({0, 9}) + " " + doc->Slice({17, 26}));
+  // A document without invalid bytes is left as it is.
+  auto clean = Document::FromBytes("c", "Zoë Ngata");
+  REQUIRE(clean.ok());
+  CHECK(clean->Repaired(clean->text()) == "Zoë Ngata");
+}
+
 TEST_CASE("document: a byte order mark stays one code point") {
   auto doc = Document::FromBytes("d", "\xEF\xBB\xBFHi");
   REQUIRE(doc.ok());

@@ -581,11 +581,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       a.rule = link.rule ? link.rule->id : link.sieve;
       a.mention = doc.Slice(link.speaker);
       a.mention_span = link.speaker;
-      if (link.entity >= 0) a.speaker = registry.entities()[link.entity].name;
-      if (link.role)
+      if (link.entity >= 0) a.speaker = doc.Repaired(registry.entities()[link.entity].name);
+      if (link.role) {
         a.role = doc.Slice(*link.role);
-      else if (link.entity >= 0)
-        a.role = registry.entities()[link.entity].role;
+      } else if (link.entity >= 0 && registry.entities()[link.entity].role) {
+        a.role = doc.Repaired(*registry.entities()[link.entity].role);
+      }
       if (link.cue) a.cue = doc.Slice(*link.cue);
       double conf = link.rule ? link.rule->confidence : 0.6;
       if (!link.rule && link.sieve == "sieve.adjacent") conf = 0.5;
@@ -647,8 +648,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   }
   for (int e : order) {
     SpeakerSummary s;
-    s.name = registry.entities()[e].name;
-    s.role = registry.entities()[e].role;
+    s.name = doc.Repaired(registry.entities()[e].name);
+    if (registry.entities()[e].role) s.role = doc.Repaired(*registry.entities()[e].role);
     s.mentions = std::move(mentions[e]);
     s.quotes = counts[e];
     result.speakers.push_back(std::move(s));

@@ -89,4 +89,23 @@ std::string Document::Slice(ByteSpan span) const {
   return out;
 }
 
+std::string Document::Repaired(std::string_view s) const {
+  if (invalid_.empty()) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t i = 0;
+  while (i < s.size()) {
+    const Decoded d = DecodeAt(s, i);
+    if (d.valid && s[i] != '\x1A') {
+      out.append(s, i, d.len);
+      i += d.len;
+      continue;
+    }
+    AppendUtf8(out, kReplacementChar);
+    ++i;
+    while (i < s.size() && IsContinuationByte(static_cast<unsigned char>(s[i]))) ++i;
+  }
+  return out;
+}
+
 }  // namespace whosaid::text

@@ -48,6 +48,10 @@ class Document {
 
   // Valid UTF-8 for text()[span]: replaced subparts read as U+FFFD.
   std::string Slice(ByteSpan span) const;
+  // Text assembled from pieces of text() (a registry name joined from two places, say) as
+  // Slice would give it: in a lenient document each ill-formed subpart (U+001A and the
+  // continuation bytes after it, or a stray continuation byte) becomes U+FFFD.
+  std::string Repaired(std::string_view s) const;
   std::string_view View(ByteSpan span) const {
     return std::string_view(text_).substr(span.begin, span.size());
   }
