@@ -5,6 +5,7 @@
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
 #include "cli/output_file.h"
+#include "cli/same_file.h"
 #include "cli/worker_extractors.h"
 
 namespace whosaid::cli {
@@ -29,13 +30,21 @@ DocumentOutput Process(const Extractor& extractor, const output::Formatter& form
 }  // namespace
 
 int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
+  // The output first: its problems show before the rules compile.
+  if (auto input = InputThatIsOutput(options.inputs, options.output_path)) {
+    log.error(
+        "the output file {} is also an input ({}): writing it would destroy the input; "
+        "choose another -o",
+        options.output_path, *input);
+    return kExitUsage;
+  }
+  auto out = OutputFile::Open(options.output_path, log);
+  if (!out) return kExitUsage;
+
   const int threads = options.jobs > 1 ? options.jobs : 0;
   auto extractors = WorkerExtractors::Create(options.extractor, threads, log);
   if (!extractors) return kExitUsage;
   auto formatter = output::Formatter::Create(options.format, options.formatter);
-
-  auto out = OutputFile::Open(options.output_path, log);
-  if (!out) return kExitUsage;
 
   size_t done = 0, failed = 0;
   // Documents are formatted as if each were the first; the writer adds JSON's separators,
@@ -73,8 +82,16 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
     pool.Finish();
   }
   out->Write(formatter->Footer());
-  // A closed pipe (| head) ends the run quietly; any other write error is reported.
-  if (out->failed()) return out->Finish(log);
+  // When every document failed, an -o file is left as it was: a rerun over the same inputs
+  // after a bad batch must not wipe the results of the last good one.
+  if (done == 0 && failed > 0 && !options.output_path.empty()) {
+    out->Discard();
+    log.error("no document was done: {} left as it was", options.output_path);
+    return kExitSomeFailed;
+  }
+  // A closed pipe (| head) ends the run quietly; any other write error is an output error.
+  const int rc = out->Finish(log);
+  if (rc != kExitOk || out->failed()) return rc;
   log.info("{} document(s) done, {} failed", done, failed);
   return failed ? kExitSomeFailed : kExitOk;
 }

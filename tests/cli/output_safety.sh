@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# CLI test of what a run does to its output and what it says (issue 14): -o never destroys
+# an input or an old result, the exit codes (0 all done, 1 some documents failed, 2 usage,
+# configuration or output error), a directory or a .jsonl file given as a text document,
+# rule errors as file:line:col at the start of the line, and --per-document.
+# Usage: output_safety.sh path/to/whosaid (run from the repository root)
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check DESCRIPTION COMMAND...: the command must succeed
+  local what=$1; shift
+  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
+}
+story=examples/council_vote.txt
+no_temporaries() { ! ls -A "$1" | grep -q whosaid-; }
+
+# 1. -o an input: refused, the input intact.
+cp "$story" "$tmp/same.txt"
+"$bin" -o "$tmp/same.txt" "$tmp/same.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "-o an input exits 2 (got $rc)" test $rc = 2
+check "-o an input leaves it intact" cmp -s "$story" "$tmp/same.txt"
+check "-o an input says so: $(cat "$tmp/err")" grep -q 'also an input' "$tmp/err"
+# … also under another name (a symlink, ./ in the path).
+ln -s same.txt "$tmp/link.txt"
+"$bin" -o "$tmp/link.txt" "$tmp/./same.txt" >/dev/null 2>&1; rc=$?
+check "-o an input through a symlink exits 2 (got $rc)" test $rc = 2
+check "… and leaves it intact" cmp -s "$story" "$tmp/same.txt"
+
+# A good run replaces the old file in one step and leaves no temporary file.
+echo old > "$tmp/out.jsonl"
+"$bin" -o "$tmp/out.jsonl" "$story" 2>"$tmp/err"; rc=$?
+check "good run exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
+"$bin" "$story" > "$tmp/expected.jsonl"
+check "-o file holds the records" cmp -s "$tmp/expected.jsonl" "$tmp/out.jsonl"
+check "no temporary file left" no_temporaries "$tmp"
+# -o through a symlink writes the file it points to and keeps the link.
+ln -s out.jsonl "$tmp/out-link.jsonl"
+"$bin" -o "$tmp/out-link.jsonl" "$story" examples/interview_water.txt 2>/dev/null
+check "-o a symlink keeps the link" test -L "$tmp/out-link.jsonl"
+check "-o a symlink writes its target" grep -q interview_water "$tmp/out.jsonl"
+
+# A run whose inputs all fail leaves an old -o file as it was, and creates none.
+echo old > "$tmp/out.jsonl"
+"$bin" -o "$tmp/out.jsonl" "$tmp/missing.txt" 2>"$tmp/err"; rc=$?
+check "all inputs failed: exit 1 (got $rc)" test $rc = 1
+check "all inputs failed: old -o file intact" test "$(cat "$tmp/out.jsonl")" = old
+check "all inputs failed: says the file was kept: $(cat "$tmp/err")" grep -q 'left as it was' "$tmp/err"
+"$bin" -o "$tmp/new.jsonl" "$tmp/missing.txt" 2>/dev/null
+check "all inputs failed: no -o file created" test ! -e "$tmp/new.jsonl"
+check "all inputs failed: no temporary file left" no_temporaries "$tmp"
+# Some failed: the others' records are written, exit 1.
+"$bin" -o "$tmp/out.jsonl" "$tmp/missing.txt" "$story" 2>/dev/null; rc=$?
+check "some inputs failed: exit 1 (got $rc)" test $rc = 1
+check "some inputs failed: records written" cmp -s "$tmp/expected.jsonl" "$tmp/out.jsonl"
+
+# -o into a directory that does not exist, or onto a directory: exit 2, named.
+"$bin" -o "$tmp/no/such/dir/out.jsonl" "$story" 2>"$tmp/err"; rc=$?
+check "-o in a missing directory exits 2 (got $rc)" test $rc = 2
+check "-o in a missing directory says so: $(cat "$tmp/err")" \
+  grep -q "directory $tmp/no/such/dir does not exist" "$tmp/err"
+mkdir "$tmp/adir"
+"$bin" -o "$tmp/adir" "$story" 2>"$tmp/err"; rc=$?
+check "-o a directory exits 2 (got $rc)" test $rc = 2
+check "-o a directory says so: $(cat "$tmp/err")" grep -qi 'is a directory' "$tmp/err"
+
+# 2. A full disk is an output error: exit 2, and the message says so.
+"$bin" -o /dev/full "$story" 2>"$tmp/err"; rc=$?
+check "-o /dev/full exits 2 (got $rc)" test $rc = 2
+check "-o /dev/full says the disk is full: $(cat "$tmp/err")" \
+  grep -qiE 'no space|disk is full' "$tmp/err"
+"$bin" "$story" >/dev/full 2>"$tmp/err"; rc=$?
+check "stdout on /dev/full exits 2 (got $rc)" test $rc = 2
+"$bin" -o /dev/null "$story" 2>/dev/null; rc=$?
+check "-o /dev/null exits 0 (got $rc)" test $rc = 0
+
+if [ $fail = 0 ]; then echo "output safety: ok"; fi
+exit $fail
