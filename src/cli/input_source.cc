@@ -1,5 +1,8 @@
 #include "cli/input_source.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <sstream>
@@ -60,6 +63,15 @@ std::optional<InputItem> InputSource::Next() {
     const std::string& path = inputs_[next_input_++];
     std::istream* in = &std::cin;
     if (path != "-") {
+      // A directory opens as a stream that fails on its first read ("read error").
+      struct stat st {};
+      if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        InputItem item;
+        item.id = path;
+        item.error = path + ": is a directory, not a document (give the files in it, e.g. " +
+                     (path.ends_with('/') ? path : path + "/") + "*.txt)";
+        return item;
+      }
       file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!*file_) {
         InputItem item;
@@ -78,7 +90,7 @@ std::optional<InputItem> InputSource::Next() {
     item.id = path;
     bool too_big = false;
     item.bytes = ReadAll(*in, max_doc_bytes_, &too_big);
-    if (in->bad()) item.error = path + ": read error";
+    if (in->bad()) item.error = path + ": read error: " + std::strerror(errno);
     if (too_big) {
       item.error = "document " + path + " is larger than the limit of " +
                    std::to_string(max_doc_bytes_) + " bytes (--max-doc-bytes)";

@@ -75,5 +75,12 @@ check "stdout on /dev/full exits 2 (got $rc)" test $rc = 2
 "$bin" -o /dev/null "$story" 2>/dev/null; rc=$?
 check "-o /dev/null exits 0 (got $rc)" test $rc = 0
 
+# 3. A directory as input is named as a directory; the other inputs go on; exit 1.
+"$bin" "$tmp/adir" "$story" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "directory input: exit 1 (got $rc)" test $rc = 1
+check "directory input named as a directory: $(cat "$tmp/err")" \
+  grep -q "$tmp/adir: is a directory" "$tmp/err"
+check "directory input: other inputs processed" cmp -s "$tmp/expected.jsonl" "$tmp/out"
+
 if [ $fail = 0 ]; then echo "output safety: ok"; fi
 exit $fail
