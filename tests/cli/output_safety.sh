@@ -82,5 +82,12 @@ check "directory input named as a directory: $(cat "$tmp/err")" \
   grep -q "$tmp/adir: is a directory" "$tmp/err"
 check "directory input: other inputs processed" cmp -s "$tmp/expected.jsonl" "$tmp/out"
 
+# 5. Rule errors start the line with file:line:col.
+printf 'rule x.bad prio=50 : {QUOTE} (unclosed {SPEAKER}\n' > "$tmp/broken.rules"
+"$bin" --rules "$tmp/broken.rules" "$story" >/dev/null 2>"$tmp/err"; rc=$?
+check "broken rule file exits 2 (got $rc)" test $rc = 2
+check "rule error line starts with file:line:col: error: $(head -c 300 "$tmp/err")" \
+  grep -qE "^$tmp/broken\\.rules:1:[0-9]+: error: " "$tmp/err"
+
 if [ $fail = 0 ]; then echo "output safety: ok"; fi
 exit $fail
