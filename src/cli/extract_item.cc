@@ -16,10 +16,12 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
     out.error = prefix + doc.status().message();
     return out;
   }
+  out.warning = std::move(item.warning);
   if (doc->had_invalid_bytes()) {
-    out.warning =
-        prefix + "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
-  } else if (doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.warning += (out.warning.empty() ? "" : "; ") + prefix + "document " + item.id +
+                   ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  } else if (out.warning.empty() &&
+             doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out.warning = prefix + "document " + item.id + ": empty";
   }
   out.result = extractor.Extract(*doc);

@@ -7,6 +7,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/jsonl_sniff.h"
+
 namespace whosaid::cli {
 namespace {
 
@@ -95,6 +97,12 @@ std::optional<InputItem> InputSource::Next() {
       item.error = "document " + path + " is larger than the limit of " +
                    std::to_string(max_doc_bytes_) + " bytes (--max-doc-bytes)";
       item.bytes.clear();
+    }
+    // Read as text all the same (the user may mean it: a story about JSON), but say so.
+    if (!item.error && LooksLikeJsonLines(path, item.bytes)) {
+      item.warning = "document " + path +
+                     " looks like JSON Lines (one {\"id\", \"text\"} per line) but is read as "
+                     "one text document: give --input jsonl to read one story per line";
     }
     file_.reset();
     return item;

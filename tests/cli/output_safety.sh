@@ -82,6 +82,26 @@ check "directory input named as a directory: $(cat "$tmp/err")" \
   grep -q "$tmp/adir: is a directory" "$tmp/err"
 check "directory input: other inputs processed" cmp -s "$tmp/expected.jsonl" "$tmp/out"
 
+# 4. JSON Lines given as text: read as text (exit code unchanged) with a warning that names
+# the document and the option; a plain story or a JSON-looking story without "text" is not.
+printf '{"id": "a", "text": "x"}\n\n“We have won the vote,” Ann Lee said on Monday.\n' \
+  > "$tmp/stories.jsonl"
+cp "$tmp/stories.jsonl" "$tmp/stories.txt"
+for f in stories.jsonl stories.txt; do
+  "$bin" "$tmp/$f" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "$f as text: exit 0 (got $rc)" test $rc = 0
+  check "$f as text: warned, naming it and --input jsonl: $(cat "$tmp/err")" \
+    grep -q "warning: document $tmp/$f looks like JSON Lines.*--input jsonl" "$tmp/err"
+  check "$f as text: still read as text" test -s "$tmp/out"
+done
+"$bin" --input jsonl "$tmp/stories.jsonl" >/dev/null 2>"$tmp/err"
+check "--input jsonl: no JSON Lines warning: $(cat "$tmp/err")" \
+  bash -c "! grep -q 'JSON Lines' '$tmp/err'"
+printf '{"note": "a config"}\n' > "$tmp/conf.txt"
+"$bin" "$story" "$tmp/conf.txt" >/dev/null 2>"$tmp/err"
+check "a story, or JSON without \"text\": no warning: $(cat "$tmp/err")" \
+  bash -c "! grep -q 'JSON Lines' '$tmp/err'"
+
 # 5. Rule errors start the line with file:line:col.
 printf 'rule x.bad prio=50 : {QUOTE} (unclosed {SPEAKER}\n' > "$tmp/broken.rules"
 "$bin" --rules "$tmp/broken.rules" "$story" >/dev/null 2>"$tmp/err"; rc=$?
