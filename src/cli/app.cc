@@ -44,7 +44,15 @@ int Main(int argc, char** argv) {
   app.add_option("-f,--format", format, "Output: jsonl, json or csv")
       ->check(CLI::IsMember({"jsonl", "json", "csv"}))
       ->capture_default_str();
-  app.add_option("-o,--output", opt.output_path, "Write results to this file (default: stdout)");
+  app.add_flag("--per-document", opt.formatter.per_document,
+               "One JSON line per input document, {\"doc\",\"meta\",\"quotes\":[...],"
+               "\"speakers\":[...]}, in input order, also for a document without quotes; a "
+               "failed document gets {\"doc\",\"meta\",\"error\",...}. JSON Lines only: not "
+               "with --format json or csv");
+  app.add_option("-o,--output", opt.output_path,
+                 "Write results to this file (default: stdout). Written to a temporary file "
+                 "beside it and renamed over it at the end; left as it was when every document "
+                 "failed or the output failed; may not be an input");
   app.add_option("--rules", opt.extractor.rule_paths,
                  "Rule file or directory to add to the built-in English pack (repeatable)")
       ->allow_extra_args(false);  // one path per --rules: what follows is input
@@ -92,6 +100,10 @@ int Main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   auto log = MakeLogger(quiet, verbose);
+  if (opt.formatter.per_document && format != "jsonl") {
+    log->error("--per-document writes JSON Lines: it cannot be combined with --format {}", format);
+    return kExitUsage;
+  }
   opt.extractor.default_rules = !no_default_rules;
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;

@@ -19,11 +19,16 @@ struct DocumentOutput {
 
 DocumentOutput Process(const Extractor& extractor, const output::Formatter& formatter,
                        const text::DocumentOptions& doc_options, InputItem item, bool first) {
+  std::string id = item.id;
   ExtractedItem e = ExtractItem(extractor, doc_options, std::move(item));
   DocumentOutput out;
   out.error = std::move(e.error);
   out.warning = std::move(e.warning);
-  if (e.doc) out.text = formatter.FormatDocument(*e.doc, e.meta_or_null(), e.result, first);
+  if (e.doc) {
+    out.text = formatter.FormatDocument(*e.doc, e.meta_or_null(), e.result, first);
+  } else {
+    out.text = formatter.FormatFailure(id, e.meta_or_null(), out.error);  // --per-document
+  }
   return out;
 }
 
@@ -55,6 +60,7 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
     if (!r.error.empty()) {
       ++failed;
       log.error("{}", r.error);
+      out->Write(r.text);
       return !out->failed();
     }
     if (!r.warning.empty()) log.warn("{}", r.warning);

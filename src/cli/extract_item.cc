@@ -14,6 +14,7 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
   auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
   if (!doc.ok()) {
     out.error = prefix + doc.status().message();
+    out.meta = std::move(item.meta);
     return out;
   }
   out.warning = std::move(item.warning);
