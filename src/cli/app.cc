@@ -32,6 +32,10 @@ int Main(int argc, char** argv) {
       "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
       "  whosaid rules check [FILE...]           lint rule files and run their examples\n"};
   app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
+  app.footer(
+      "Exit codes: 0 every document done; 1 some documents failed (each named on stderr); 2 "
+      "usage, configuration or output error (a bad option, a broken rule file, an -o that "
+      "cannot be written, a full disk).");
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -35,6 +35,9 @@ check "good run exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
 "$bin" "$story" > "$tmp/expected.jsonl"
 check "-o file holds the records" cmp -s "$tmp/expected.jsonl" "$tmp/out.jsonl"
 check "no temporary file left" no_temporaries "$tmp"
+chmod 640 "$tmp/out.jsonl"
+"$bin" -o "$tmp/out.jsonl" "$story" 2>/dev/null
+check "the replaced file keeps its mode" test "$(stat -c %a "$tmp/out.jsonl")" = 640
 # -o through a symlink writes the file it points to and keeps the link.
 ln -s out.jsonl "$tmp/out-link.jsonl"
 "$bin" -o "$tmp/out-link.jsonl" "$story" examples/interview_water.txt 2>/dev/null
