@@ -80,7 +80,10 @@ std::unique_ptr<OutputFile> OutputFile::Open(const std::string& path, spdlog::lo
 
   std::string temporary;
   const int fd = CreateTemporary(dir, target.filename().string(), &temporary);
-  if (fd < 0) return fail("cannot create a file in " + dir.string() + ": " + ErrorText(errno));
+  if (fd < 0) {
+    return fail("cannot create a file in " + dir.string() + ": " + ErrorText(errno) +
+                " (results go to a temporary file beside the output, renamed over it at the end)");
+  }
   out->temporary_ = temporary;
   out->target_ = target.string();
   // An existing file keeps its permissions.
