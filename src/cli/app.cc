@@ -32,11 +32,14 @@ int Main(int argc, char** argv) {
       "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
       "  whosaid rules check [FILE...]           lint rule files and run their examples\n"};
   app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
-  // The search order of whosaid/default_rules.h, as users see it.
+  // The search order of whosaid/default_rules.h, as users see it, and the exit codes.
   app.footer(
       "The built-in pack is the directory $WHOSAID_RULES_DIR when set; else\n"
       "<this program's directory>/../share/whosaid/rules/en (installed), else the source\n"
-      "tree's rules/en (a program of the build tree), else <prefix>/share/whosaid/rules/en.");
+      "tree's rules/en (a program of the build tree), else <prefix>/share/whosaid/rules/en.\n\n"
+      "Exit codes: 0 every document done; 1 some documents failed (each named on stderr); 2 "
+      "usage, configuration or output error (a bad option, a broken rule file, an -o that "
+      "cannot be written, a full disk).");
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -49,7 +52,15 @@ int Main(int argc, char** argv) {
   app.add_option("-f,--format", format, "Output: jsonl, json or csv")
       ->check(CLI::IsMember({"jsonl", "json", "csv"}))
       ->capture_default_str();
-  app.add_option("-o,--output", opt.output_path, "Write results to this file (default: stdout)");
+  app.add_flag("--per-document", opt.formatter.per_document,
+               "One JSON line per input document, {\"doc\",\"meta\",\"quotes\":[...],"
+               "\"speakers\":[...]}, in input order, also for a document without quotes; a "
+               "failed document gets {\"doc\",\"meta\",\"error\",...}. JSON Lines only: not "
+               "with --format json or csv");
+  app.add_option("-o,--output", opt.output_path,
+                 "Write results to this file (default: stdout). Written to a temporary file "
+                 "beside it and renamed over it at the end; left as it was when every document "
+                 "failed or the output failed; may not be an input");
   app.add_option("--rules", opt.extractor.rule_paths,
                  "Rule file or directory to add to the built-in English pack (repeatable)")
       ->allow_extra_args(false);  // one path per --rules: what follows is input
@@ -97,6 +108,10 @@ int Main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   auto log = MakeLogger(quiet, verbose);
+  if (opt.formatter.per_document && format != "jsonl") {
+    log->error("--per-document writes JSON Lines: it cannot be combined with --format {}", format);
+    return kExitUsage;
+  }
   opt.extractor.default_rules = !no_default_rules;
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;

@@ -5,9 +5,9 @@
 namespace whosaid::cli {
 
 enum ExitCode {
-  kExitOk = 0,       // every document done
+  kExitOk = 0,          // every document done
   kExitSomeFailed = 1,  // some documents failed; each is named on stderr
-  kExitUsage = 2,    // usage or configuration error
+  kExitUsage = 2,       // usage, configuration or output error (e.g. the disk is full)
 };
 
 int Main(int argc, char** argv);

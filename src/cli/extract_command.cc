@@ -5,6 +5,7 @@
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
 #include "cli/output_file.h"
+#include "cli/same_file.h"
 #include "cli/worker_extractors.h"
 
 namespace whosaid::cli {
@@ -18,24 +19,37 @@ struct DocumentOutput {
 
 DocumentOutput Process(const Extractor& extractor, const output::Formatter& formatter,
                        const text::DocumentOptions& doc_options, InputItem item, bool first) {
+  std::string id = item.id;
   ExtractedItem e = ExtractItem(extractor, doc_options, std::move(item));
   DocumentOutput out;
   out.error = std::move(e.error);
   out.warning = std::move(e.warning);
-  if (e.doc) out.text = formatter.FormatDocument(*e.doc, e.meta_or_null(), e.result, first);
+  if (e.doc) {
+    out.text = formatter.FormatDocument(*e.doc, e.meta_or_null(), e.result, first);
+  } else {
+    out.text = formatter.FormatFailure(id, e.meta_or_null(), out.error);  // --per-document
+  }
   return out;
 }
 
 }  // namespace
 
 int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
+  // The output first: its problems show before the rules compile.
+  if (auto input = InputThatIsOutput(options.inputs, options.output_path)) {
+    log.error(
+        "the output file {} is also an input ({}): writing it would destroy the input; "
+        "choose another -o",
+        options.output_path, *input);
+    return kExitUsage;
+  }
+  auto out = OutputFile::Open(options.output_path, log);
+  if (!out) return kExitUsage;
+
   const int threads = options.jobs > 1 ? options.jobs : 0;
   auto extractors = WorkerExtractors::Create(options.extractor, threads, log);
   if (!extractors) return kExitUsage;
   auto formatter = output::Formatter::Create(options.format, options.formatter);
-
-  auto out = OutputFile::Open(options.output_path, log);
-  if (!out) return kExitUsage;
 
   size_t done = 0, failed = 0;
   // Documents are formatted as if each were the first; the writer adds JSON's separators,
@@ -46,6 +60,7 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
     if (!r.error.empty()) {
       ++failed;
       log.error("{}", r.error);
+      out->Write(r.text);
       return !out->failed();
     }
     if (!r.warning.empty()) log.warn("{}", r.warning);
@@ -73,8 +88,16 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
     pool.Finish();
   }
   out->Write(formatter->Footer());
-  // A closed pipe (| head) ends the run quietly; any other write error is reported.
-  if (out->failed()) return out->Finish(log);
+  // When every document failed, an -o file is left as it was: a rerun over the same inputs
+  // after a bad batch must not wipe the results of the last good one.
+  if (done == 0 && failed > 0 && !options.output_path.empty()) {
+    out->Discard();
+    log.error("no document was done: {} left as it was", options.output_path);
+    return kExitSomeFailed;
+  }
+  // A closed pipe (| head) ends the run quietly; any other write error is an output error.
+  const int rc = out->Finish(log);
+  if (rc != kExitOk || out->failed()) return rc;
   log.info("{} document(s) done, {} failed", done, failed);
   return failed ? kExitSomeFailed : kExitOk;
 }

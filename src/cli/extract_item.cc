@@ -14,12 +14,15 @@ ExtractedItem ExtractItem(const Extractor& extractor, const text::DocumentOption
   auto doc = text::Document::FromBytes(item.id, std::move(item.bytes), doc_options);
   if (!doc.ok()) {
     out.error = prefix + doc.status().message();
+    out.meta = std::move(item.meta);
     return out;
   }
+  out.warning = std::move(item.warning);
   if (doc->had_invalid_bytes()) {
-    out.warning =
-        prefix + "document " + item.id + ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
-  } else if (doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.warning += (out.warning.empty() ? "" : "; ") + prefix + "document " + item.id +
+                   ": invalid UTF-8 bytes read as U+FFFD (--lenient)";
+  } else if (out.warning.empty() &&
+             doc->text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out.warning = prefix + "document " + item.id + ": empty";
   }
   out.result = extractor.Extract(*doc);

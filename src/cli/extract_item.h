@@ -13,7 +13,7 @@ namespace whosaid::cli {
 struct ExtractedItem {
   std::optional<text::Document> doc;  // set unless the item failed
   ExtractResult result;
-  nlohmann::json meta;                // the item's JSONL fields (null when none)
+  nlohmann::json meta;                // the item's JSONL fields (null when none), also on error
   std::string error;                  // non-empty when the item failed (names the document)
   std::string warning;                // e.g. invalid bytes read leniently
   const nlohmann::json* meta_or_null() const { return meta.is_null() ? nullptr : &meta; }

@@ -1,8 +1,13 @@
 #include "cli/input_source.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <sstream>
+
+#include "cli/jsonl_sniff.h"
 
 namespace whosaid::cli {
 namespace {
@@ -60,6 +65,15 @@ std::optional<InputItem> InputSource::Next() {
     const std::string& path = inputs_[next_input_++];
     std::istream* in = &std::cin;
     if (path != "-") {
+      // A directory opens as a stream that fails on its first read ("read error").
+      struct stat st {};
+      if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        InputItem item;
+        item.id = path;
+        item.error = path + ": is a directory, not a document (give the files in it, e.g. " +
+                     (path.ends_with('/') ? path : path + "/") + "*.txt)";
+        return item;
+      }
       file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!*file_) {
         InputItem item;
@@ -78,11 +92,17 @@ std::optional<InputItem> InputSource::Next() {
     item.id = path;
     bool too_big = false;
     item.bytes = ReadAll(*in, max_doc_bytes_, &too_big);
-    if (in->bad()) item.error = path + ": read error";
+    if (in->bad()) item.error = path + ": read error: " + std::strerror(errno);
     if (too_big) {
       item.error = "document " + path + " is larger than the limit of " +
                    std::to_string(max_doc_bytes_) + " bytes (--max-doc-bytes)";
       item.bytes.clear();
+    }
+    // Read as text all the same (the user may mean it: a story about JSON), but say so.
+    if (!item.error && LooksLikeJsonLines(path, item.bytes)) {
+      item.warning = "document " + path +
+                     " looks like JSON Lines (one {\"id\", \"text\"} per line) but is read as "
+                     "one text document: give --input jsonl to read one story per line";
     }
     file_.reset();
     return item;

@@ -18,10 +18,11 @@ namespace whosaid::cli {
 
 struct InputItem {
   std::string id;
-  std::string bytes;          // the document text (raw bytes for text files)
-  nlohmann::json meta;        // JSONL fields other than id and text, or null
+  std::string bytes;                 // the document text (raw bytes for text files)
+  nlohmann::json meta;               // JSONL fields other than id and text, or null
   std::optional<std::string> error;  // set when this item could not be read
-  std::string where;  // "stories.jsonl: line 7" for a JSONL record, else empty
+  std::string where;                 // "stories.jsonl: line 7" for a JSONL record, else empty
+  std::string warning;               // e.g. a text document that looks like JSON Lines
 };
 
 class InputSource {

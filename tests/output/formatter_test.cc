@@ -390,6 +390,44 @@ TEST_CASE("format: json writes an array of documents with quotes and speakers") 
   CHECK(all[2].at("quotes").size() == 3);
 }
 
+TEST_CASE("format: per-document jsonl writes one line per document, failures included") {
+  const Fixture f = MakeFixture();
+  FormatterOptions options;
+  options.per_document = true;
+  auto fmt = Formatter::Create(Format::kJsonl, options);
+  const json meta = {{"section", "world"}};
+  auto empty_doc = text::Document::FromBytes("empty", "no quotes here");
+  REQUIRE(empty_doc.ok());
+  CHECK(fmt->Header().empty());
+  CHECK(fmt->Footer().empty());
+
+  const std::string line = fmt->FormatDocument(f.doc, &meta, f.result, true);
+  REQUIRE(line.size() > 1);
+  CHECK(line.back() == '\n');
+  CHECK(line.find('\n') == line.size() - 1);
+  const json d = json::parse(line);
+  CHECK(d.at("doc") == "story/1.txt");
+  CHECK(d.at("meta") == meta);
+  REQUIRE(d.at("quotes").size() == 3);
+  for (size_t i = 0; i < 3; ++i) CheckRecord(d.at("quotes")[i], f, i, false);
+  CHECK(d.at("speakers").size() == 2);
+  CHECK(d.at("speakers")[0].at("name") == "Ana Ru\xC3\xADz");
+
+  CHECK(json::parse(fmt->FormatDocument(*empty_doc, nullptr, {}, true)) ==
+        json{{"doc", "empty"}, {"meta", nullptr}, {"quotes", json::array()},
+             {"speakers", json::array()}});
+  const std::string failed = fmt->FormatFailure("bad\"1", &meta, "bad: invalid UTF-8 at byte 3");
+  CHECK(failed.back() == '\n');
+  CHECK(json::parse(failed) == json{{"doc", "bad\"1"},
+                                    {"meta", meta},
+                                    {"error", "bad: invalid UTF-8 at byte 3"},
+                                    {"quotes", json::array()},
+                                    {"speakers", json::array()}});
+  // The other formats leave nothing for a failed document.
+  CHECK(Formatter::Create(Format::kJsonl)->FormatFailure("x", nullptr, "e").empty());
+  CHECK(Formatter::Create(Format::kCsv)->FormatFailure("x", nullptr, "e").empty());
+}
+
 TEST_CASE("format: json with zero documents is still valid") {
   auto fmt = Formatter::Create(Format::kJson);
   const json all = json::parse(fmt->Header() + fmt->Footer());

@@ -163,6 +163,30 @@ void AppendRecordJson(std::string& out, const text::Document& doc, std::string_v
   out.push_back('}');
 }
 
+// The speaker summaries as comma-separated JSON objects, each after `before` (a line break
+// for --format json's layout), and a line break at the end when there are any.
+void AppendSpeakersJson(std::string& out, const std::vector<SpeakerSummary>& speakers,
+                        std::string_view before) {
+  for (size_t i = 0; i < speakers.size(); ++i) {
+    const SpeakerSummary& s = speakers[i];
+    if (i > 0) out.push_back(',');
+    out.append(before);
+    out.append("{\"name\":");
+    AppendJsonString(out, s.name);
+    out.append(",\"role\":");
+    AppendOptionalJson(out, s.role);
+    out.append(",\"mentions\":[");
+    for (size_t j = 0; j < s.mentions.size(); ++j) {
+      if (j > 0) out.push_back(',');
+      AppendJsonString(out, s.mentions[j]);
+    }
+    out.append("],\"quotes\":");
+    AppendUint(out, s.quotes);
+    out.push_back('}');
+  }
+  if (!speakers.empty()) out.append(before);
+}
+
 size_t EstimateSize(const ExtractResult& result) {
   size_t n = 64;
   for (const QuoteRecord& rec : result.quotes) n += rec.span.content.size() + kRecordOverhead;
@@ -193,6 +217,57 @@ class JsonlFormatter final : public Formatter {
   }
 
  private:
+  FormatterOptions options_;
+};
+
+// One line per document: {"doc":…,"meta":…,"quotes":[records],"speakers":[…]} (records
+// without their own "meta"), or with "error" for a document that failed.
+class PerDocumentFormatter final : public Formatter {
+ public:
+  explicit PerDocumentFormatter(FormatterOptions options) : options_(options) {}
+
+  std::string Header() const override { return {}; }
+  std::string Footer() const override { return {}; }
+
+  std::string FormatDocument(const text::Document& doc, const nlohmann::json* meta,
+                             const ExtractResult& result, bool /*first*/) const override {
+    std::string out;
+    out.reserve(EstimateSize(result) + result.quotes.size() * doc.id().size() +
+                result.speakers.size() * 96);
+    std::string doc_id;
+    AppendJsonString(doc_id, doc.id());
+    AppendStart(out, doc_id, meta);
+    out.append(",\"quotes\":[");
+    for (size_t i = 0; i < result.quotes.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendRecordJson(out, doc, doc_id, result.quotes[i], options_, {});
+    }
+    out.append("],\"speakers\":[");
+    AppendSpeakersJson(out, result.speakers, "");
+    out.append("]}\n");
+    return out;
+  }
+
+  std::string FormatFailure(std::string_view doc_id, const nlohmann::json* meta,
+                            std::string_view error) const override {
+    std::string out, id;
+    AppendJsonString(id, doc_id);
+    AppendStart(out, id, meta);
+    out.append(",\"error\":");
+    AppendJsonString(out, error);
+    out.append(",\"quotes\":[],\"speakers\":[]}\n");
+    return out;
+  }
+
+ private:
+  static void AppendStart(std::string& out, std::string_view doc_id_json,
+                          const nlohmann::json* meta) {
+    out.append("{\"doc\":");
+    out.append(doc_id_json);
+    out.append(",\"meta\":");
+    out.append(HasMeta(meta) ? DumpMeta(*meta) : "null");
+  }
+
   FormatterOptions options_;
 };
 
@@ -227,23 +302,7 @@ class JsonFormatter final : public Formatter {
     }
     if (!result.quotes.empty()) out.push_back('\n');
     out.append("],\"speakers\":[");
-    for (size_t i = 0; i < result.speakers.size(); ++i) {
-      const SpeakerSummary& s = result.speakers[i];
-      out.append(i == 0 ? "\n" : ",\n");
-      out.append("{\"name\":");
-      AppendJsonString(out, s.name);
-      out.append(",\"role\":");
-      AppendOptionalJson(out, s.role);
-      out.append(",\"mentions\":[");
-      for (size_t j = 0; j < s.mentions.size(); ++j) {
-        if (j > 0) out.push_back(',');
-        AppendJsonString(out, s.mentions[j]);
-      }
-      out.append("],\"quotes\":");
-      AppendUint(out, s.quotes);
-      out.push_back('}');
-    }
-    if (!result.speakers.empty()) out.push_back('\n');
+    AppendSpeakersJson(out, result.speakers, "\n");
     out.push_back(']');
     if (HasMeta(meta)) {
       out.append(",\"meta\":");
@@ -348,6 +407,7 @@ Result<Format> ParseFormat(std::string_view name) {
 std::unique_ptr<Formatter> Formatter::Create(Format format, FormatterOptions options) {
   switch (format) {
     case Format::kJsonl:
+      if (options.per_document) return std::make_unique<PerDocumentFormatter>(options);
       return std::make_unique<JsonlFormatter>(options);
     case Format::kJson:
       return std::make_unique<JsonFormatter>(options);

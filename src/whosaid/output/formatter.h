@@ -22,6 +22,11 @@ Result<Format> ParseFormat(std::string_view name);
 
 struct FormatterOptions {
   bool explain = false;  // add the deciding rule's slot values to each record
+  // Format::kJsonl only (ignored by the others): one line per document,
+  // {"doc","meta","quotes":[records],"speakers":[...]}, also for a document without quotes
+  // and (FormatFailure) for one that failed, so that a stream reader can join outputs to
+  // inputs one to one.
+  bool per_document = false;
 };
 
 class Formatter {
@@ -36,6 +41,13 @@ class Formatter {
   // whether this is the first document written (JSON needs separators).
   virtual std::string FormatDocument(const text::Document& doc, const nlohmann::json* meta,
                                      const ExtractResult& result, bool first) const = 0;
+  // What a document that failed (`error`, the message that names it) leaves in the output:
+  // nothing, except with FormatterOptions::per_document, where it is its line
+  // {"doc","meta","error","quotes":[],"speakers":[]}.
+  virtual std::string FormatFailure(std::string_view /*doc_id*/, const nlohmann::json* /*meta*/,
+                                    std::string_view /*error*/) const {
+    return {};
+  }
   // Written once after the last document ("]" for JSON).
   virtual std::string Footer() const = 0;
 };
