@@ -692,5 +692,28 @@ TEST_CASE("scanner: British multi-paragraph quotes in single marks") {
   }
 }
 
+TEST_CASE("scanner: a nickname inside a name is no quote") {
+  SUBCASE("straight, curly and archive marks") {
+    CHECK(ScanText("Robert \"Bob\" Smith, the mayor, said the park would open.").quotes.empty());
+    CHECK(ScanText("The chief, Daniel “Mike” Christian, said the fire was out.").quotes.empty());
+    CHECK(ScanText("Captain Walter ``Wally'' Brenner said the crew was ready.").quotes.empty());
+    CHECK(ScanText("The keeper, John ‘Jack’ Hale, said the lamp failed.").quotes.empty());
+    CHECK(ScanText("A pilot named Rosa \"Big Red\" Alvarez flew the mail run.").quotes.empty());
+  }
+  SUBCASE("the quotes around it are still found") {
+    const Scanned s = ScanText(
+        "“We are ready,” said Walter “Wally” Brenner, the captain. “Board now.”");
+    CheckWellFormed(s);
+    CHECK(s.Contents() == Strings{"We are ready,", "Board now."});
+  }
+  SUBCASE("a quoted word between names in a headline stays a quote") {
+    const Scanned s = ScanText("Governor Calls Rival “Reckless” Over Storm Response");
+    CHECK(s.Contents() == Strings{"Reckless"});
+  }
+  SUBCASE("a quotation after a name stays a quote") {
+    CHECK(ScanText("Smith said \"Bob\" was late.").Contents() == Strings{"Bob"});
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::quotes

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "whosaid/text/chunks.h"
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::entities {
@@ -58,20 +59,32 @@ struct Registry::Token {
   std::string_view word;  // text of the token (possessive ’s removed)
   bool cap = false;
   bool joined = false;  // separated from the previous token by exactly one space
+  bool after_nickname = false;  // joined to the previous token across a nickname
 };
 
 namespace {
 
 // Splits a paragraph into word tokens. Words keep inner apostrophes, hyphens and periods
 // ("O’Neill", "Jean-Luc", "U.S."); a final period stays only on abbreviations and initials.
+// A nickname inside a name is left out and the surname joins the first name: Robert "Bob"
+// Smith gives Robert and Smith, joined.
 template <typename Token>
 void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) {
   out->clear();
   uint32_t i = para.begin;
   uint32_t prev_end = UINT32_MAX;
+  bool after_nickname = false;
   while (i < para.end) {
     text::Decoded d = text::DecodeAt(t, i);
     if (!IsWordChar(d.cp)) {
+      if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
+        if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
+            nick && nick->outer.end < para.end && prev_end == i - 1) {
+          i = nick->outer.end;
+          after_nickname = true;
+          continue;
+        }
+      }
       i += d.len;
       continue;
     }
@@ -115,6 +128,9 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
     tok.word = t.substr(tok.span.begin, tok.span.size());
     tok.cap = IsUpper(text::DecodeAt(t, b).cp);
     tok.joined = prev_end != UINT32_MAX && b == prev_end + 1 && t[prev_end] == ' ';
+    tok.after_nickname = after_nickname;
+    tok.joined |= after_nickname;
+    after_nickname = false;
     prev_end = word_end;
     out->push_back(tok);
     i = word_end;
@@ -318,7 +334,9 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
       if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
       Token t = tokens[k];
-      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin) t.joined = false;
+      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.after_nickname) {
+        t.joined = false;
+      }
       tokens[kept++] = t;
     }
     tokens.resize(kept);

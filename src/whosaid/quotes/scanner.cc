@@ -37,7 +37,7 @@
 //    Otherwise it ends at the paragraph end, flagged unclosed. A quote does not continue
 //    past the paragraph in which it reaches options.max_quote_bytes.
 //  * Content spans are trimmed of white space; quotes whose content is only white space
-//    and quote marks are not reported.
+//    and quote marks are not reported, nor nicknames inside names (text/nickname.h).
 //  * With an empty Segmentation the whole text (trimmed) is scanned as one paragraph.
 #include "whosaid/quotes/scanner.h"
 
@@ -47,7 +47,9 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <optional>
 
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::quotes {
@@ -846,11 +848,16 @@ class Scan {
     return IsSentencePunct(last) ? QuoteType::kDirect : QuoteType::kPartial;
   }
 
-  // Reports the top-level quote stack_[0], its content ending at content_end.
+  // Reports the top-level quote stack_[0], its content ending at content_end. A nickname
+  // inside a name (Robert "Bob" Smith) is no quotation and is not reported.
   void EmitTop(uint32_t content_end, uint32_t outer_end, char32_t close_cp, bool unclosed) {
     const Entry& e = stack_[0];
     const uint32_t content_begin = e.pos + e.len;
     if (content_end < content_begin) return;
+    if (!unclosed && !top_multi_ && outer_end - e.pos <= text::kMaxNicknameBytes + 6) {
+      const std::optional<text::Nickname> nick = text::NicknameAt(text_, e.pos);
+      if (nick && nick->outer.end == outer_end) return;
+    }
     QuoteSpan q;
     q.content = Trim({content_begin, content_end});
     if (!HasText(q.content)) return;
