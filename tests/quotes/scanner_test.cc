@@ -647,6 +647,12 @@ TEST_CASE("scanner: ``…'' marks (old archives, LaTeX) are a double quote") {
   SUBCASE("a lone backtick is no mark") {
     CHECK(ScanText("Type `ls` and press enter.").quotes.empty());
   }
+  SUBCASE("code between backtick pairs is no quote and hides none") {
+    const Scanned s = ScanText("Type ``ls -la`` first. \"It works,\" she said.");
+    CheckWellFormed(s);
+    CHECK(s.Contents() == Strings{"It works,"});
+    CHECK(ScanText("He wrote ``x`` and ``y`` down.").quotes.empty());
+  }
 }
 
 TEST_CASE("scanner: British multi-paragraph quotes in single marks") {

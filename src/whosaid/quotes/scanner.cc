@@ -610,8 +610,15 @@ class Scan {
         if (c.ctx == Ctx::kOpen) return Open(i, m);  // ”Hello” she said
         return Role::kIgnored;
       case kDqLow:
-      case kDqBackticks:
         if (c.ctx == Ctx::kClose) return Role::kIgnored;
+        return OpenDouble(i, m);
+      case kDqBackticks:
+        if (c.ctx == Ctx::kClose) {
+          // ``ls -la``: code between backtick pairs (Markdown, reStructuredText), not a
+          // quote; the pair is dropped so it hides no quote after it.
+          if (depth_ > 0 && stack_[depth_ - 1].glyph == kDqBackticks) --depth_;
+          return Role::kIgnored;
+        }
         return OpenDouble(i, m);
       case kGuilLeft: {
         const int level = FindDouble(m.glyph);  // an open »…« (German order)
