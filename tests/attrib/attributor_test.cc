@@ -172,5 +172,50 @@ TEST_CASE("attributor: single-quoted spans are quotations only in single-quote s
   CHECK(Extract(british).size() == 2);
 }
 
+TEST_CASE("attributor: a nickname inside a name is no quote, and the name is the speaker") {
+  SUBCASE("first name, nickname, surname") {
+    const auto q = Extract(
+        "Robert \"Bob\" Smith, the mayor, said the city would open \"a park for everyone\" "
+        "next spring.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].quote == "a park for everyone");
+    CHECK(q[0].speaker == "Robert Smith");
+  }
+  SUBCASE("a capitalized opener before the nickname is no first name") {
+    const auto q = Extract("“The fire is out,” Sometimes “Mike” Christian said.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].quote == "The fire is out,");
+    CHECK(q[0].speaker == "Mike Christian");
+  }
+}
+
+TEST_CASE("attributor: a dash between a quote and its cue") {
+  for (const std::string dash : {" — ", "--", " -- ", " – ", " - "}) {
+    CAPTURE(dash);
+    const auto q = Extract("\"The pier is gone\"" + dash + "said Ivo Lind, who owns the shop.");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].speaker == "Ivo Lind");
+    CHECK(q[0].rule == "en.q_cue_speaker_role");
+  }
+}
+
+TEST_CASE("attributor: ``…'' quotes are found and attributed") {
+  const auto q = Extract("``The pier is gone,'' said Ivo Lind. ``We will build another.''");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Ivo Lind");
+  CHECK(q[1].speaker == "Ivo Lind");
+}
+
+TEST_CASE("attributor: a British quotation over paragraphs is one quote") {
+  const auto q = Extract(
+      "‘The gate was shut at dusk,’ said Agnes Murrow. ‘I checked the lamp at ten.\n\n‘After "
+      "midnight the tower shook.\n\n‘Then the lamp went out.’");
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].quote ==
+        "I checked the lamp at ten.\n\n‘After midnight the tower shook.\n\n‘Then "
+        "the lamp went out.");
+  CHECK(q[1].speaker == "Agnes Murrow");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -47,6 +47,18 @@ TEST_CASE("window: every byte maps back to the document") {
   CHECK(t.substr(both.begin, both.size()) == "Ms.  Ruiz");
 }
 
+TEST_CASE("window: a nickname inside a name reads as the name alone") {
+  const std::string t = "“Board now,” said Walter ``Wally'' Brenner, the captain.";
+  const Built b = Build(t, 0);
+  CHECK(b.window.text == "\xEE\x80\x80, said Walter Brenner, the captain.");
+  // The name maps back to the whole name in the story, nickname included.
+  const size_t at = b.window.text.find("Walter Brenner");
+  REQUIRE(at != std::string::npos);
+  const text::ByteSpan span =
+      b.window.ToDocument(static_cast<int>(at), static_cast<int>(at + 14));
+  CHECK(t.substr(span.begin, span.size()) == "Walter ``Wally'' Brenner");
+}
+
 TEST_CASE("window: no focus for indirect-speech windows") {
   const Built b = Build("She said “no” twice.", -1);
   CHECK(b.window.text == "She said \xEE\x80\x81 twice.");

@@ -47,6 +47,26 @@ TEST_CASE("registry: surnames and honorifics resolve to the full name") {
   CHECK(f.NameOf(f.Find("Hill", f.text.find("stayed") - 5)) == "Mark Hill");
 }
 
+TEST_CASE("registry: a nickname inside a name is left out of it") {
+  Fixture f("Tom \"Tommy\" Becker spoke first. Later Becker left. Ana ‘Nan’ Ruiz stayed.");
+  CHECK(f.NameOf(f.Find("Tom \"Tommy\" Becker")) == "Tom Becker");
+  CHECK(f.NameOf(f.Find("Becker", f.text.find("Later"))) == "Tom Becker");
+  CHECK(f.NameOf(f.Find("Ana ‘Nan’ Ruiz")) == "Ana Ruiz");
+  REQUIRE(!f.registry.mentions().empty());
+  // The mention spans the whole name, nickname included.
+  const text::ByteSpan first = f.registry.mentions().front().span;
+  CHECK(f.text.substr(first.begin, first.size()) == "Tom \"Tommy\" Becker");
+}
+
+TEST_CASE("registry: a nickname after a word that begins no name is the given name") {
+  Fixture f("Later “Tommy” Becker spoke first. Then Becker left.");
+  CHECK(f.NameOf(f.Find("Later “Tommy” Becker")) == "Tommy Becker");
+  CHECK(f.NameOf(f.Find("Becker", f.text.find("Then"))) == "Tommy Becker");
+  REQUIRE(!f.registry.mentions().empty());
+  const text::ByteSpan first = f.registry.mentions().front().span;
+  CHECK(f.text.substr(first.begin, first.size()) == "“Tommy” Becker");
+}
+
 TEST_CASE("registry: pronouns go to the subject of the nearest sentence, by gender") {
   Fixture f("Lena Ortiz met Tom Becker. He said nothing. She said less.");
   CHECK(f.NameOf(f.Find("He")) == "Tom Becker");

@@ -621,5 +621,105 @@ TEST_CASE("scanner: a change of mark style at a paragraph start begins a new quo
   CHECK(s.Content(1) == "Here we go,");
 }
 
+TEST_CASE("scanner: ``…'' marks (old archives, LaTeX) are a double quote") {
+  SUBCASE("one quote, straight apostrophes closing") {
+    const Scanned s = ScanText("``The ferry is late,'' Ms. Park said. ``Again.''");
+    CheckWellFormed(s);
+    REQUIRE(s.Contents() == Strings{"The ferry is late,", "Again."});
+    CHECK_FALSE(s.quotes[0].single);
+    CHECK_FALSE(s.quotes[0].unclosed);
+    CHECK(s.quotes[0].open_mark == U'"');
+    CHECK(s.quotes[0].close_mark == U'"');
+    CHECK(s.Outer(0) == "``The ferry is late,''");
+    CHECK(s.quotes[0].type == QuoteType::kDirect);
+  }
+  SUBCASE("a fragment inside a sentence") {
+    const Scanned s = ScanText("She called the plan ``a mess'' and left.");
+    REQUIRE(s.Contents() == Strings{"a mess"});
+    CHECK(s.quotes[0].type == QuoteType::kPartial);
+  }
+  SUBCASE("continued over paragraphs") {
+    const Scanned s = ScanText("``The dam held.\n\n``It may not next year,'' she said.");
+    REQUIRE(s.quotes.size() == 1);
+    CHECK(s.Content(0) == "The dam held.\n\n``It may not next year,");
+    CHECK(s.quotes[0].multi_paragraph);
+  }
+  SUBCASE("a lone backtick is no mark") {
+    CHECK(ScanText("Type `ls` and press enter.").quotes.empty());
+  }
+  SUBCASE("code between backtick pairs is no quote and hides none") {
+    const Scanned s = ScanText("Type ``ls -la`` first. \"It works,\" she said.");
+    CheckWellFormed(s);
+    CHECK(s.Contents() == Strings{"It works,"});
+    CHECK(ScanText("He wrote ``x`` and ``y`` down.").quotes.empty());
+  }
+}
+
+TEST_CASE("scanner: British multi-paragraph quotes in single marks") {
+  SUBCASE("curly singles over three paragraphs") {
+    const std::string t =
+        "The keeper spoke first.\n\n‘The gate was shut at dusk.\n\n‘Nobody came back for the "
+        "keys.\n\n‘Then the lights went out,’ she said.\n\nThe inquiry resumes today.";
+    const Scanned s = ScanText(t);
+    CheckWellFormed(s);
+    REQUIRE(s.quotes.size() == 1);
+    const QuoteSpan& q = s.quotes[0];
+    CHECK(s.Content(0) ==
+          "The gate was shut at dusk.\n\n‘Nobody came back for the keys.\n\n‘Then the lights "
+          "went out,");
+    CHECK(q.multi_paragraph);
+    CHECK(q.single);
+    CHECK_FALSE(q.unclosed);
+    CHECK(q.close_mark == U'’');
+  }
+  SUBCASE("straight singles over two paragraphs") {
+    const Scanned s = ScanText("'The gate was shut.\n\n'Then the lights went out,' she said.");
+    REQUIRE(s.quotes.size() == 1);
+    CHECK(s.Content(0) == "The gate was shut.\n\n'Then the lights went out,");
+    CHECK(s.quotes[0].multi_paragraph);
+  }
+  SUBCASE("last paragraph never closes: unclosed, no rescan into the earlier paragraph") {
+    const Scanned s = ScanText("‘First part.\n\n‘Second part.\n\nThe end, said Ann's aide.");
+    CheckWellFormed(s);
+    REQUIRE(s.quotes.size() == 1);
+    CHECK(s.Content(0) == "First part.\n\n‘Second part.");
+    CHECK(s.quotes[0].multi_paragraph);
+    CHECK(s.quotes[0].unclosed);
+  }
+  SUBCASE("a closed single quote does not continue") {
+    const Scanned s = ScanText("‘Stop,’ she said.\n\n‘Now,’ he said.");
+    REQUIRE(s.Contents() == Strings{"Stop,", "Now,"});
+    CHECK_FALSE(s.quotes[0].multi_paragraph);
+  }
+  SUBCASE("an apostrophe left open does not pull in the next paragraph") {
+    const Scanned s = ScanText("The 'Bama fans chanted all night.\n\n‘Roll on,’ they said.");
+    REQUIRE(s.Contents() == Strings{"Roll on,"});
+    CHECK_FALSE(s.quotes[0].multi_paragraph);
+  }
+}
+
+TEST_CASE("scanner: a nickname inside a name is no quote") {
+  SUBCASE("straight, curly and archive marks") {
+    CHECK(ScanText("Robert \"Bob\" Smith, the mayor, said the park would open.").quotes.empty());
+    CHECK(ScanText("The chief, Daniel “Mike” Christian, said the fire was out.").quotes.empty());
+    CHECK(ScanText("Captain Walter ``Wally'' Brenner said the crew was ready.").quotes.empty());
+    CHECK(ScanText("The keeper, John ‘Jack’ Hale, said the lamp failed.").quotes.empty());
+    CHECK(ScanText("A pilot named Rosa \"Big Red\" Alvarez flew the mail run.").quotes.empty());
+  }
+  SUBCASE("the quotes around it are still found") {
+    const Scanned s = ScanText(
+        "“We are ready,” said Walter “Wally” Brenner, the captain. “Board now.”");
+    CheckWellFormed(s);
+    CHECK(s.Contents() == Strings{"We are ready,", "Board now."});
+  }
+  SUBCASE("a quoted word between names in a headline stays a quote") {
+    const Scanned s = ScanText("Governor Calls Rival “Reckless” Over Storm Response");
+    CHECK(s.Contents() == Strings{"Reckless"});
+  }
+  SUBCASE("a quotation after a name stays a quote") {
+    CHECK(ScanText("Smith said \"Bob\" was late.").Contents() == Strings{"Bob"});
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::quotes

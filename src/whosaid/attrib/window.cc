@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::attrib {
@@ -107,6 +108,15 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
       pending_space = true;
       i += d.len;
       continue;
+    }
+    // A nickname inside a name (Robert "Bob" Smith) reads as the name alone, Robert Smith,
+    // so that rules see one name; its bytes stay in the speaker's document span.
+    if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
+      if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
+          nick && nick->outer.end <= extent.end) {
+        i = nick->outer.end;
+        continue;
+      }
     }
     flush_space();
     if (d.cp == '\'') {

@@ -1,7 +1,8 @@
 // The text that rules match against, built around one quote: a few sentences of context
 // with white space folded, paragraph breaks as " ¶ ", apostrophes as ’, the quote being
 // attributed replaced by U+E000 and every other quote by U+E001 (each followed by the
-// quote's trailing punctuation). Every window byte remembers its offset in the document.
+// quote's trailing punctuation), a nickname inside a name left out (Robert "Bob" Smith reads
+// Robert Smith). Every window byte remembers its offset in the document.
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "whosaid/text/chunks.h"
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::entities {
@@ -58,20 +59,39 @@ struct Registry::Token {
   std::string_view word;  // text of the token (possessive ’s removed)
   bool cap = false;
   bool joined = false;  // separated from the previous token by exactly one space
+  bool across_mark = false;  // joined to the previous token across a nickname's mark
+  bool nickname = false;     // a nickname inside a name: Bob in Robert "Bob" Smith
 };
 
 namespace {
 
 // Splits a paragraph into word tokens. Words keep inner apostrophes, hyphens and periods
 // ("O’Neill", "Jean-Luc", "U.S."); a final period stays only on abbreviations and initials.
+// A nickname inside a name is one token flagged `nickname`, joined to the words on either
+// side: Robert "Bob" Smith gives Robert, Bob (nickname) and Smith.
 template <typename Token>
 void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) {
   out->clear();
   uint32_t i = para.begin;
   uint32_t prev_end = UINT32_MAX;
+  bool after_nickname = false;
   while (i < para.end) {
     text::Decoded d = text::DecodeAt(t, i);
     if (!IsWordChar(d.cp)) {
+      if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
+        if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
+            nick && nick->outer.end < para.end && prev_end == i - 1) {
+          Token tok;
+          tok.span = nick->outer;  // marks included: a mention that starts with it has them
+          tok.word = t.substr(nick->content.begin, nick->content.size());
+          tok.cap = tok.joined = tok.across_mark = tok.nickname = true;
+          out->push_back(tok);
+          prev_end = nick->outer.end;
+          i = nick->outer.end;
+          after_nickname = true;
+          continue;
+        }
+      }
       i += d.len;
       continue;
     }
@@ -115,6 +135,9 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
     tok.word = t.substr(tok.span.begin, tok.span.size());
     tok.cap = IsUpper(text::DecodeAt(t, b).cp);
     tok.joined = prev_end != UINT32_MAX && b == prev_end + 1 && t[prev_end] == ' ';
+    tok.across_mark = after_nickname;
+    tok.joined |= after_nickname;
+    after_nickname = false;
     prev_end = word_end;
     out->push_back(tok);
     i = word_end;
@@ -122,6 +145,20 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
 }
 
 }  // namespace
+
+void Registry::DropNicknames(std::vector<Token>* tokens) const {
+  size_t kept = 0;
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    Token t = (*tokens)[k];
+    // After a word that begins no name ("Sometimes “Mike” Christian said"), or opening the
+    // text, the nickname is the given name; otherwise the name is the words around it.
+    if (t.nickname && kept > 0 && !lex_.not_names.contains(std::string((*tokens)[kept - 1].word))) {
+      continue;
+    }
+    (*tokens)[kept++] = t;
+  }
+  tokens->resize(kept);
+}
 
 size_t Registry::SentenceOf(uint32_t byte) const {
   return seg_->sentences.empty() ? 0 : seg_->SentenceAt(byte);
@@ -312,13 +349,16 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   // not hold a token for every word at once.
   for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
     Tokenize(text, para, &tokens);
+    DropNicknames(&tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
     for (size_t k = 0; k < tokens.size(); ++k) {
       while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
       if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
       Token t = tokens[k];
-      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin) t.joined = false;
+      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
+        t.joined = false;
+      }
       tokens[kept++] = t;
     }
     tokens.resize(kept);
@@ -561,6 +601,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
   std::vector<Token> tokens;
   Tokenize(text_, span, &tokens);
+  DropNicknames(&tokens);
   size_t b = tokens.size();
   while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&
                                          lex_.particles.contains(std::string(tokens[b - 1].word)) &&

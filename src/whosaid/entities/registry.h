@@ -75,6 +75,9 @@ class Registry {
     bool honorific = false;
   };
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // Leaves out the nickname tokens that are not a name's given name (Robert "Bob" Smith
+  // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
+  void DropNicknames(std::vector<Token>* tokens) const;
   bool HasRoleNoun(std::string_view phrase, int max_words) const;
   int FindPerson(const std::vector<std::string>& words) const;
   int AddOrMergePerson(const std::vector<std::string>& words, Gender gender);

@@ -10,8 +10,9 @@
 //    something after), CLOSE (something before, space or punctuation after), INNER
 //    (something before, a word after: `a"b`, `said,"We`) and LONE (space on both sides).
 //  * Double marks (" “ ” „ « » 「 」 『 』; also '' standing for ", as in some news archives,
-//    reported with open/close mark U+0022): a closing mark closes the innermost open
-//    double quote it is compatible with (“ and " close with ” " or “; „ with “ ” "; « with
+//    and `` opening what '' closes, as in older archives and LaTeX; both are reported with
+//    open/close mark U+0022; a lone backtick is no mark): a closing mark closes the
+//    innermost open double quote it is compatible with (“ and " close with ” " or “; „ with “ ” "; « with
 //    »; 「 with 」; 『 with 』), dropping any single quote left open inside it. An opening
 //    mark of the same style as the innermost open quote (straight after straight, curly
 //    after curly) means that one was never closed: it ends there, flagged unclosed, and a
@@ -22,16 +23,21 @@
 //    a space never opens; a ’ or ' after a word closes a quote only when the innermost open
 //    quote is a single one (so "the voters’ choice" is an apostrophe unless a single quote
 //    is open, in which case it closes it). A single quote opened at the top level that is
-//    still open at the end of its paragraph was an apostrophe after all: the paragraph is
-//    scanned again from just after it with top-level single quotes turned off (at most two
-//    passes per paragraph, so the scan stays linear).
+//    still open at the end of its paragraph was an apostrophe after all, unless it
+//    continues into the next paragraph (below): the paragraph is scanned again from just
+//    after it with top-level single quotes turned off (at most two passes per paragraph, so
+//    the scan stays linear).
 //  * Nesting depth is capped at kMaxDepth; marks that would open deeper are ignored.
-//  * Nothing crosses a paragraph boundary, except that a double quote still open at the end
-//    of a paragraph continues when the next paragraph begins with an opening double mark
-//    (multi_paragraph). Otherwise it ends at the paragraph end, flagged unclosed. A quote
-//    does not continue past the paragraph in which it reaches options.max_quote_bytes.
+//  * Nothing crosses a paragraph boundary, except that a quote still open at the end of a
+//    paragraph continues when the next paragraph begins with an opening mark of its kind
+//    (multi_paragraph): the convention, in American and British style alike, is that a
+//    paragraph ending inside a quotation has no closing mark and the next one opens again.
+//    A single quote continues only when it was set off (a quotation, not an apostrophe
+//    inside a sentence: "the 'Bama fans") and the next paragraph's mark is no elision.
+//    Otherwise it ends at the paragraph end, flagged unclosed. A quote does not continue
+//    past the paragraph in which it reaches options.max_quote_bytes.
 //  * Content spans are trimmed of white space; quotes whose content is only white space
-//    and quote marks are not reported.
+//    and quote marks are not reported, nor nicknames inside names (text/nickname.h).
 //  * With an empty Segmentation the whole text (trimmed) is scanned as one paragraph.
 #include "whosaid/quotes/scanner.h"
 
@@ -41,7 +47,9 @@
 #include <array>
 #include <cstring>
 #include <limits>
+#include <optional>
 
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::quotes {
@@ -65,6 +73,7 @@ enum Glyph : uint8_t {
   kWhiteCornerLeft,   // 『
   kWhiteCornerRight,  // 』
   kDqApostrophes,     // '' (two apostrophes standing for ", as in some news archives)
+  kDqBackticks,       // `` (opens a quote that '' closes: old archives, LaTeX)
   // Single marks.
   kSqStraight,  // '
   kSqLeft,      // ‘
@@ -74,10 +83,12 @@ enum Glyph : uint8_t {
   kSGuilRight,  // ›
 };
 
-// Straight marks (" and '') against typographic ones: a quote continues into the next
+// Straight marks (" '' ``) against typographic ones: a quote continues into the next
 // paragraph only in the style it was opened in; a change of style starts a new quote.
-inline bool IsStraight(Glyph g) { return g == kDqStraight || g == kDqApostrophes; }
-inline bool IsDouble(Glyph g) { return g >= kDqStraight && g <= kDqApostrophes; }
+inline bool IsStraight(Glyph g) {
+  return g == kDqStraight || g == kDqApostrophes || g == kDqBackticks;
+}
+inline bool IsDouble(Glyph g) { return g >= kDqStraight && g <= kDqBackticks; }
 
 // Whether a quote opened with `open` (or continued with it) closes with `close`.
 bool Compatible(Glyph open, Glyph close) {
@@ -89,6 +100,7 @@ bool Compatible(Glyph open, Glyph close) {
       return close == kDqStraight || close == kDqRight || close == kDqLeft ||
              close == kDqApostrophes;
     case kDqApostrophes:
+    case kDqBackticks:
       return close == kDqApostrophes || close == kDqStraight || close == kDqRight;
     case kGuilLeft:
       return close == kGuilRight;
@@ -122,6 +134,8 @@ int Style(Glyph g) {
     case kDqRight:
     case kDqLow:
       return 2;
+    case kDqBackticks:  // its own style: a straight "x" nests inside ``…''
+      return 3;
     default:
       return 0;
   }
@@ -135,7 +149,7 @@ struct Mark {
 
 constexpr std::array<bool, 256> MakeLeadTable() {
   std::array<bool, 256> t{};
-  t['"'] = t['\''] = t[0xC2] = t[0xE2] = t[0xE3] = true;
+  t['"'] = t['\''] = t['`'] = t[0xC2] = t[0xE2] = t[0xE3] = true;
   return t;
 }
 constexpr std::array<bool, 256> kLead = MakeLeadTable();
@@ -148,6 +162,9 @@ inline Mark MarkAt(const unsigned char* p, size_t i, size_t limit) {
     case '\'':
       if (i + 1 < limit && p[i + 1] == '\'') return {kDqApostrophes, 2, U'"'};
       return {kSqStraight, 1, U'\''};
+    case '`':  // a lone backtick is code or a grave accent, not a mark
+      if (i + 1 < limit && p[i + 1] == '`') return {kDqBackticks, 2, U'"'};
+      return {};
     case 0xC2:
       if (i + 1 < limit) {
         if (p[i + 1] == 0xAB) return {kGuilLeft, 2, 0xAB};
@@ -328,7 +345,7 @@ class Scan {
         continue_len_ = 0;
       }
       ScanRange(start);
-      if (depth_ > 0 && !IsDouble(stack_[0].glyph)) {
+      if (depth_ > 0 && !IsDouble(stack_[0].glyph) && !top_multi_ && !ContinuesSingle(k)) {
         // A top-level single quote never closed: its opener was an apostrophe. Scan again
         // from just after it, with top-level single quotes off for the rest of the paragraph.
         const uint32_t from = stack_[0].pos + stack_[0].len;
@@ -390,7 +407,8 @@ class Scan {
       while (i + 8 <= pe_) {
         uint64_t w;
         std::memcpy(&w, p_ + i, 8);
-        if ((w & kHigh) != 0 || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\''))) {
+        if ((w & kHigh) != 0 || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\'')) ||
+            has_zero(w ^ (kOnes * '`'))) {
           break;
         }
         i += 8;
@@ -470,19 +488,20 @@ class Scan {
   // True when the text at j (just after a single mark in opening position) is an elision:
   // '90s ’04 ’em ‘til 'tis 'twas 'cause rock ’n’ roll. For ’n’ the second mark is noted
   // so that it is taken as an apostrophe too.
-  bool IsElision(uint32_t j) {
-    if (j + 1 < pe_ && p_[j] >= '0' && p_[j] <= '9' && p_[j + 1] >= '0' && p_[j + 1] <= '9' &&
-        (j + 2 >= pe_ || p_[j + 2] < '0' || p_[j + 2] > '9')) {
+  bool IsElision(uint32_t j) { return IsElision(j, pe_); }
+  bool IsElision(uint32_t j, uint32_t limit) {
+    if (j + 1 < limit && p_[j] >= '0' && p_[j] <= '9' && p_[j + 1] >= '0' && p_[j + 1] <= '9' &&
+        (j + 2 >= limit || p_[j + 2] < '0' || p_[j + 2] > '9')) {
       return true;
     }
     char word[8];
     uint32_t k = 0;
-    while (j + k < pe_ && k < 7 && IsAsciiAlpha(p_[j + k])) {
+    while (j + k < limit && k < 7 && IsAsciiAlpha(p_[j + k])) {
       word[k] = static_cast<char>(p_[j + k] | 0x20);
       ++k;
     }
     if (k == 0 || k == 7) return false;
-    if (j + k < pe_) {
+    if (j + k < limit) {
       const char32_t cp = text::DecodeAt(text_, j + k).cp;
       if (IsAlnum(cp)) return false;
     }
@@ -492,8 +511,8 @@ class Scan {
     const std::string_view w(word, k);
     for (std::string_view e : kWords) {
       if (w != e) continue;
-      if (k == 1 && j + 1 < pe_) {
-        const Mark m = MarkAt(p_, j + 1, pe_);
+      if (k == 1 && j + 1 < limit) {
+        const Mark m = MarkAt(p_, j + 1, limit);
         if (m.glyph != kNone && !IsDouble(m.glyph)) forced_apostrophe_ = j + 1;
       }
       return true;
@@ -593,6 +612,14 @@ class Scan {
       case kDqLow:
         if (c.ctx == Ctx::kClose) return Role::kIgnored;
         return OpenDouble(i, m);
+      case kDqBackticks:
+        if (c.ctx == Ctx::kClose) {
+          // ``ls -la``: code between backtick pairs (Markdown, reStructuredText), not a
+          // quote; the pair is dropped so it hides no quote after it.
+          if (depth_ > 0 && stack_[depth_ - 1].glyph == kDqBackticks) --depth_;
+          return Role::kIgnored;
+        }
+        return OpenDouble(i, m);
       case kGuilLeft: {
         const int level = FindDouble(m.glyph);  // an open »…« (German order)
         if (level >= 0 && c.ctx != Ctx::kOpen) return CloseAt(level, i, m);
@@ -678,41 +705,67 @@ class Scan {
     return letters >= 2 && i < e && text_[i] == ':';
   }
 
-  // A double quote open at the end of paragraph k: continues into paragraph k+1 when that
-  // begins with an opening double mark (and the quote is not over its size cap), else ends
-  // here, unclosed.
-  void EndParagraph(size_t k) {
-    Entry& top = stack_[0];
+  // The mark opening paragraph k+1 when it continues the top-level quote open at the end of
+  // paragraph k (a mark of the same kind, double or single, and style, straight or not),
+  // else kNone. Not past the quote's size cap, nor into a transcript turn.
+  Mark ContinuationMark(size_t k) {
+    const Entry& top = stack_[0];
     const uint64_t cap = uint64_t{top.pos} + top.len + options_.max_quote_bytes;
-    if (k + 1 < paras_.size() && paras_[k + 1].begin < cap) {
-      const ByteSpan next = paras_[k + 1];
-      const Mark m = MarkAt(p_, next.begin, next.end);
-      bool opener = false;
-      switch (m.glyph) {
-        case kDqStraight:
-        case kDqLeft:
-        case kDqRight:
-        case kDqLow:
-        case kGuilLeft:
-        case kGuilRight:
-        case kCornerLeft:
-        case kWhiteCornerLeft:
-        case kDqApostrophes:
-          opener = true;
-          break;
-        default:
-          break;
-      }
-      if (opener && next.begin + m.len < next.end &&
-          !IsWs(text::DecodeAt(text_, next.begin + m.len).cp) &&
-          !StartsTranscriptTurn(next.begin + m.len, next.end) &&
-          IsStraight(top.compat) == IsStraight(m.glyph)) {
-        depth_ = 1;
-        top.compat = m.glyph;
-        top_multi_ = true;
-        continue_len_ = m.len;
-        return;
-      }
+    if (k + 1 >= paras_.size() || paras_[k + 1].begin >= cap) return {};
+    const ByteSpan next = paras_[k + 1];
+    const Mark m = MarkAt(p_, next.begin, next.end);
+    bool opener = false;
+    switch (m.glyph) {
+      case kDqStraight:
+      case kDqLeft:
+      case kDqRight:
+      case kDqLow:
+      case kGuilLeft:
+      case kGuilRight:
+      case kCornerLeft:
+      case kWhiteCornerLeft:
+      case kDqApostrophes:
+      case kDqBackticks:
+        opener = IsDouble(top.compat);
+        break;
+      case kSqStraight:
+      case kSqLeft:
+      case kSqLow:
+      case kSGuilLeft:
+      case kSGuilRight:
+        // ’ never opens; an elision ('Tis, ‘90s) opens nothing.
+        opener = !IsDouble(top.compat) && !IsElision(next.begin + m.len, next.end);
+        break;
+      default:
+        break;
+    }
+    const bool straight = top.compat == kSqStraight || IsStraight(top.compat);
+    const bool next_straight = m.glyph == kSqStraight || IsStraight(m.glyph);
+    if (opener && next.begin + m.len < next.end &&
+        !IsWs(text::DecodeAt(text_, next.begin + m.len).cp) &&
+        !StartsTranscriptTurn(next.begin + m.len, next.end) && straight == next_straight) {
+      return m;
+    }
+    return {};
+  }
+
+  // Whether a top-level single quote open at the end of paragraph k is a quotation that
+  // continues into paragraph k+1 rather than an apostrophe: it was set off and the next
+  // paragraph opens with a single mark of its style.
+  bool ContinuesSingle(size_t k) {
+    return IsSetOff(stack_[0].pos, top_para_begin_) && ContinuationMark(k).glyph != kNone;
+  }
+
+  // A quote open at the end of paragraph k: continues into paragraph k+1 when that begins
+  // with a continuation mark, else ends here, unclosed.
+  void EndParagraph(size_t k) {
+    const Mark m = ContinuationMark(k);
+    if (m.glyph != kNone) {
+      depth_ = 1;
+      stack_[0].compat = m.glyph;
+      top_multi_ = true;
+      continue_len_ = m.len;
+      return;
     }
     EmitTop(pe_, pe_, 0, /*unclosed=*/true);
     depth_ = 0;
@@ -748,21 +801,25 @@ class Scan {
     return lo < s.size() && s[lo].begin == pos;
   }
 
-  QuoteType Classify(const QuoteSpan& q) const {
-    // Set off: preceded (skipping spaces) by the paragraph start or . ? ! : , — ( …
-    uint32_t j = q.outer.begin;
-    bool set_off = true;
-    while (j > top_para_begin_) {
+  // Whether a quote opening at `open` (in the paragraph that begins at para_begin) is set
+  // off: preceded (skipping spaces) by the paragraph start or . ? ! : , — ( …, or opening a
+  // sentence.
+  bool IsSetOff(uint32_t open, uint32_t para_begin) const {
+    uint32_t j = open;
+    while (j > para_begin) {
       size_t start;
       const char32_t cp = text::DecodeBefore(text_, j, &start);
       if (IsWs(cp)) {
         j = static_cast<uint32_t>(start);
         continue;
       }
-      set_off = IsSetOffPunct(cp);
-      break;
+      return IsSetOffPunct(cp) || IsSentenceStart(open);
     }
-    if (set_off || IsSentenceStart(q.outer.begin)) return QuoteType::kDirect;
+    return true;
+  }
+
+  QuoteType Classify(const QuoteSpan& q) const {
+    if (IsSetOff(q.outer.begin, top_para_begin_)) return QuoteType::kDirect;
     // Shaped like a sentence: capital first letter, sentence punctuation last.
     uint32_t b = q.content.begin;
     char32_t first = 0;
@@ -798,11 +855,16 @@ class Scan {
     return IsSentencePunct(last) ? QuoteType::kDirect : QuoteType::kPartial;
   }
 
-  // Reports the top-level quote stack_[0], its content ending at content_end.
+  // Reports the top-level quote stack_[0], its content ending at content_end. A nickname
+  // inside a name (Robert "Bob" Smith) is no quotation and is not reported.
   void EmitTop(uint32_t content_end, uint32_t outer_end, char32_t close_cp, bool unclosed) {
     const Entry& e = stack_[0];
     const uint32_t content_begin = e.pos + e.len;
     if (content_end < content_begin) return;
+    if (!unclosed && !top_multi_ && outer_end - e.pos <= text::kMaxNicknameBytes + 6) {
+      const std::optional<text::Nickname> nick = text::NicknameAt(text_, e.pos);
+      if (nick && nick->outer.end == outer_end) return;
+    }
     QuoteSpan q;
     q.content = Trim({content_begin, content_end});
     if (!HasText(q.content)) return;
