@@ -6,23 +6,12 @@ one to one and knows when a story is done.
 Usage: per_document.py WHOSAID
 """
 import json
-import os
-import select
 import subprocess
 import sys
-import time
+
+from pipe_util import LIMIT, check, failures, read_line
 
 WHOSAID = sys.argv[1]
-# Seconds a step may take (a bound for a hung run, not a speed test); sanitizer builds set
-# a larger one.
-LIMIT = int(os.environ.get("WHOSAID_TEST_TIMEOUT", "60"))
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
 
 
 def story(i):
@@ -32,24 +21,6 @@ def story(i):
 
 def quiet_story(i):
     return {"id": f"s{i}", "n": i, "text": "Nothing was said here."}
-
-
-def read_line(proc, timeout):
-    """One line of proc's stdout, or None when nothing arrives within `timeout` seconds."""
-    deadline = time.time() + timeout
-    buf = b""
-    fd = proc.stdout.fileno()
-    while time.time() < deadline:
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.time()))
-        if not ready:
-            break
-        ch = os.read(fd, 1)
-        if not ch:
-            return buf.decode() if buf else None
-        if ch == b"\n":
-            return buf.decode()
-        buf += ch
-    return None
 
 
 def batch(jobs, n=200):

@@ -11,23 +11,12 @@ Streaming) rely on, checked on the real binary:
 Usage: streaming.py WHOSAID
 """
 import json
-import os
-import select
 import subprocess
 import sys
-import time
+
+from pipe_util import LIMIT, check, failures, read_line
 
 WHOSAID = sys.argv[1]
-# A hang guard, not a speed limit: seconds to wait for a line that should come at once. No
-# check here depends on how fast the machine is; a busy machine only makes the test slower.
-LIMIT = int(os.environ.get("WHOSAID_TEST_TIMEOUT", "600"))
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
 
 
 def story(i):
@@ -36,24 +25,6 @@ def story(i):
         "id": f"s{i}",
         "text": f"“Story {i} is out,” Ana Ruiz said. Later she added: “Number {i} is done.”",
     }
-
-
-def read_line(proc, timeout):
-    """One line of proc's stdout, or None when nothing arrives within `timeout` seconds."""
-    deadline = time.time() + timeout
-    buf = b""
-    fd = proc.stdout.fileno()
-    while time.time() < deadline:
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.time()))
-        if not ready:
-            break
-        ch = os.read(fd, 1)
-        if not ch:
-            return buf.decode() if buf else None
-        if ch == b"\n":
-            return buf.decode()
-        buf += ch
-    return None
 
 
 def interactive(jobs):
