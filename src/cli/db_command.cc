@@ -30,6 +30,7 @@ std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
                                       spdlog::logger& log) {
   store::OpenOptions options;
   options.read_only = read_only;
+  options.busy_timeout_ms = static_cast<int>(o.busy_timeout * 1000);
   auto s = QuoteStore::Open(o.db_path, options);
   if (!s.ok()) {
     log.error("{}", s.status().message());
@@ -337,6 +338,10 @@ int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
 
 CLI::App* AddDbOption(CLI::App* cmd, DbCommandOptions* o) {
   cmd->add_option("--db", o->db_path, "The quote database (an SQLite file)")->required();
+  cmd->add_option("--busy-timeout", o->busy_timeout,
+                  "Seconds to wait while another process holds the database locked")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
   return cmd;
 }
 

@@ -101,8 +101,8 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
     // WAL: readers never block the writer nor the writer them. synchronous = NORMAL is
     // safe in WAL mode: a crash or kill loses no committed transaction and never corrupts;
     // only a power cut may lose the last ones.
-    if (Status s = db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-                           "switching to WAL mode");
+    if (Status s = db.ExecWaiting("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                                  "switching to WAL mode", options.busy_timeout_ms);
         !s.ok()) {
       return s;
     }

@@ -111,17 +111,22 @@ struct Header {
   int64_t objects = 0;  // entries in sqlite_schema
 };
 
+// One statement, so one read transaction: the three values come from the same snapshot even
+// while another process commits the schema (three queries could see the tables of its
+// commit but the application id from before it).
 Result<Header> ReadHeader(Connection& db) {
+  auto stmt = db.Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), "
+      "(SELECT count(*) FROM sqlite_schema)");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return DatabaseError(db.path() + ": cannot read the database header");
   Header h;
-  auto version = db.QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  auto app = db.QueryInt("PRAGMA application_id");
-  if (!app.ok()) return app.status();
-  auto objects = db.QueryInt("SELECT count(*) FROM sqlite_schema");
-  if (!objects.ok()) return objects.status();
-  h.version = *version;
-  h.application_id = *app;
-  h.objects = *objects;
+  h.version = stmt->Int(0);
+  h.application_id = stmt->Int(1);
+  h.objects = stmt->Int(2);
   return h;
 }
 

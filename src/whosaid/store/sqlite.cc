@@ -130,6 +130,16 @@ Status Connection::Exec(const std::string& sql, std::string_view what) {
   return Status::Ok();
 }
 
+Status Connection::ExecWaiting(const std::string& sql, std::string_view what, int timeout_ms) {
+  constexpr int kStepMs = 5;
+  for (int waited = 0;; waited += kStepMs) {
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return Status::Ok();
+    if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_ms) return Error(rc, what);
+    sqlite3_sleep(kStepMs);
+  }
+}
+
 Result<Statement> Connection::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),

@@ -99,6 +99,10 @@ class Connection {
 
   // Runs one or more SQL statements that return no rows we need.
   Status Exec(const std::string& sql, std::string_view what);
+  // The same, retried while the database is busy for up to `timeout_ms` in all: for
+  // statements SQLite does not wait for itself (changing the journal mode reports
+  // SQLITE_BUSY at once while another connection holds a lock, busy timeout or not).
+  Status ExecWaiting(const std::string& sql, std::string_view what, int timeout_ms);
   // Compiles `sql` into a new statement.
   Result<Statement> Prepare(std::string_view sql);
   // A statement prepared once per connection and reused, with no bindings. Do not borrow
