@@ -39,6 +39,12 @@ std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
   return std::move(s).value();
 }
 
+// An output error (a full disk under -o) is a database/output error, exit code 2: exit
+// code 1 means that some documents failed.
+int FinishOutput(const OutputFile& out, spdlog::logger& log) {
+  return out.Finish(log) == kExitOk ? kExitOk : kExitUsage;
+}
+
 // Writes documents in batches of `batch_size`, one transaction each, and keeps the tally.
 class BatchWriter {
  public:
@@ -280,7 +286,7 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatHits(*hits, format.value()));
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -295,7 +301,7 @@ int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -320,7 +326,7 @@ int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     log.error("{}", s.message());
     return kExitUsage;
   }
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {

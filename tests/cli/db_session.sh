@@ -5,7 +5,7 @@
 set -u
 bin=$1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT
 db=$tmp/quotes.sqlite
 fail=0
 check() {  # check DESCRIPTION COMMAND...: the command must succeed
@@ -102,6 +102,44 @@ check "a stray argument exits 2 (got $rc)" test $rc = 2
 for sub in ingest import search speakers quotes export migrate; do
   "$bin" db $sub --help >/dev/null 2>&1 || { echo "FAIL: db $sub --help"; fail=1; }
 done
+
+# A damaged file: writers refuse it (exit 2) and say so; migrate does not report success.
+cp "$db" "$tmp/damaged.sqlite"
+python3 - "$tmp/damaged.sqlite" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+size = c.execute('PRAGMA page_size').fetchone()[0]
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'quotes'").fetchone()[0]
+c.close()
+with open(sys.argv[1], 'r+b') as f:  # the root page's cell count, made impossible
+    f.seek((root - 1) * size + 3)
+    f.write(b'\xff\xff')
+PY
+for sub in "ingest examples/council_vote.txt" "migrate" "import $tmp/extract.jsonl"; do
+  "$bin" db $sub --db "$tmp/damaged.sqlite" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "db $sub refuses a damaged file with exit 2 (got $rc: $(cat "$tmp/out"))" test $rc = 2
+  check "db ${sub%% *} says it is damaged: $(cat "$tmp/err")" grep -q 'damaged.sqlite: the database file is damaged (PRAGMA quick_check: ' "$tmp/err"
+done
+
+# A full disk (a tiny tmpfs, when this user may mount one): "the disk is full", exit 2, for
+# the database and for -o output.
+mkdir -p "$tmp/full"
+if mount -t tmpfs -o size=64k tmpfs "$tmp/full" 2>/dev/null; then
+  for filler in 40 64; do  # the file cannot grow; its WAL index cannot be created
+    rm -f "$tmp/full"/*
+    head -c $((filler * 1024)) /dev/zero >"$tmp/full/filler" 2>/dev/null
+    "$bin" db ingest --db "$tmp/full/q.sqlite" examples/*.txt >/dev/null 2>"$tmp/err"; rc=$?
+    check "ingest on a full disk ($filler KiB used) exits 2 (got $rc)" test $rc = 2
+    check "and says the disk is full: $(cat "$tmp/err")" grep -q 'the disk is full' "$tmp/err"
+  done
+  "$bin" db export --db "$db" -o "$tmp/full/export.jsonl" >/dev/null 2>"$tmp/err"; rc=$?
+  check "export -o onto a full disk exits 2 (got $rc: $(cat "$tmp/err"))" test $rc = 2
+  "$bin" db search --db "$db" the --limit 0 -o "$tmp/full/search.jsonl" >/dev/null 2>"$tmp/err"; rc=$?
+  check "search -o onto a full disk exits 2 (got $rc: $(cat "$tmp/err"))" test $rc = 2
+  umount "$tmp/full"
+else
+  echo "skip: full-disk checks (cannot mount a tmpfs here)"
+fi
 
 [ $fail = 0 ] && echo "db session: all checks pass"
 exit $fail

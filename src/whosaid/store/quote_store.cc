@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "whosaid/store/integrity.h"
 #include "whosaid/store/schema.h"
 #include "whosaid/store/sqlite.h"
 
@@ -47,6 +48,11 @@ std::string ImmutableUri(const std::string& path) {
     }
   }
   return uri + "?immutable=1";
+}
+
+// A failed Write() rolled its batch back: say so.
+Status NothingWritten(const Status& s) {
+  return Status(s.code(), s.message() + "; nothing of the failed batch was written");
 }
 
 }  // namespace
@@ -98,6 +104,7 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
     if (Status s = CheckSchema(db); !s.ok()) return s;
   } else {
     if (Status s = CheckOwnership(db); !s.ok()) return s;
+    if (Status s = CheckIntegrity(db); !s.ok()) return s;
     // WAL: readers never block the writer nor the writer them. synchronous = NORMAL is
     // safe in WAL mode: a crash or kill loses no committed transaction and never corrupts;
     // only a power cut may lose the last ones.
@@ -152,12 +159,12 @@ Result<WriteSummary> QuoteStore::Write(const std::vector<StoredDocument>& docs) 
     auto outcome = Put(doc);
     if (!outcome.ok()) {
       RollbackBatch();
-      return outcome.status();
+      return NothingWritten(outcome.status());
     }
     summary.Add(*outcome);
     summary.occurrences += doc.quotes.size();
   }
-  if (Status s = CommitBatch(); !s.ok()) return s;
+  if (Status s = CommitBatch(); !s.ok()) return NothingWritten(s);
   return summary;
 }
 

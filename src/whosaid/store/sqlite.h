@@ -19,6 +19,12 @@ namespace whosaid::store {
 
 class Connection;
 
+// A plain explanation of SQLite result code `rc` (primary or extended) for messages, or ""
+// when SQLite's own is as good. `system_errno` is sqlite3_system_errno() of the failure: an
+// I/O error for lack of space (ENOSPC, EDQUOT; SQLite reports those as SQLITE_IOERR when
+// they hit the WAL index or a read) is a full disk, as SQLITE_FULL is.
+std::string ErrorReason(int rc, int system_errno);
+
 // One prepared statement. Binds are 1-based, columns 0-based, as in SQLite.
 class Statement {
  public:
