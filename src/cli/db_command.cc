@@ -180,11 +180,12 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
 
 int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
   // Records are grouped by document, in the order documents first appear; a document is
-  // stored only when all of its records read well.
+  // stored only when all of its records read well. What failed is counted once each: a
+  // document with bad records, a record that names no document, a file that cannot be read.
   std::vector<StoredDocument> docs;
   std::map<std::string, size_t> index;
   std::set<std::string> bad_docs;
-  size_t failed_lines = 0;
+  size_t failed_inputs = 0;  // failures that belong to no document
   std::vector<std::string> files = o.files;
   if (files.empty()) files.push_back("-");
   for (const std::string& path : files) {
@@ -194,7 +195,7 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
       file.open(path, std::ios::binary);
       if (!file) {
         log.error("{}: cannot open: {}", path, std::strerror(errno));
-        ++failed_lines;
+        ++failed_inputs;
         continue;
       }
       in = &file;
@@ -205,7 +206,6 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       auto record = store::ParseResultRecord(line);
       if (!record.ok()) {
-        ++failed_lines;
         const auto j = nlohmann::json::parse(line, nullptr, false);
         if (j.is_object() && j.contains("doc") && j["doc"].is_string()) {
           const std::string doc = j["doc"];
@@ -213,7 +213,9 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
                     record.status().message(), doc);
           bad_docs.insert(doc);
         } else {
-          log.error("{}: line {}: {}", path, n, record.status().message());
+          log.error("{}: line {}: {} (a record of no document)", path, n,
+                    record.status().message());
+          ++failed_inputs;
         }
         continue;
       }
@@ -228,7 +230,7 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
     }
     if (in->bad()) {
       log.error("{}: read error", path);
-      ++failed_lines;
+      ++failed_inputs;
     }
   }
 
@@ -240,8 +242,9 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
     if (!writer.Add(std::move(doc))) break;
   }
   if (!writer.Flush()) return kExitUsage;
-  PrintSummary(*store, writer.total(), bad_docs.size(), log);
-  return failed_lines ? kExitSomeFailed : kExitOk;
+  const size_t failed = bad_docs.size() + failed_inputs;
+  PrintSummary(*store, writer.total(), failed, log);
+  return failed ? kExitSomeFailed : kExitOk;
 }
 
 // --since DATE, checked: "YYYY-MM-DD" (or a date-time, of which the day counts).

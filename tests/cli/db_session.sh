@@ -33,6 +33,15 @@ check "import exits 0 ($out)" test $rc = 0
 "$bin" db export --db "$tmp/imported.sqlite" | sed 's/,"quote_id":[0-9]*}$/}/' >"$tmp/reexport.jsonl"
 check "import round trip" cmp -s "$tmp/extract.jsonl" "$tmp/reexport.jsonl"
 
+# The import summary's failure count and the exit code agree: a line that names no
+# document, a document with a bad record and a missing file are 3 failures, exit 1.
+{ cat "$tmp/extract.jsonl"; echo 'not json'; echo '{"doc":"half","quote":7}'; } >"$tmp/mixed.jsonl"
+out=$("$bin" db import --db "$tmp/mixed.sqlite" "$tmp/mixed.jsonl" "$tmp/none.jsonl" 2>"$tmp/err"); rc=$?
+check "import of bad records exits 1 (got $rc)" test $rc = 1
+check "and counts them: $out" grep -q ', 3 failed;' <<<"$out"
+out=$("$bin" db import --db "$tmp/mixed.sqlite" "$tmp/extract.jsonl" 2>"$tmp/err"); rc=$?
+check "a clean import says 0 failed and exits 0 (got $rc: $out)" test $rc = 0 -a -n "$(grep ', 0 failed;' <<<"$out")"
+
 # Search: phrase, prefix, speaker, syntax characters.
 out=$("$bin" db search --db "$db" '"two numbers"')
 check "phrase search finds Mark Hill" grep -q '"speaker":"Mark Hill"' <<<"$out"
