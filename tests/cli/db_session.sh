@@ -150,5 +150,36 @@ else
   echo "skip: full-disk checks (cannot mount a tmpfs here)"
 fi
 
+# A reader without write access that finds a -wal file with committed transactions but no
+# -shm: it must not silently read the file without them (it would see stale data).
+wal_dir=$(mktemp -d)
+chmod 755 "$wal_dir"
+"$bin" db import --db "$wal_dir/w.sqlite" "$tmp/extract.jsonl" >/dev/null
+python3 - "$wal_dir/w.sqlite" <<'PY'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute('PRAGMA wal_autocheckpoint = 0')
+c.execute('DELETE FROM occurrences WHERE document_id = (SELECT max(id) FROM documents)')
+c.commit()
+os._exit(0)  # a writer that never closed: its transaction is in w.sqlite-wal only
+PY
+rm -f "$wal_dir/w.sqlite-shm"
+if [ "$(id -u)" = 0 ]; then
+  as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else
+  as_reader=()
+  chmod 555 "$wal_dir"
+fi
+"${as_reader[@]}" "$bin" db export --db "$wal_dir/w.sqlite" >"$tmp/out" 2>"$tmp/err"; rc=$?
+rows=$(wc -l <"$tmp/out")
+check "a reader that cannot read the WAL fails (exit 2, got $rc with $rows rows)" test $rc = 2
+check "and says why: $(cat "$tmp/err")" grep -q 'w.sqlite-wal holds transactions not yet copied' "$tmp/err"
+chmod 755 "$wal_dir"
+"$bin" db migrate --db "$wal_dir/w.sqlite" >/dev/null 2>&1
+rows=$("${as_reader[@]}" "$bin" db export --db "$wal_dir/w.sqlite" | wc -l)
+expected=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM occurrences").fetchone()[0])' "$wal_dir/w.sqlite")
+check "after a writer opened it, the reader sees the change ($rows rows, $expected expected, 23 before)" test "$rows" = "$expected" -a "$rows" -lt 23
+rm -rf "$wal_dir"
+
 [ $fail = 0 ] && echo "db session: all checks pass"
 exit $fail

@@ -55,6 +55,23 @@ Status NothingWritten(const Status& s) {
   return Status(s.code(), s.message() + "; nothing of the failed batch was written");
 }
 
+// OK unless `path`-wal holds frames (it is longer than its 32-byte header).
+Status CheckNoPendingWal(const std::string& path) {
+  std::error_code ec;
+  const std::string wal = path + "-wal";
+  const auto size = std::filesystem::file_size(wal, ec);
+  if (ec || size <= 32) return Status::Ok();
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  return DatabaseError(
+      path + ": cannot read the latest changes: " + wal +
+      " holds transactions not yet copied into the database, and reading them needs the "
+      "-shm file, which is missing and cannot be created here (no write access to " +
+      (dir.empty() ? std::string(".") : dir) +
+      "). Open the database once as a user who can write there (any whosaid db command, e.g. "
+      "`whosaid db migrate --db " +
+      path + "`), or read a copy of the database and its -wal file");
+}
+
 }  // namespace
 
 QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only)
@@ -84,7 +101,10 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
   if (options.read_only && !CanRead(**connection)) {
     // A WAL database needs its -shm file, which a reader without write access to the
     // directory cannot create. It exists whenever a writer is connected; without one, no
-    // writer is, and the file can be read as it stands.
+    // writer is, and the file can be read as it stands (immutable) -- unless a writer that
+    // did not close left committed transactions in the -wal file, which an immutable
+    // reader would silently miss.
+    if (Status s = CheckNoPendingWal(path); !s.ok()) return s;
     connection = Connection::Open(ImmutableUri(path), flags | SQLITE_OPEN_URI, path);
     if (!connection.ok()) return connection.status();
   }
