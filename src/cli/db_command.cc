@@ -19,6 +19,7 @@
 #include "whosaid/store/quote_store.h"
 #include "whosaid/store/records.h"
 #include "whosaid/store/row_format.h"
+#include "whosaid/store/sha256.h"
 
 namespace whosaid::cli {
 namespace {
@@ -144,6 +145,16 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   if (o.input == "jsonl") mode = InputMode::kJsonl;
   if (o.input == "text") mode = InputMode::kText;
 
+  // A story stored before with the same text and metadata is not extracted again (unless
+  // --reextract): a connection of its own looks it up, as the writer may be on another thread.
+  std::unique_ptr<QuoteStore> lookup;
+  if (!o.reextract) {
+    lookup = OpenStore(o, /*read_only=*/true, log);
+    if (!lookup) return kExitUsage;
+  }
+  store::WriteSummary skipped;
+  bool lookup_failed = false;
+
   BatchWriter writer(*store, o.batch, log);
   size_t failed = 0;
   // With -j it runs on the pool's writer thread; `failed` and the writer are read here only
@@ -165,6 +176,21 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     const WorkerExtractors& ex = *extractors;
     const text::DocumentOptions doc_options = extract.document;
     while (auto item = source.Next()) {
+      if (lookup && !item->error) {
+        auto same = lookup->StoredUnchanged(item->id, store::Sha256Hex(item->bytes), item->meta);
+        if (!same.ok()) {
+          log.error("{}", same.status().message());
+          lookup_failed = true;
+          break;
+        }
+        if (*same) {
+          log.debug("document {}: stored with the same text and metadata; not extracted again",
+                    item->id);
+          skipped.Add(store::PutOutcome::kUnchanged);
+          skipped.occurrences += static_cast<size_t>(**same);
+          continue;
+        }
+      }
       auto shared = std::make_shared<InputItem>(std::move(*item));
       const bool queued = pool.Submit([&ex, doc_options, shared](int worker) {
         return Extract(ex.For(worker), doc_options, std::move(*shared));
@@ -173,8 +199,11 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     }
     pool.Finish();
   }
-  if (!writer.Flush()) return kExitUsage;
-  PrintSummary(*store, writer.total(), failed, log);
+  if (!writer.Flush() || lookup_failed) return kExitUsage;
+  store::WriteSummary total = writer.total();
+  total.unchanged += skipped.unchanged;
+  total.occurrences += skipped.occurrences;
+  PrintSummary(*store, total, failed, log);
   return failed ? kExitSomeFailed : kExitOk;
 }
 
@@ -375,12 +404,16 @@ void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
   o->ingest->add_option("--batch", o->batch, "Documents per transaction")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  o->ingest->add_flag("--reextract", o->reextract,
+                      "Extract every story again, also those stored with the same text and "
+                      "metadata (after changing rules or extraction options)");
   o->ingest->footer(
       "JSONL fields url, published, outlet and title are stored with the document (--since "
       "compares the day of `published`, given as YYYY-MM-DD or an ISO 8601 date-time). "
       "Extraction options of `whosaid` (--rules, --all-marks, --no-indirect, --lenient, "
-      "--paragraphs, -j, …) apply. A killed ingest keeps every committed batch; run it again "
-      "to complete it. Prints a one-line summary.\n");
+      "--paragraphs, -j, …) apply. A story whose id is stored with the same text and metadata "
+      "is counted unchanged and not extracted again (--reextract does). A killed ingest keeps "
+      "every committed batch; run it again to complete it. Prints a one-line summary.\n");
 
   o->import = AddDbOption(
       o->db->add_subcommand("import", "Store records written earlier by whosaid --format jsonl"),

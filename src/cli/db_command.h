@@ -38,6 +38,7 @@ struct DbCommandOptions {
   std::vector<std::string> files;  // ingest: documents; import: result files
   std::string input;               // ingest: text or jsonl (empty: the main --input)
   size_t batch = 100;              // documents per transaction
+  bool reextract = false;          // ingest: extract stories stored unchanged too
   double busy_timeout = 10;        // seconds to wait for another process's lock
   std::vector<std::string> words;  // search
   std::string speaker;

@@ -19,6 +19,23 @@ check "ingest summary: $out" grep -q '^4 documents stored (4 new, 0 changed, 0 u
 again=$("$bin" db ingest --db "$db" examples/*.txt)
 check "re-ingest: $again" grep -q '(0 new, 0 changed, 4 unchanged)' <<<"$again"
 check "re-ingest keeps the counts" test "${out#*;}" = "${again#*;}"
+# Unchanged stories are not extracted again: -v says so for each, and extraction options
+# given now (--no-indirect) change nothing, until --reextract extracts them again.
+again=$("$bin" db ingest --db "$db" examples/*.txt --no-indirect -v 2>"$tmp/err")
+check "re-ingest skips the 4 stories: $(grep -c 'not extracted again' "$tmp/err")" test "$(grep -c 'not extracted again' "$tmp/err")" = 4
+check "a skipped story keeps its summary counts: $again" test "${out#*;}" = "${again#*;}"
+check "skipped stories were not extracted (their indirect quotes stay)" test -n "$("$bin" db export --db "$db" | grep '"type":"indirect"')"
+again=$("$bin" db ingest --db "$db" examples/*.txt --no-indirect --reextract -v 2>"$tmp/err")
+check "--reextract extracts them: $again" test "$(grep -c 'not extracted again' "$tmp/err")" = 0 -a -n "$(grep '(0 new, 0 changed, 4 unchanged)' <<<"$again")"
+check "--reextract with --no-indirect drops the indirect quotes" test -z "$("$bin" db export --db "$db" | grep '"type":"indirect"')"
+"$bin" db ingest --db "$db" examples/*.txt --reextract >/dev/null
+# A story whose text changed is extracted again.
+cp examples/council_vote.txt "$tmp/story.txt"
+"$bin" db ingest --db "$tmp/changed.sqlite" "$tmp/story.txt" >/dev/null
+printf '\n“We changed the text of this story,” said Ivo Brannigan, an editor.\n' >>"$tmp/story.txt"
+changed=$("$bin" db ingest --db "$tmp/changed.sqlite" "$tmp/story.txt" -v 2>"$tmp/err")
+check "changed text is extracted again: $changed" grep -q '(0 new, 1 changed, 0 unchanged)' <<<"$changed"
+check "and its new quote is stored" grep -q '"speaker":"Ivo Brannigan"' <<<"$("$bin" db search --db "$tmp/changed.sqlite" '"changed the text"')"
 
 # Export is exactly what the extractor writes, plus quote ids.
 "$bin" examples/*.txt >"$tmp/extract.jsonl"

@@ -331,4 +331,27 @@ TEST_CASE("store: misuse is an error Status, not a crash") {
   CHECK_FALSE(store->CommitBatch().ok());
 }
 
+TEST_CASE("store: StoredUnchanged finds a document stored with the same hash and metadata") {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("q.sqlite"));
+  const auto docs = testing::Stories(0, 2);  // hash "hash-0", meta {published, outlet}
+  REQUIRE(store->Write(docs).ok());
+  auto same = store->StoredUnchanged("story-0", "hash-0", docs[0].meta);
+  REQUIRE(same.ok());
+  REQUIRE(same->has_value());
+  CHECK(**same == 4);  // its occurrences
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-1", docs[0].meta)->has_value());
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-0", nullptr)->has_value());
+  nlohmann::json other = docs[0].meta;
+  other["title"] = "Corrected";
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-0", other)->has_value());
+  CHECK_FALSE(store->StoredUnchanged("story-9", "hash-0", docs[0].meta)->has_value());
+  // A document without metadata matches null and an empty object alike.
+  std::vector<StoredDocument> plain;
+  plain.push_back(Doc("plain", {Q("Plain words here.", "Ana Ruiz")}, "hp"));
+  REQUIRE(store->Write(plain).ok());
+  CHECK(store->StoredUnchanged("plain", "hp", nullptr)->has_value());
+  CHECK(store->StoredUnchanged("plain", "hp", nlohmann::json::object())->has_value());
+}
+
 }  // namespace whosaid::store

@@ -104,6 +104,14 @@ class QuoteStore {
   // The stored canonical spelling of `name` (case-insensitive), or nullopt when unknown.
   Result<std::optional<std::string>> FindSpeaker(const std::string& name);
 
+  // When document `id` is stored with this content hash and metadata (so writing it again
+  // would change nothing, given the same extraction settings): its number of occurrences.
+  // nullopt when it is not stored, or stored with other content or metadata. Lets an
+  // ingest skip extracting a story it has already stored.
+  Result<std::optional<int64_t>> StoredUnchanged(const std::string& id,
+                                                 const std::string& content_hash,
+                                                 const nlohmann::json& meta);
+
   // Every speaker with their counts and roles, most quoted first.
   Result<std::vector<SpeakerInfo>> Speakers();
 

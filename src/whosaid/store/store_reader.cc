@@ -156,6 +156,20 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   return hits;
 }
 
+Result<std::optional<int64_t>> QuoteStore::StoredUnchanged(const std::string& id,
+                                                           const std::string& content_hash,
+                                                           const nlohmann::json& meta) {
+  auto st = db_->Cached(
+      "SELECT (SELECT count(*) FROM occurrences o WHERE o.document_id = d.id) FROM documents d "
+      "WHERE d.doc_key = ?1 AND d.content_hash = ?2 AND d.meta IS ?3");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, id).Bind(2, content_hash).Bind(3, MetaJson(meta));
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<int64_t>();
+  return std::optional<int64_t>((*st)->Int(0));
+}
+
 Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
   std::vector<SpeakerInfo> speakers;
   std::map<int64_t, size_t> index;

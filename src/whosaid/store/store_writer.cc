@@ -77,10 +77,7 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
         "title = excluded.title, ingested_at = excluded.ingested_at "
         "RETURNING id");
     if (!upsert.ok()) return fail(upsert.status());
-    std::optional<std::string> meta;
-    if (doc.meta.is_object() && !doc.meta.empty()) {
-      meta = doc.meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    const std::optional<std::string> meta = MetaJson(doc.meta);
     (*upsert)
         ->Bind(1, doc.id)
         .Bind(2, doc.content_hash)
