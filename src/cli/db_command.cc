@@ -374,11 +374,44 @@ int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
   return kExitOk;
 }
 
+// "2 documents deleted (9 quote occurrences; 7 quotes and 2 speakers no other story has
+// went with them); the database holds …". Ids that are not stored are named and exit 1.
+int RunDelete(const DbCommandOptions& o, spdlog::logger& log) {
+  auto store = OpenStore(o, /*read_only=*/false, log);
+  if (!store) return kExitUsage;
+  auto deleted = store->Delete(o.doc_ids);
+  if (!deleted.ok()) {
+    log.error("{}", deleted.status().message());
+    return kExitUsage;
+  }
+  for (const std::string& id : deleted->not_found) {
+    log.error("document {} is not in {}; nothing to delete", id, o.db_path);
+  }
+  const store::DeleteSummary& d = *deleted;
+  std::printf(
+      "%zu document%s deleted (%zu quote occurrence%s; %zu quote%s and %zu speaker%s that no "
+      "other story has went with them), %zu not found",
+      d.documents, d.documents == 1 ? "" : "s", d.occurrences, d.occurrences == 1 ? "" : "s",
+      d.quotes, d.quotes == 1 ? "" : "s", d.speakers, d.speakers == 1 ? "" : "s",
+      d.not_found.size());
+  auto counts = store->Count();
+  if (counts.ok()) {
+    std::printf(
+        "; the database holds %lld documents, %lld speakers, %lld quotes, %lld occurrences",
+        static_cast<long long>(counts->documents), static_cast<long long>(counts->speakers),
+        static_cast<long long>(counts->quotes), static_cast<long long>(counts->occurrences));
+  }
+  std::printf("\n");
+  std::fflush(stdout);
+  return d.not_found.empty() ? kExitOk : kExitSomeFailed;
+}
+
 CLI::App* AddDbOption(CLI::App* cmd, DbCommandOptions* o) {
   cmd->add_option("--db", o->db_path, "The quote database (an SQLite file)")->required();
   cmd->add_option("--busy-timeout", o->busy_timeout,
                   "Seconds to wait while another process holds the database locked")
-      ->check(CLI::Range(0.0, 86400.0))
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS")
       ->capture_default_str();
   return cmd;
 }
@@ -467,6 +500,18 @@ void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
 
   o->migrate = AddDbOption(
       o->db->add_subcommand("migrate", "Upgrade a database written by an older whosaid"), o);
+
+  o->delete_ = AddDbOption(
+      o->db->add_subcommand("delete", "Take stories out (retractions, withdrawn stories)"), o);
+  o->delete_->add_option("--doc", o->doc_ids, "Ids of the documents to delete (as stored: the "
+                                              "file path or the JSONL id; several may follow)")
+      ->required();
+  o->delete_->footer(
+      "Removes each document with its quote occurrences and roles, and the quotes and speakers "
+      "that no other story has (so searches no longer find them). One transaction: all the "
+      "ids, or on error none. An id that is not stored is named on stderr and exits 1; 2 is a "
+      "database error. To correct a story, ingest its corrected text under the same id "
+      "instead: it replaces the old version.\n");
 }
 
 int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -483,6 +528,7 @@ int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract
   if (*o.speakers) return RunSpeakers(o, extract, log);
   if (*o.export_) return RunExport(o, extract, log);
   if (*o.migrate) return RunMigrate(o, log);
+  if (*o.delete_) return RunDelete(o, log);
   log.error("no db command given (see whosaid db --help)");
   return kExitUsage;
 }

@@ -108,6 +108,23 @@ check "160 concurrent imports into 20 new files all succeed ($conc_fail failed: 
 check "each file holds the 4 documents once" test "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])' "$tmp/conc7.sqlite")" = 4
 rm -f "$tmp"/conc*
 
+# db delete: a retracted story goes, with the quotes and speakers only it had.
+cp "$db" "$tmp/del.sqlite"
+out=$("$bin" db delete --db "$tmp/del.sqlite" --doc examples/council_vote.txt 2>"$tmp/err"); rc=$?
+check "delete exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
+check "delete summary: $out" grep -q '^1 document deleted (6 quote occurrences; 6 quotes and 3 speakers that no other story has went with them), 0 not found; the database holds 3 documents' <<<"$out"
+check "its quotes are no longer found" test -z "$("$bin" db search --db "$tmp/del.sqlite" petition)"
+check "its speakers are gone" test -z "$("$bin" db speakers --db "$tmp/del.sqlite" --format text | grep 'Rosa Delgado')"
+check "the other stories stay" test "$("$bin" db export --db "$tmp/del.sqlite" | grep -c '"doc":"examples/council_vote.txt"')" = 0 -a "$("$bin" db export --db "$tmp/del.sqlite" | wc -l)" = 17
+out=$("$bin" db delete --db "$tmp/del.sqlite" --doc examples/council_vote.txt examples/feature_clinic.txt 2>"$tmp/err"); rc=$?
+check "deleting an id that is not stored exits 1 (got $rc)" test $rc = 1
+check "and names it: $(cat "$tmp/err")" grep -q 'document examples/council_vote.txt is not in' "$tmp/err"
+check "the other id is deleted: $out" grep -q '^1 document deleted .*, 1 not found' <<<"$out"
+"$bin" db delete --db "$tmp/del.sqlite" >/dev/null 2>&1; rc=$?
+check "delete without --doc exits 2 (got $rc)" test $rc = 2
+"$bin" db delete --db "$tmp/missing-dir/x.sqlite" --doc a >/dev/null 2>&1; rc=$?
+check "delete on a database that cannot be opened exits 2 (got $rc)" test $rc = 2
+
 # Exit codes: 1 when a document fails, 2 for usage and database errors.
 printf 'bad \xff byte\n' >"$tmp/bad.txt"
 "$bin" db ingest --db "$db" "$tmp/bad.txt" examples/council_vote.txt >/dev/null 2>"$tmp/err"; rc=$?
@@ -125,7 +142,7 @@ check "a non-database file exits 2 (got $rc)" test $rc = 2
 check "and says so" grep -q 'not a SQLite database' "$tmp/err"
 "$bin" db speakers --db "$db" stray >/dev/null 2>&1; rc=$?
 check "a stray argument exits 2 (got $rc)" test $rc = 2
-for sub in ingest import search speakers quotes export migrate; do
+for sub in ingest import search speakers quotes export migrate delete; do
   "$bin" db $sub --help >/dev/null 2>&1 || { echo "FAIL: db $sub --help"; fail=1; }
 done
 

@@ -27,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,15 @@ struct WriteSummary {
   size_t added = 0, changed = 0, unchanged = 0;
   size_t occurrences = 0;  // quote occurrences written
   void Add(PutOutcome outcome);
+};
+
+// What Delete() removed.
+struct DeleteSummary {
+  size_t documents = 0;    // documents deleted
+  size_t occurrences = 0;  // their quote occurrences
+  size_t quotes = 0;       // quotes no other document has, removed with them
+  size_t speakers = 0;     // speakers no other document quotes, removed with them
+  std::vector<std::string> not_found;  // ids given that are not stored
 };
 
 struct SearchOptions {
@@ -96,6 +106,12 @@ class QuoteStore {
   Status CommitBatch();
   void RollbackBatch();
 
+  // Takes documents out (a retracted story): their occurrences and roles, then the quotes
+  // and speakers left with none (and so their search entries), then the document rows. One
+  // transaction: all of them, or on error none. Ids that are not stored are listed in
+  // not_found and are not an error.
+  Result<DeleteSummary> Delete(const std::vector<std::string>& ids);
+
   // Quotes matching `options.words` (ranked, best first) filtered by speaker and date; with
   // no words, every quote passing the filters in the order they were first stored. An
   // unknown speaker gives no quotes, not an error. Input never causes a query syntax error.
@@ -124,6 +140,19 @@ class QuoteStore {
  private:
   explicit QuoteStore(std::unique_ptr<Connection> db, bool read_only);
   Result<int64_t> SpeakerId(const std::string& name);
+  // What a document's occurrences and roles named, after removing them.
+  struct Detached {
+    std::set<int64_t> quotes, speakers;
+    size_t occurrences = 0;
+  };
+  Result<Detached> Detach(int64_t doc_row);
+  // Removes the quotes of `detached` that no occurrence refers to any more (unless
+  // `touched`), then speakers with no quote and no role; refreshes the representative type,
+  // cue, rule and confidence of the quotes that remain or were `touched`.
+  struct Removed {
+    size_t quotes = 0, speakers = 0;
+  };
+  Result<Removed> RemoveOrphans(Detached detached, std::set<int64_t> touched);
   Result<std::vector<Occurrence>> OccurrencesOf(int64_t quote_id,
                                                 const std::optional<std::string>& since);
 

@@ -3,6 +3,7 @@
 // attached to the existing quote and speaker rows before anything orphaned is removed, so
 // writing the same document again reuses every id.
 #include <set>
+#include <utility>
 
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
@@ -28,6 +29,94 @@ Status Prefix(const std::string& path, const std::string& doc_id, Status s) {
 }
 
 }  // namespace
+
+Result<QuoteStore::Detached> QuoteStore::Detach(int64_t doc_row) {
+  Detached out;
+  {
+    auto q = db_->Cached("SELECT quote_id, count(*) FROM occurrences WHERE document_id = ?1 "
+                         "GROUP BY quote_id");
+    if (!q.ok()) return q.status();
+    (*q)->Bind(1, doc_row);
+    while (true) {
+      auto row = (*q)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.quotes.insert((*q)->Int(0));
+      out.occurrences += (*q)->Int(1);
+    }
+  }
+  {
+    auto s = db_->Cached("SELECT DISTINCT speaker_id FROM speaker_roles WHERE document_id = ?1");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, doc_row);
+    while (true) {
+      auto row = (*s)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.speakers.insert((*s)->Int(0));
+    }
+  }
+  for (const char* sql : {"DELETE FROM occurrences WHERE document_id = ?1",
+                          "DELETE FROM speaker_roles WHERE document_id = ?1"}) {
+    auto del = db_->Cached(sql);
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, doc_row);
+    if (Status s = (*del)->Run(); !s.ok()) return s;
+  }
+  return out;
+}
+
+Result<QuoteStore::Removed> QuoteStore::RemoveOrphans(Detached detached,
+                                                      std::set<int64_t> touched) {
+  Removed removed;
+  std::set<int64_t>& old_speakers = detached.speakers;
+  for (int64_t quote_id : detached.quotes) {
+    if (touched.count(quote_id)) continue;
+    auto del = db_->Cached(
+        "DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM occurrences WHERE quote_id = ?1) RETURNING speaker_id");
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, quote_id);
+    auto row = (*del)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      touched.insert(quote_id);  // still quoted elsewhere: refresh its representative
+      continue;
+    }
+    ++removed.quotes;
+    if (!(*del)->IsNull(0)) old_speakers.insert((*del)->Int(0));
+    // Finish the statement so the deletion is complete before the next one.
+    while (true) {
+      auto more = (*del)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+    }
+  }
+  for (int64_t speaker_id : old_speakers) {
+    auto del = db_->Cached(
+        "DELETE FROM speakers WHERE id = ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM speaker_roles WHERE speaker_id = ?1)");
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, speaker_id);
+    if (Status s = (*del)->Run(); !s.ok()) return s;
+    removed.speakers += static_cast<size_t>(sqlite3_changes(db_->handle()));
+  }
+
+  // A quote's type, cue, rule and confidence are those of its most confident occurrence
+  // (ties: the first stored), so they do not depend on the order documents arrive in twice.
+  for (int64_t quote_id : touched) {
+    auto update = db_->Cached(
+        "UPDATE quotes SET (type, cue, rule, confidence) = "
+        "(SELECT o.type, o.cue, o.rule, o.confidence FROM occurrences o WHERE o.quote_id = ?1 "
+        " ORDER BY o.confidence DESC, o.document_id, o.ordinal LIMIT 1) "
+        "WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    (*update)->Bind(1, quote_id);
+    if (Status s = (*update)->Run(); !s.ok()) return s;
+  }
+  return removed;
+}
 
 Result<int64_t> QuoteStore::SpeakerId(const std::string& name) {
   {
@@ -92,36 +181,8 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
   }
 
   // 2. Forget the previous version's occurrences and roles, remembering what they named.
-  std::set<int64_t> old_quotes, old_speakers;
-  {
-    auto q = db_->Cached("SELECT DISTINCT quote_id FROM occurrences WHERE document_id = ?1");
-    if (!q.ok()) return fail(q.status());
-    (*q)->Bind(1, doc_row);
-    while (true) {
-      auto row = (*q)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) break;
-      old_quotes.insert((*q)->Int(0));
-    }
-  }
-  {
-    auto s = db_->Cached("SELECT DISTINCT speaker_id FROM speaker_roles WHERE document_id = ?1");
-    if (!s.ok()) return fail(s.status());
-    (*s)->Bind(1, doc_row);
-    while (true) {
-      auto row = (*s)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) break;
-      old_speakers.insert((*s)->Int(0));
-    }
-  }
-  for (const char* sql : {"DELETE FROM occurrences WHERE document_id = ?1",
-                          "DELETE FROM speaker_roles WHERE document_id = ?1"}) {
-    auto del = db_->Cached(sql);
-    if (!del.ok()) return fail(del.status());
-    (*del)->Bind(1, doc_row);
-    if (Status s = (*del)->Run(); !s.ok()) return fail(s);
-  }
+  auto detached = Detach(doc_row);
+  if (!detached.ok()) return fail(detached.status());
 
   // 3. The new occurrences, each attached to its (possibly existing) speaker and quote.
   std::set<int64_t> touched;
@@ -221,52 +282,10 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
     }
   }
 
-  // 4. Remove quotes, then speakers, that nothing refers to any more.
-  for (int64_t quote_id : old_quotes) {
-    if (touched.count(quote_id)) continue;
-    std::optional<int64_t> speaker_id;
-    {
-      auto del = db_->Cached(
-          "DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS "
-          "(SELECT 1 FROM occurrences WHERE quote_id = ?1) RETURNING speaker_id");
-      if (!del.ok()) return fail(del.status());
-      (*del)->Bind(1, quote_id);
-      auto row = (*del)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) {
-        touched.insert(quote_id);  // still quoted elsewhere: refresh its representative
-        continue;
-      }
-      if (!(*del)->IsNull(0)) old_speakers.insert((*del)->Int(0));
-      // Finish the statement so the deletion is complete before the next one.
-      while (true) {
-        auto more = (*del)->Step();
-        if (!more.ok()) return fail(more.status());
-        if (!*more) break;
-      }
-    }
-  }
-  for (int64_t speaker_id : old_speakers) {
-    auto del = db_->Cached(
-        "DELETE FROM speakers WHERE id = ?1 "
-        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1) "
-        "AND NOT EXISTS (SELECT 1 FROM speaker_roles WHERE speaker_id = ?1)");
-    if (!del.ok()) return fail(del.status());
-    (*del)->Bind(1, speaker_id);
-    if (Status s = (*del)->Run(); !s.ok()) return fail(s);
-  }
-
-  // 5. A quote's type, cue, rule and confidence are those of its most confident occurrence
-  // (ties: the first stored), so they do not depend on the order documents arrive in twice.
-  for (int64_t quote_id : touched) {
-    auto update = db_->Cached(
-        "UPDATE quotes SET (type, cue, rule, confidence) = "
-        "(SELECT o.type, o.cue, o.rule, o.confidence FROM occurrences o WHERE o.quote_id = ?1 "
-        " ORDER BY o.confidence DESC, o.document_id, o.ordinal LIMIT 1) "
-        "WHERE id = ?1");
-    if (!update.ok()) return fail(update.status());
-    (*update)->Bind(1, quote_id);
-    if (Status s = (*update)->Run(); !s.ok()) return fail(s);
+  // 4. Remove quotes, then speakers, that nothing refers to any more; 5. refresh the rest.
+  if (auto removed = RemoveOrphans(std::move(detached).value(), std::move(touched));
+      !removed.ok()) {
+    return fail(removed.status());
   }
   return outcome;
 }
