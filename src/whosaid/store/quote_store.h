@@ -16,8 +16,11 @@
 //   metadata and roles: writing the same documents twice leaves the same rows with the same
 //   ids. Quotes and speakers nothing refers to any more are removed.
 // - The same words (NormalizeQuote) from the same speaker are one quote, wherever they
-//   occur; a speaker is one row per canonical name (compared case-insensitively; quotes
-//   without a speaker share the "unknown" key).
+//   occur. A speaker whose canonical name is a personal name or a named body is one row
+//   across all stories (names compared case-insensitively; namesakes too: their roles tell
+//   them apart); a descriptor, group or pronoun ("the company", "police", "a spokesman") is
+//   a speaker of its own in each story (speaker_scope.h). Quotes without a speaker share
+//   the "unknown" key.
 // - The file is in WAL mode with a busy timeout, so searches run while an ingest writes.
 //
 // A QuoteStore is one connection: use it from one thread at a time (open one per thread).
@@ -139,7 +142,8 @@ class QuoteStore {
 
  private:
   explicit QuoteStore(std::unique_ptr<Connection> db, bool read_only);
-  Result<int64_t> SpeakerId(const std::string& name);
+  // The speaker row for `name` as written in document `doc_row`, created when new.
+  Result<int64_t> SpeakerId(const std::string& name, int64_t doc_row);
   // What a document's occurrences and roles named, after removing them.
   struct Detached {
     std::set<int64_t> quotes, speakers;

@@ -82,15 +82,13 @@ Result<std::vector<Occurrence>> QuoteStore::OccurrencesOf(int64_t quote_id,
 }
 
 Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
-  std::optional<int64_t> speaker_id;
   if (options.speaker) {
-    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1");
+    auto find = db_->Cached("SELECT 1 FROM speakers WHERE name = ?1 LIMIT 1");
     if (!find.ok()) return find.status();
     (*find)->Bind(1, *options.speaker);
     auto row = (*find)->Step();
     if (!row.ok()) return row.status();
     if (!*row) return std::vector<QuoteHit>();  // nobody by that name: nothing they said
-    speaker_id = (*find)->Int(0);
   }
   const std::string match = BuildFtsQuery(options.words);
   if (match.empty() && !options.words.empty() &&
@@ -99,7 +97,7 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   }
   // The filters are written so that a NULL parameter switches them off.
   const std::string filters =
-      "(?2 IS NULL OR q.speaker_id = ?2) AND (?3 IS NULL OR EXISTS ("
+      "(?2 IS NULL OR q.speaker_id IN (SELECT id FROM speakers WHERE name = ?2)) AND (?3 IS NULL OR EXISTS ("
       "SELECT 1 FROM occurrences o JOIN documents d ON d.id = o.document_id "
       "WHERE o.quote_id = q.id AND d.published_day >= ?3)) ";
   const std::string columns = "q.id, q.text, s.name, q.type, q.cue, q.rule, q.confidence, ";
@@ -124,13 +122,9 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   } else {
     (*st)->Bind(1, match);
   }
-  if (speaker_id) {
-    (*st)->Bind(2, *speaker_id);
-  } else {
-    (*st)->BindNull(2);
-  }
   (*st)
-      ->Bind(3, options.since)
+      ->Bind(2, options.speaker)
+      .Bind(3, options.since)
       .Bind(4, options.limit == 0 ? int64_t{-1} : static_cast<int64_t>(options.limit));
   std::vector<QuoteHit> hits;
   while (true) {
@@ -175,7 +169,8 @@ Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
   std::map<int64_t, size_t> index;
   {
     auto st = db_->Cached(
-        "SELECT s.id, s.name, count(DISTINCT q.id), count(*), count(DISTINCT o.document_id) "
+        "SELECT s.id, s.name, count(DISTINCT q.id), count(*), count(DISTINCT o.document_id), "
+        "(SELECT d.doc_key FROM documents d WHERE d.id = s.document_id) "
         "FROM speakers s JOIN quotes q ON q.speaker_id = s.id "
         "JOIN occurrences o ON o.quote_id = q.id "
         "GROUP BY s.id ORDER BY count(*) DESC, s.name, s.id");
@@ -190,6 +185,7 @@ Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
       s.quotes = (*st)->Int(2);
       s.occurrences = (*st)->Int(3);
       s.documents = (*st)->Int(4);
+      s.story = (*st)->OptionalText(5);
       index[s.speaker_id] = speakers.size();
       speakers.push_back(std::move(s));
     }

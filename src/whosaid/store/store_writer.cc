@@ -7,17 +7,26 @@
 
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
+#include "whosaid/store/speaker_scope.h"
 #include "whosaid/store/sqlite.h"
 
 namespace whosaid::store {
 namespace {
 
-// Runs a cached statement that returns at most one integer; nullopt when no row.
+// Runs a cached statement that returns at most one integer; nullopt when no row. Runs it to
+// completion: an INSERT … RETURNING can still fail after its row (a full disk), and a
+// statement reset before its end would then be undone without a word.
 Result<std::optional<int64_t>> OptionalInt(CachedStatement& stmt) {
   auto row = stmt->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<int64_t>();
-  return std::optional<int64_t>(stmt->Int(0));
+  const int64_t value = stmt->Int(0);
+  while (true) {
+    auto more = stmt->Step();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
+  return std::optional<int64_t>(value);
 }
 
 // "db.sqlite: writing document X: <what failed>" from "db.sqlite: <what failed>".
@@ -118,18 +127,33 @@ Result<QuoteStore::Removed> QuoteStore::RemoveOrphans(Detached detached,
   return removed;
 }
 
-Result<int64_t> QuoteStore::SpeakerId(const std::string& name) {
+Result<int64_t> QuoteStore::SpeakerId(const std::string& name, int64_t doc_row) {
+  // A personal name or named body is one speaker everywhere; anything else is this
+  // document's own (speaker_scope.h).
+  std::optional<int64_t> scope;
+  if (!IsSharedSpeakerName(name)) scope = doc_row;
   {
-    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1");
+    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1 AND document_id IS ?2");
     if (!find.ok()) return find.status();
     (*find)->Bind(1, name);
+    if (scope) {
+      (*find)->Bind(2, *scope);
+    } else {
+      (*find)->BindNull(2);
+    }
     auto id = OptionalInt(*find);
     if (!id.ok()) return id.status();
     if (*id) return **id;
   }
-  auto insert = db_->Cached("INSERT INTO speakers(name) VALUES (?1) RETURNING id");
+  auto insert =
+      db_->Cached("INSERT INTO speakers(name, document_id) VALUES (?1, ?2) RETURNING id");
   if (!insert.ok()) return insert.status();
   (*insert)->Bind(1, name);
+  if (scope) {
+    (*insert)->Bind(2, *scope);
+  } else {
+    (*insert)->BindNull(2);
+  }
   auto id = OptionalInt(*insert);
   if (!id.ok()) return id.status();
   return id->value_or(0);
@@ -192,7 +216,7 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
     if (q.speaker) {
       const std::string name = NormalizeName(*q.speaker);
       if (!name.empty()) {
-        auto id = SpeakerId(name);
+        auto id = SpeakerId(name, doc_row);
         if (!id.ok()) return fail(id.status());
         speaker_id = *id;
       }
