@@ -396,10 +396,10 @@ int RunDelete(const DbCommandOptions& o, spdlog::logger& log) {
       d.not_found.size());
   auto counts = store->Count();
   if (counts.ok()) {
-    std::printf(
-        "; the database holds %lld documents, %lld speakers, %lld quotes, %lld occurrences",
-        static_cast<long long>(counts->documents), static_cast<long long>(counts->speakers),
-        static_cast<long long>(counts->quotes), static_cast<long long>(counts->occurrences));
+    std::printf("; the database holds %lld documents, %lld speakers, %lld quotes, %lld occurrences",
+                static_cast<long long>(counts->documents), static_cast<long long>(counts->speakers),
+                static_cast<long long>(counts->quotes),
+                static_cast<long long>(counts->occurrences));
   }
   std::printf("\n");
   std::fflush(stdout);
@@ -503,8 +503,10 @@ void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
 
   o->delete_ = AddDbOption(
       o->db->add_subcommand("delete", "Take stories out (retractions, withdrawn stories)"), o);
-  o->delete_->add_option("--doc", o->doc_ids, "Ids of the documents to delete (as stored: the "
-                                              "file path or the JSONL id; several may follow)")
+  o->delete_
+      ->add_option("--doc", o->doc_ids,
+                   "Ids of the documents to delete (as stored: the "
+                   "file path or the JSONL id; several may follow)")
       ->required();
   o->delete_->footer(
       "Removes each document with its quote occurrences and roles, and the quotes and speakers "

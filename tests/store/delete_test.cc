@@ -16,11 +16,13 @@ using testing::TempDir;
 
 std::vector<StoredDocument> TwoStories() {
   std::vector<StoredDocument> docs;
-  docs.push_back(Doc("a", {Q("The harbor stays open all winter.", "Ana Ruiz", "minister", 0.95),
-                           Q("Only the first story has these words.", "Mark Hill", "ambassador")},
+  docs.push_back(Doc("a",
+                     {Q("The harbor stays open all winter.", "Ana Ruiz", "minister", 0.95),
+                      Q("Only the first story has these words.", "Mark Hill", "ambassador")},
                      "ha"));
-  docs.push_back(Doc("b", {Q("The harbor stays open all winter!", "Ana Ruiz", "mayor", 0.5),
-                           Q("The second story speaks for itself.", "Lena Ortiz")},
+  docs.push_back(Doc("b",
+                     {Q("The harbor stays open all winter!", "Ana Ruiz", "mayor", 0.5),
+                      Q("The second story speaks for itself.", "Lena Ortiz")},
                      "hb"));
   return docs;
 }

@@ -36,7 +36,8 @@ TEST_CASE("store: a writer refuses a damaged file and leaves it as it was") {
   }
   // The cell count of the quotes table's root page, made impossible.
   const long page_size = std::stol(Sql(path, "PRAGMA page_size"));
-  const long root = std::stol(Sql(path, "SELECT rootpage FROM sqlite_schema WHERE name = 'quotes'"));
+  const long root =
+      std::stol(Sql(path, "SELECT rootpage FROM sqlite_schema WHERE name = 'quotes'"));
   {
     std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp((root - 1) * page_size + 3);

@@ -158,11 +158,13 @@ TEST_CASE("store: migrating to version 3 splits generic speakers merged across s
     CHECK(Sql(path, "SELECT count(*) FROM quotes WHERE id = 6") == "0");  // moved to firm-b's
     // Quote 4's representative is now firm-a's occurrence; firm-b's copy has its own.
     CHECK(Sql(path, "SELECT cue || ' ' || confidence FROM quotes WHERE id = 4") == "said 0.9");
-    CHECK(Sql(path, "SELECT q.cue FROM quotes q JOIN occurrences o ON o.quote_id = q.id "
-                    "WHERE o.document_id = 4 AND o.ordinal = 0") == "stated");
+    CHECK(Sql(path,
+              "SELECT q.cue FROM quotes q JOIN occurrences o ON o.quote_id = q.id "
+              "WHERE o.document_id = 4 AND o.ordinal = 0") == "stated");
     // Roles follow their story's speaker.
-    CHECK(Sql(path, "SELECT s.document_id FROM speaker_roles r JOIN speakers s ON "
-                    "s.id = r.speaker_id WHERE r.role = 'a bakery'") == "4");
+    CHECK(Sql(path,
+              "SELECT s.document_id FROM speaker_roles r JOIN speakers s ON "
+              "s.id = r.speaker_id WHERE r.role = 'a bakery'") == "4");
     SearchOptions search;
     search.words = "comment rumors";
     auto hits = store->Search(search);

@@ -361,12 +361,12 @@ TEST_CASE("store: generic speakers are one per story, named ones one everywhere"
   auto stories = [](const std::string& suffix) {
     std::vector<StoredDocument> docs;
     for (const char* id : {"boats", "bakery"}) {
-      docs.push_back(Doc(id + suffix,
-                         {Q("We do not comment on rumors.", "the company"),
-                          Q("The road is closed.", "police"), Q("No injuries.", "a spokesman"),
-                          Q("Permits were signed.", "one official"),
-                          Q("Orders keep coming.", "John Smith", std::string(id) + " worker")},
-                         std::string("h-") + id));
+      docs.push_back(
+          Doc(id + suffix,
+              {Q("We do not comment on rumors.", "the company"), Q("The road is closed.", "police"),
+               Q("No injuries.", "a spokesman"), Q("Permits were signed.", "one official"),
+               Q("Orders keep coming.", "John Smith", std::string(id) + " worker")},
+              std::string("h-") + id));
     }
     return docs;
   };

@@ -9,8 +9,7 @@ namespace {
 Status Damaged(const Connection& db, const std::vector<std::string>& problems) {
   std::string found;
   for (const std::string& p : problems) found += (found.empty() ? "" : "; ") + p;
-  return DatabaseError(db.path() + ": the database file is damaged (PRAGMA quick_check: " +
-                       found +
+  return DatabaseError(db.path() + ": the database file is damaged (PRAGMA quick_check: " + found +
                        "); nothing was written to it. Restore it from a backup, or copy what "
                        "can be read into a new file with `sqlite3 " +
                        db.path() + " .recover | sqlite3 NEW.sqlite`");

@@ -68,10 +68,10 @@ struct WriteSummary {
 
 // What Delete() removed.
 struct DeleteSummary {
-  size_t documents = 0;    // documents deleted
-  size_t occurrences = 0;  // their quote occurrences
-  size_t quotes = 0;       // quotes no other document has, removed with them
-  size_t speakers = 0;     // speakers no other document quotes, removed with them
+  size_t documents = 0;                // documents deleted
+  size_t occurrences = 0;              // their quote occurrences
+  size_t quotes = 0;                   // quotes no other document has, removed with them
+  size_t speakers = 0;                 // speakers no other document quotes, removed with them
   std::vector<std::string> not_found;  // ids given that are not stored
 };
 

@@ -252,8 +252,8 @@ Status MigrateLocked(Connection& db) {
     if (!broken.ok()) {
       status = broken.status();
     } else if (*broken != 0) {
-      status = InternalError(db.path() + ": the schema migration left " +
-                             std::to_string(*broken) + " broken references; nothing changed");
+      status = InternalError(db.path() + ": the schema migration left " + std::to_string(*broken) +
+                             " broken references; nothing changed");
     }
   }
   if (status.ok()) status = db.Exec("COMMIT", "committing the schema migration");
@@ -268,8 +268,8 @@ Status MigrateLocked(Connection& db) {
 
 Status RegisterFunctions(Connection& db) {
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1, kFlags, nullptr,
-                                      DayFunction, nullptr, nullptr, nullptr);
+  int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1, kFlags, nullptr, DayFunction,
+                                      nullptr, nullptr, nullptr);
   if (rc == SQLITE_OK) {
     rc = sqlite3_create_function_v2(db.handle(), "whosaid_shared_name", 1, kFlags, nullptr,
                                     SharedNameFunction, nullptr, nullptr, nullptr);

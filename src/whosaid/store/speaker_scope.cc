@@ -32,12 +32,13 @@ bool In(std::string_view lower, std::initializer_list<std::string_view> words) {
 
 // Rule 1: words that, first, make any name generic.
 bool IsGenericOpening(std::string_view lower) {
-  return In(lower, {"a", "an", "one", "two", "three", "four", "five", "some", "several", "many",
-                    "most", "few", "another", "other", "others", "any", "each", "every", "no",
-                    "both", "all", "this", "that", "these", "those", "such", "he", "she", "it",
-                    "they", "we", "i", "you", "him", "her", "them", "us", "his", "hers", "its",
-                    "their", "our", "my", "your", "someone", "somebody", "anyone", "nobody",
-                    "everyone", "who", "which"});
+  return In(lower, {"a",        "an",    "one",  "two",  "three",   "four",     "five",   "some",
+                    "several",  "many",  "most", "few",  "another", "other",    "others", "any",
+                    "each",     "every", "no",   "both", "all",     "this",     "that",   "these",
+                    "those",    "such",  "he",   "she",  "it",      "they",     "we",     "i",
+                    "you",      "him",   "her",  "them", "us",      "his",      "hers",   "its",
+                    "their",    "our",   "my",   "your", "someone", "somebody", "anyone", "nobody",
+                    "everyone", "who",   "which"});
 }
 
 // Rule 2: joining words a title-case name may contain in lower case.
@@ -47,15 +48,16 @@ bool IsJoiningWord(std::string_view lower) {
 
 // Rule 3: group nouns and anonymous sources, as one capitalized word.
 bool IsGroupNoun(std::string_view lower) {
-  return In(lower, {"police", "officials", "official", "authorities", "spokesman", "spokeswoman",
-                    "spokesperson", "spokespeople", "witnesses", "witness", "residents",
-                    "sources", "source", "analysts", "experts", "critics", "officers",
-                    "prosecutors", "investigators", "lawyers", "doctors", "researchers",
-                    "scientists", "protesters", "organizers", "organisers", "lawmakers",
-                    "democrats", "republicans", "staff", "aides", "advisers",
-                    "observers", "economists", "parents", "students", "workers", "voters",
-                    "neighbors", "neighbours", "villagers", "locals", "fans", "supporters",
-                    "opponents", "diplomats", "negotiators", "investors", "traders"});
+  return In(lower, {"police",      "officials",    "official",     "authorities",   "spokesman",
+                    "spokeswoman", "spokesperson", "spokespeople", "witnesses",     "witness",
+                    "residents",   "sources",      "source",       "analysts",      "experts",
+                    "critics",     "officers",     "prosecutors",  "investigators", "lawyers",
+                    "doctors",     "researchers",  "scientists",   "protesters",    "organizers",
+                    "organisers",  "lawmakers",    "democrats",    "republicans",   "staff",
+                    "aides",       "advisers",     "observers",    "economists",    "parents",
+                    "students",    "workers",      "voters",       "neighbors",     "neighbours",
+                    "villagers",   "locals",       "fans",         "supporters",    "opponents",
+                    "diplomats",   "negotiators",  "investors",    "traders"});
 }
 
 // Whether `word` starts with an upper-case letter or a digit.
@@ -85,13 +87,13 @@ std::vector<std::string_view> Words(std::string_view name) {
 bool IsSharedSpeakerName(std::string_view name) {
   std::vector<std::string_view> words = Words(name);
   if (words.empty()) return false;
-  if (IsGenericOpening(Lower(Stem(words.front())))) return false;       // rule 1
-  if (Lower(words.front()) == "the") words.erase(words.begin());        // rule 2
+  if (IsGenericOpening(Lower(Stem(words.front())))) return false;  // rule 1
+  if (Lower(words.front()) == "the") words.erase(words.begin());   // rule 2
   if (words.empty() || IsJoiningWord(Lower(words.front()))) return false;
   for (std::string_view w : words) {
     if (!IsCapitalized(w) && !IsJoiningWord(Lower(w))) return false;
   }
-  return !(words.size() == 1 && IsGroupNoun(Lower(words.front())));   // rule 3
+  return !(words.size() == 1 && IsGroupNoun(Lower(words.front())));  // rule 3
 }
 
 }  // namespace whosaid::store

@@ -41,7 +41,8 @@ Result<DeleteSummary> QuoteStore::Delete(const std::vector<std::string>& ids) {
     RollbackBatch();
     return Status(s.code(), s.message() + "; nothing was deleted");
   }
-  if (Status s = CommitBatch(); !s.ok()) return Status(s.code(), s.message() + "; nothing was deleted");
+  if (Status s = CommitBatch(); !s.ok())
+    return Status(s.code(), s.message() + "; nothing was deleted");
   return summary;
 }
 

@@ -97,7 +97,8 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   }
   // The filters are written so that a NULL parameter switches them off.
   const std::string filters =
-      "(?2 IS NULL OR q.speaker_id IN (SELECT id FROM speakers WHERE name = ?2)) AND (?3 IS NULL OR EXISTS ("
+      "(?2 IS NULL OR q.speaker_id IN (SELECT id FROM speakers WHERE name = ?2)) AND (?3 IS NULL "
+      "OR EXISTS ("
       "SELECT 1 FROM occurrences o JOIN documents d ON d.id = o.document_id "
       "WHERE o.quote_id = q.id AND d.published_day >= ?3)) ";
   const std::string columns = "q.id, q.text, s.name, q.type, q.cue, q.rule, q.confidence, ";

@@ -42,8 +42,9 @@ Status Prefix(const std::string& path, const std::string& doc_id, Status s) {
 Result<QuoteStore::Detached> QuoteStore::Detach(int64_t doc_row) {
   Detached out;
   {
-    auto q = db_->Cached("SELECT quote_id, count(*) FROM occurrences WHERE document_id = ?1 "
-                         "GROUP BY quote_id");
+    auto q = db_->Cached(
+        "SELECT quote_id, count(*) FROM occurrences WHERE document_id = ?1 "
+        "GROUP BY quote_id");
     if (!q.ok()) return q.status();
     (*q)->Bind(1, doc_row);
     while (true) {
@@ -145,8 +146,7 @@ Result<int64_t> QuoteStore::SpeakerId(const std::string& name, int64_t doc_row) 
     if (!id.ok()) return id.status();
     if (*id) return **id;
   }
-  auto insert =
-      db_->Cached("INSERT INTO speakers(name, document_id) VALUES (?1, ?2) RETURNING id");
+  auto insert = db_->Cached("INSERT INTO speakers(name, document_id) VALUES (?1, ?2) RETURNING id");
   if (!insert.ok()) return insert.status();
   (*insert)->Bind(1, name);
   if (scope) {
