@@ -32,8 +32,17 @@ Status CheckIntegrity(Connection& db) {
       break;
     }
     if (!*row) break;
-    std::string line = stmt->Text(0);
-    if (line != "ok") problems.push_back(std::move(line));
+    // A result row may hold several lines, after a "*** in database main ***" heading.
+    const std::string text = stmt->Text(0);
+    if (text == "ok") continue;
+    size_t at = 0;
+    while (at <= text.size()) {
+      size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(at, end - at);
+      if (!line.empty() && line.rfind("*** in database", 0) != 0) problems.push_back(line);
+      at = end + 1;
+    }
   }
   if (problems.empty()) return Status::Ok();
   return Damaged(db, problems);
