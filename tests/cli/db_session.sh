@@ -106,6 +106,16 @@ for round in $(seq 1 20); do
 done
 check "160 concurrent imports into 20 new files all succeed ($conc_fail failed: $(cat "$tmp"/conc.* | grep -m1 error))" test $conc_fail = 0
 check "each file holds the 4 documents once" test "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM documents").fetchone()[0])' "$tmp/conc7.sqlite")" = 4
+# The same with db ingest (which also compiles the rules): 2 rounds of 4 at once.
+for round in 1 2; do
+  pids=()
+  for i in 1 2 3 4; do
+    "$bin" db ingest --db "$tmp/conc-ingest$round.sqlite" examples/*.txt >"$tmp/conc.i$round.$i" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || conc_fail=$((conc_fail + 1)); done
+done
+check "8 concurrent ingests into 2 new files all succeed ($conc_fail failed: $(cat "$tmp"/conc.i* | grep -m1 error))" test $conc_fail = 0
 rm -f "$tmp"/conc*
 
 # db delete: a retracted story goes, with the quotes and speakers only it had.
