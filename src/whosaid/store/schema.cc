@@ -114,11 +114,14 @@ CREATE TABLE migrate3_pairs AS
   UNION
   SELECT r.speaker_id, r.document_id FROM speaker_roles r JOIN speakers s ON s.id = r.speaker_id
   WHERE NOT whosaid_shared_name(s.name);
+CREATE INDEX migrate3_pairs_by_speaker ON migrate3_pairs(speaker_id, document_id);
 CREATE TABLE speakers_v3 (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL COLLATE NOCASE,
   document_id INTEGER REFERENCES documents(id)
 );
+CREATE UNIQUE INDEX speakers_by_key ON speakers_v3(name, coalesce(document_id, 0));
+CREATE INDEX speakers_by_document ON speakers_v3(document_id);
 INSERT INTO speakers_v3(id, name, document_id)
   SELECT s.id, s.name,
          (SELECT min(p.document_id) FROM migrate3_pairs p WHERE p.speaker_id = s.id)
@@ -132,6 +135,7 @@ CREATE TABLE migrate3_map AS
   FROM migrate3_pairs p JOIN speakers s ON s.id = p.speaker_id
   JOIN speakers_v3 n ON n.name = s.name AND n.document_id = p.document_id
   WHERE n.id <> p.speaker_id;
+CREATE INDEX migrate3_map_by_old ON migrate3_map(old_id, document_id);
 INSERT INTO quotes(speaker_id, text, normalized, type, cue, rule, confidence)
   SELECT DISTINCT m.new_id, q.text, q.normalized, q.type, q.cue, q.rule, q.confidence
   FROM quotes q JOIN occurrences o ON o.quote_id = q.id
@@ -160,8 +164,6 @@ DROP TABLE migrate3_map;
 DROP TABLE migrate3_pairs;
 DROP TABLE speakers;
 ALTER TABLE speakers_v3 RENAME TO speakers;
-CREATE UNIQUE INDEX speakers_by_key ON speakers(name, coalesce(document_id, 0));
-CREATE INDEX speakers_by_document ON speakers(document_id);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
