@@ -19,6 +19,7 @@
 #include "whosaid/store/quote_store.h"
 #include "whosaid/store/records.h"
 #include "whosaid/store/row_format.h"
+#include "whosaid/store/sha256.h"
 
 namespace whosaid::cli {
 namespace {
@@ -30,12 +31,19 @@ std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
                                       spdlog::logger& log) {
   store::OpenOptions options;
   options.read_only = read_only;
+  options.busy_timeout_ms = static_cast<int>(o.busy_timeout * 1000);
   auto s = QuoteStore::Open(o.db_path, options);
   if (!s.ok()) {
     log.error("{}", s.status().message());
     return nullptr;
   }
   return std::move(s).value();
+}
+
+// An output error (a full disk under -o) is a database/output error, exit code 2: exit
+// code 1 means that some documents failed.
+int FinishOutput(const OutputFile& out, spdlog::logger& log) {
+  return out.Finish(log) == kExitOk ? kExitOk : kExitUsage;
 }
 
 // Writes documents in batches of `batch_size`, one transaction each, and keeps the tally.
@@ -137,6 +145,16 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   if (o.input == "jsonl") mode = InputMode::kJsonl;
   if (o.input == "text") mode = InputMode::kText;
 
+  // A story stored before with the same text and metadata is not extracted again (unless
+  // --reextract): a connection of its own looks it up, as the writer may be on another thread.
+  std::unique_ptr<QuoteStore> lookup;
+  if (!o.reextract) {
+    lookup = OpenStore(o, /*read_only=*/true, log);
+    if (!lookup) return kExitUsage;
+  }
+  store::WriteSummary skipped;
+  bool lookup_failed = false;
+
   BatchWriter writer(*store, o.batch, log);
   size_t failed = 0;
   // With -j it runs on the pool's writer thread; `failed` and the writer are read here only
@@ -158,6 +176,21 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     const WorkerExtractors& ex = *extractors;
     const text::DocumentOptions doc_options = extract.document;
     while (auto item = source.Next()) {
+      if (lookup && !item->error) {
+        auto same = lookup->StoredUnchanged(item->id, store::Sha256Hex(item->bytes), item->meta);
+        if (!same.ok()) {
+          log.error("{}", same.status().message());
+          lookup_failed = true;
+          break;
+        }
+        if (*same) {
+          log.debug("document {}: stored with the same text and metadata; not extracted again",
+                    item->id);
+          skipped.Add(store::PutOutcome::kUnchanged);
+          skipped.occurrences += static_cast<size_t>(**same);
+          continue;
+        }
+      }
       auto shared = std::make_shared<InputItem>(std::move(*item));
       const bool queued = pool.Submit([&ex, doc_options, shared](int worker) {
         return Extract(ex.For(worker), doc_options, std::move(*shared));
@@ -166,18 +199,22 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     }
     pool.Finish();
   }
-  if (!writer.Flush()) return kExitUsage;
-  PrintSummary(*store, writer.total(), failed, log);
+  if (!writer.Flush() || lookup_failed) return kExitUsage;
+  store::WriteSummary total = writer.total();
+  total.unchanged += skipped.unchanged;
+  total.occurrences += skipped.occurrences;
+  PrintSummary(*store, total, failed, log);
   return failed ? kExitSomeFailed : kExitOk;
 }
 
 int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
   // Records are grouped by document, in the order documents first appear; a document is
-  // stored only when all of its records read well.
+  // stored only when all of its records read well. What failed is counted once each: a
+  // document with bad records, a record that names no document, a file that cannot be read.
   std::vector<StoredDocument> docs;
   std::map<std::string, size_t> index;
   std::set<std::string> bad_docs;
-  size_t failed_lines = 0;
+  size_t failed_inputs = 0;  // failures that belong to no document
   std::vector<std::string> files = o.files;
   if (files.empty()) files.push_back("-");
   for (const std::string& path : files) {
@@ -187,7 +224,7 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
       file.open(path, std::ios::binary);
       if (!file) {
         log.error("{}: cannot open: {}", path, std::strerror(errno));
-        ++failed_lines;
+        ++failed_inputs;
         continue;
       }
       in = &file;
@@ -198,7 +235,6 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       auto record = store::ParseResultRecord(line);
       if (!record.ok()) {
-        ++failed_lines;
         const auto j = nlohmann::json::parse(line, nullptr, false);
         if (j.is_object() && j.contains("doc") && j["doc"].is_string()) {
           const std::string doc = j["doc"];
@@ -206,7 +242,9 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
                     record.status().message(), doc);
           bad_docs.insert(doc);
         } else {
-          log.error("{}: line {}: {}", path, n, record.status().message());
+          log.error("{}: line {}: {} (a record of no document)", path, n,
+                    record.status().message());
+          ++failed_inputs;
         }
         continue;
       }
@@ -221,7 +259,7 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
     }
     if (in->bad()) {
       log.error("{}: read error", path);
-      ++failed_lines;
+      ++failed_inputs;
     }
   }
 
@@ -233,8 +271,9 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
     if (!writer.Add(std::move(doc))) break;
   }
   if (!writer.Flush()) return kExitUsage;
-  PrintSummary(*store, writer.total(), bad_docs.size(), log);
-  return failed_lines ? kExitSomeFailed : kExitOk;
+  const size_t failed = bad_docs.size() + failed_inputs;
+  PrintSummary(*store, writer.total(), failed, log);
+  return failed ? kExitSomeFailed : kExitOk;
 }
 
 // --since DATE, checked: "YYYY-MM-DD" (or a date-time, of which the day counts).
@@ -279,7 +318,7 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatHits(*hits, format.value()));
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -294,7 +333,7 @@ int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -319,7 +358,7 @@ int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     log.error("{}", s.message());
     return kExitUsage;
   }
-  return out->Finish(log);
+  return FinishOutput(*out, log);
 }
 
 int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
@@ -335,8 +374,45 @@ int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
   return kExitOk;
 }
 
+// "2 documents deleted (9 quote occurrences; 7 quotes and 2 speakers no other story has
+// went with them); the database holds …". Ids that are not stored are named and exit 1.
+int RunDelete(const DbCommandOptions& o, spdlog::logger& log) {
+  auto store = OpenStore(o, /*read_only=*/false, log);
+  if (!store) return kExitUsage;
+  auto deleted = store->Delete(o.doc_ids);
+  if (!deleted.ok()) {
+    log.error("{}", deleted.status().message());
+    return kExitUsage;
+  }
+  for (const std::string& id : deleted->not_found) {
+    log.error("document {} is not in {}; nothing to delete", id, o.db_path);
+  }
+  const store::DeleteSummary& d = *deleted;
+  std::printf(
+      "%zu document%s deleted (%zu quote occurrence%s; %zu quote%s and %zu speaker%s that no "
+      "other story has went with them), %zu not found",
+      d.documents, d.documents == 1 ? "" : "s", d.occurrences, d.occurrences == 1 ? "" : "s",
+      d.quotes, d.quotes == 1 ? "" : "s", d.speakers, d.speakers == 1 ? "" : "s",
+      d.not_found.size());
+  auto counts = store->Count();
+  if (counts.ok()) {
+    std::printf("; the database holds %lld documents, %lld speakers, %lld quotes, %lld occurrences",
+                static_cast<long long>(counts->documents), static_cast<long long>(counts->speakers),
+                static_cast<long long>(counts->quotes),
+                static_cast<long long>(counts->occurrences));
+  }
+  std::printf("\n");
+  std::fflush(stdout);
+  return d.not_found.empty() ? kExitOk : kExitSomeFailed;
+}
+
 CLI::App* AddDbOption(CLI::App* cmd, DbCommandOptions* o) {
   cmd->add_option("--db", o->db_path, "The quote database (an SQLite file)")->required();
+  cmd->add_option("--busy-timeout", o->busy_timeout,
+                  "Seconds to wait while another process holds the database locked")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("SECONDS")
+      ->capture_default_str();
   return cmd;
 }
 
@@ -361,12 +437,16 @@ void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
   o->ingest->add_option("--batch", o->batch, "Documents per transaction")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  o->ingest->add_flag("--reextract", o->reextract,
+                      "Extract every story again, also those stored with the same text and "
+                      "metadata (after changing rules or extraction options)");
   o->ingest->footer(
       "JSONL fields url, published, outlet and title are stored with the document (--since "
       "compares the day of `published`, given as YYYY-MM-DD or an ISO 8601 date-time). "
       "Extraction options of `whosaid` (--rules, --all-marks, --no-indirect, --lenient, "
-      "--paragraphs, -j, …) apply. A killed ingest keeps every committed batch; run it again "
-      "to complete it. Prints a one-line summary.\n");
+      "--paragraphs, -j, …) apply. A story whose id is stored with the same text and metadata "
+      "is counted unchanged and not extracted again (--reextract does). A killed ingest keeps "
+      "every committed batch; run it again to complete it. Prints a one-line summary.\n");
 
   o->import = AddDbOption(
       o->db->add_subcommand("import", "Store records written earlier by whosaid --format jsonl"),
@@ -420,6 +500,20 @@ void AddDbCommands(CLI::App& app, DbCommandOptions* o) {
 
   o->migrate = AddDbOption(
       o->db->add_subcommand("migrate", "Upgrade a database written by an older whosaid"), o);
+
+  o->delete_ = AddDbOption(
+      o->db->add_subcommand("delete", "Take stories out (retractions, withdrawn stories)"), o);
+  o->delete_
+      ->add_option("--doc", o->doc_ids,
+                   "Ids of the documents to delete (as stored: the "
+                   "file path or the JSONL id; several may follow)")
+      ->required();
+  o->delete_->footer(
+      "Removes each document with its quote occurrences and roles, and the quotes and speakers "
+      "that no other story has (so searches no longer find them). One transaction: all the "
+      "ids, or on error none. An id that is not stored is named on stderr and exits 1; 2 is a "
+      "database error. To correct a story, ingest its corrected text under the same id "
+      "instead: it replaces the old version.\n");
 }
 
 int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -436,6 +530,7 @@ int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract
   if (*o.speakers) return RunSpeakers(o, extract, log);
   if (*o.export_) return RunExport(o, extract, log);
   if (*o.migrate) return RunMigrate(o, log);
+  if (*o.delete_) return RunDelete(o, log);
   log.error("no db command given (see whosaid db --help)");
   return kExitUsage;
 }

@@ -7,6 +7,7 @@
 //   whosaid db quotes   --db F --speaker NAME [--since DATE] [--format F]
 //   whosaid db export   --db F [--format jsonl|csv]
 //   whosaid db migrate  --db F
+//   whosaid db delete   --db F --doc ID...                            take stories out
 //
 // The db subcommands fall through to the main command's options, so `db ingest` takes the
 // same extraction options (--rules, --all-marks, --no-indirect, --lenient, --paragraphs,
@@ -33,11 +34,15 @@ struct DbCommandOptions {
   CLI::App* quotes = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* migrate = nullptr;
+  CLI::App* delete_ = nullptr;
 
   std::string db_path;
   std::vector<std::string> files;  // ingest: documents; import: result files
   std::string input;               // ingest: text or jsonl (empty: the main --input)
   size_t batch = 100;              // documents per transaction
+  bool reextract = false;          // ingest: extract stories stored unchanged too
+  double busy_timeout = 10;        // seconds to wait for another process's lock
+  std::vector<std::string> doc_ids;  // delete
   std::vector<std::string> words;  // search
   std::string speaker;
   std::string since;

@@ -178,6 +178,7 @@ TEST_CASE("store: a full disk fails the batch with a clear error and corrupts no
     auto w = store->Write(docs);
     REQUIRE_FALSE(w.ok());
     CHECK(w.status().code() == StatusCode::kDatabaseError);
+    INFO(w.status().message());
     CHECK(w.status().message().find("disk is full") != std::string::npos);
     CHECK(w.status().message().find(path) != std::string::npos);
     // The connection is still usable and sees the state before the batch.

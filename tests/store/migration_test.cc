@@ -71,7 +71,7 @@ TEST_CASE("store: a version 1 database is migrated when opened for writing") {
 
   {
     auto store = OpenOrDie(path);
-    CHECK(Sql(path, "PRAGMA user_version") == "2");
+    CHECK(Sql(path, "PRAGMA user_version") == std::to_string(QuoteStore::SchemaVersion()));
     // Nothing lost.
     auto counts = store->Count();
     REQUIRE(counts.ok());
@@ -117,6 +117,74 @@ TEST_CASE("store: a version 1 database is migrated when opened for writing") {
   // Opening again is a no-op, and now readers are welcome.
   OpenOrDie(path);
   CHECK(QuoteStore::Open(path, reader).ok());
+}
+
+// Version 1 with speakers that version 2 merged across stories: "the company" of two
+// stories (one quote in both, one in each) and "police" in one.
+constexpr const char* kMergedGenerics = R"sql(
+INSERT INTO documents VALUES (3, 'firm-a', 'ccc', NULL, '2017-01-01T00:00:00Z'),
+                             (4, 'firm-b', 'ddd', NULL, '2017-01-02T00:00:00Z');
+INSERT INTO speakers VALUES (3, 'the company'), (4, 'police');
+INSERT INTO quotes VALUES
+  (4, 3, 'We do not comment on rumors.', 'we do not comment on rumors', 'direct', 'said', 'r1', 0.7),
+  (5, 3, 'Sales doubled in the spring.', 'sales doubled in the spring', 'direct', 'said', 'r1', 0.7),
+  (6, 3, 'The plant will stay open.', 'the plant will stay open', 'direct', 'said', 'r1', 0.7),
+  (7, 4, 'The road is closed.', 'the road is closed', 'direct', 'said', 'r1', 0.7);
+INSERT INTO occurrences VALUES
+  (3, 0, 4, NULL, 1, 29, 1, 29, 'direct', 'the company', 30, 41, 'a maker of boats', 'said', 'r1', 0.9, 0, 0),
+  (3, 1, 5, NULL, 50, 78, 50, 78, 'direct', 'the company', 80, 91, NULL, 'said', 'r1', 0.7, 0, 0),
+  (4, 0, 4, NULL, 1, 29, 1, 29, 'direct', 'the company', 30, 41, 'a bakery', 'stated', 'r2', 0.6, 0, 0),
+  (4, 1, 6, NULL, 50, 75, 50, 75, 'direct', 'the company', 80, 91, NULL, 'said', 'r1', 0.7, 0, 0),
+  (4, 2, 7, NULL, 90, 109, 90, 109, 'direct', 'police', 110, 116, NULL, 'said', 'r1', 0.7, 0, 0);
+)sql";
+
+TEST_CASE("store: migrating to version 3 splits generic speakers merged across stories") {
+  TempDir dir;
+  const std::string path = dir.File("v1.sqlite");
+  REQUIRE(SqlScript(path, std::string(kVersion1) + kMergedGenerics) == "");
+  {
+    auto store = OpenOrDie(path);
+    // "the company" is now one speaker per story; Lena Ortiz is still one in both.
+    CHECK(*store->Count() == Counts{4, 5, 8, 9});
+    CHECK(Sql(path, "SELECT count(*) FROM speakers WHERE name = 'the company'") == "2");
+    CHECK(Sql(path, "SELECT group_concat(document_id) FROM speakers WHERE name = 'Lena Ortiz'") ==
+          "");
+    // The first story keeps the old speaker and quote ids.
+    CHECK(Sql(path, "SELECT document_id FROM speakers WHERE id = 3") == "3");
+    CHECK(Sql(path, "SELECT quote_id FROM occurrences WHERE document_id = 3 AND ordinal = 0") ==
+          "4");
+    CHECK(Sql(path, "SELECT quote_id FROM occurrences WHERE document_id = 4 AND ordinal = 0") !=
+          "4");
+    CHECK(Sql(path, "SELECT count(*) FROM quotes WHERE id = 6") == "0");  // moved to firm-b's
+    // Quote 4's representative is now firm-a's occurrence; firm-b's copy has its own.
+    CHECK(Sql(path, "SELECT cue || ' ' || confidence FROM quotes WHERE id = 4") == "said 0.9");
+    CHECK(Sql(path,
+              "SELECT q.cue FROM quotes q JOIN occurrences o ON o.quote_id = q.id "
+              "WHERE o.document_id = 4 AND o.ordinal = 0") == "stated");
+    // Roles follow their story's speaker.
+    CHECK(Sql(path,
+              "SELECT s.document_id FROM speaker_roles r JOIN speakers s ON "
+              "s.id = r.speaker_id WHERE r.role = 'a bakery'") == "4");
+    SearchOptions search;
+    search.words = "comment rumors";
+    auto hits = store->Search(search);
+    REQUIRE(hits.ok());
+    CHECK(hits->size() == 2);  // one quote per story now, both in the search index
+    auto speakers = store->Speakers();
+    REQUIRE(speakers.ok());
+    size_t companies = 0;
+    for (const SpeakerInfo& s : *speakers) {
+      if (s.name != "the company") continue;
+      ++companies;
+      CHECK(s.documents == 1);
+      REQUIRE(s.story.has_value());
+    }
+    CHECK(companies == 2);
+  }
+  CHECK(Sql(path, "PRAGMA integrity_check") == "ok");
+  CHECK(Sql(path, "SELECT count(*) FROM pragma_foreign_key_check") == "0");
+  CHECK(Sql(path, "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)") == "");
+  CHECK(Sql(path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'migrate3%'") == "0");
 }
 
 TEST_CASE("store: newer, foreign and non-database files are refused untouched") {

@@ -92,13 +92,13 @@ TEST_CASE("store: the same words from the same speaker in two stories are one qu
   auto store = OpenOrDie(dir.File("q.sqlite"));
   REQUIRE(store
               ->Write({Doc("a", {Q("We came here ready to sign,", "Lena Ortiz", "negotiator")}),
-                       Doc("b", {Q("we came here READY to sign.", "lena  ortiz", "adviser"),
+                       Doc("b", {Q("we came here READY to sign.", "LENA  ORTIZ", "adviser"),
                                  Q("We came here ready to sign,", "Mark Hill")})})
               .ok());
   const Counts c = CountsOf(*store);
   CHECK(c.occurrences == 3);
   CHECK(c.quotes == 2);    // Ortiz's (twice) and Hill's
-  CHECK(c.speakers == 2);  // "lena  ortiz" is Lena Ortiz
+  CHECK(c.speakers == 2);  // "LENA  ORTIZ" is Lena Ortiz
   auto hits = Find(*store, "ready sign", std::string("LENA ORTIZ"));
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].speaker == "Lena Ortiz");
@@ -329,6 +329,69 @@ TEST_CASE("store: misuse is an error Status, not a crash") {
   CHECK_FALSE(store->BeginBatch().ok());
   store->RollbackBatch();
   CHECK_FALSE(store->CommitBatch().ok());
+}
+
+TEST_CASE("store: StoredUnchanged finds a document stored with the same hash and metadata") {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("q.sqlite"));
+  const auto docs = testing::Stories(0, 2);  // hash "hash-0", meta {published, outlet}
+  REQUIRE(store->Write(docs).ok());
+  auto same = store->StoredUnchanged("story-0", "hash-0", docs[0].meta);
+  REQUIRE(same.ok());
+  REQUIRE(same->has_value());
+  CHECK(**same == 4);  // its occurrences
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-1", docs[0].meta)->has_value());
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-0", nullptr)->has_value());
+  nlohmann::json other = docs[0].meta;
+  other["title"] = "Corrected";
+  CHECK_FALSE(store->StoredUnchanged("story-0", "hash-0", other)->has_value());
+  CHECK_FALSE(store->StoredUnchanged("story-9", "hash-0", docs[0].meta)->has_value());
+  // A document without metadata matches null and an empty object alike.
+  std::vector<StoredDocument> plain;
+  plain.push_back(Doc("plain", {Q("Plain words here.", "Ana Ruiz")}, "hp"));
+  REQUIRE(store->Write(plain).ok());
+  CHECK(store->StoredUnchanged("plain", "hp", nullptr)->has_value());
+  CHECK(store->StoredUnchanged("plain", "hp", nlohmann::json::object())->has_value());
+}
+
+TEST_CASE("store: generic speakers are one per story, named ones one everywhere") {
+  TempDir dir;
+  const std::string path = dir.File("q.sqlite");
+  auto store = OpenOrDie(path);
+  auto stories = [](const std::string& suffix) {
+    std::vector<StoredDocument> docs;
+    for (const char* id : {"boats", "bakery"}) {
+      docs.push_back(
+          Doc(id + suffix,
+              {Q("We do not comment on rumors.", "the company"), Q("The road is closed.", "police"),
+               Q("No injuries.", "a spokesman"), Q("Permits were signed.", "one official"),
+               Q("Orders keep coming.", "John Smith", std::string(id) + " worker")},
+              std::string("h-") + id));
+    }
+    return docs;
+  };
+  REQUIRE(store->Write(stories("")).ok());
+  CHECK(*store->Count() == Counts{2, 9, 9, 10});
+  auto speakers = store->Speakers();
+  REQUIRE(speakers.ok());
+  REQUIRE(speakers->size() == 9);
+  CHECK((*speakers)[0].name == "John Smith");
+  CHECK((*speakers)[0].occurrences == 2);
+  CHECK_FALSE((*speakers)[0].story.has_value());
+  CHECK((*speakers)[0].roles.size() == 2);  // namesakes told apart by their roles
+  for (size_t i = 1; i < speakers->size(); ++i) {
+    CHECK((*speakers)[i].occurrences == 1);
+    CHECK((*speakers)[i].story.has_value());
+  }
+  // Writing the stories again keeps every id; deleting one takes its own speakers along.
+  const std::string before = testing::ExportAll(*store);
+  REQUIRE(store->Write(stories("")).ok());
+  CHECK(testing::ExportAll(*store) == before);
+  auto deleted = store->Delete({"boats"});
+  REQUIRE(deleted.ok());
+  CHECK(deleted->speakers == 4);
+  CHECK(*store->Count() == Counts{1, 5, 5, 5});
+  CHECK(Sql(path, "SELECT count(*) FROM pragma_foreign_key_check") == "0");
 }
 
 }  // namespace whosaid::store

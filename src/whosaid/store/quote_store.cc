@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "whosaid/store/integrity.h"
 #include "whosaid/store/schema.h"
 #include "whosaid/store/sqlite.h"
 
@@ -49,6 +50,28 @@ std::string ImmutableUri(const std::string& path) {
   return uri + "?immutable=1";
 }
 
+// A failed Write() rolled its batch back: say so.
+Status NothingWritten(const Status& s) {
+  return Status(s.code(), s.message() + "; nothing of the failed batch was written");
+}
+
+// OK unless `path`-wal holds frames (it is longer than its 32-byte header).
+Status CheckNoPendingWal(const std::string& path) {
+  std::error_code ec;
+  const std::string wal = path + "-wal";
+  const auto size = std::filesystem::file_size(wal, ec);
+  if (ec || size <= 32) return Status::Ok();
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  return DatabaseError(
+      path + ": cannot read the latest changes: " + wal +
+      " holds transactions not yet copied into the database, and reading them needs the "
+      "-shm file, which is missing and cannot be created here (no write access to " +
+      (dir.empty() ? std::string(".") : dir) +
+      "). Open the database once as a user who can write there (any whosaid db command, e.g. "
+      "`whosaid db migrate --db " +
+      path + "`), or read a copy of the database and its -wal file");
+}
+
 }  // namespace
 
 QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only)
@@ -78,7 +101,10 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
   if (options.read_only && !CanRead(**connection)) {
     // A WAL database needs its -shm file, which a reader without write access to the
     // directory cannot create. It exists whenever a writer is connected; without one, no
-    // writer is, and the file can be read as it stands.
+    // writer is, and the file can be read as it stands (immutable) -- unless a writer that
+    // did not close left committed transactions in the -wal file, which an immutable
+    // reader would silently miss.
+    if (Status s = CheckNoPendingWal(path); !s.ok()) return s;
     connection = Connection::Open(ImmutableUri(path), flags | SQLITE_OPEN_URI, path);
     if (!connection.ok()) return connection.status();
   }
@@ -98,11 +124,12 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
     if (Status s = CheckSchema(db); !s.ok()) return s;
   } else {
     if (Status s = CheckOwnership(db); !s.ok()) return s;
+    if (Status s = CheckIntegrity(db); !s.ok()) return s;
     // WAL: readers never block the writer nor the writer them. synchronous = NORMAL is
     // safe in WAL mode: a crash or kill loses no committed transaction and never corrupts;
     // only a power cut may lose the last ones.
-    if (Status s = db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-                           "switching to WAL mode");
+    if (Status s = db.ExecWaiting("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                                  "switching to WAL mode", options.busy_timeout_ms);
         !s.ok()) {
       return s;
     }
@@ -152,12 +179,12 @@ Result<WriteSummary> QuoteStore::Write(const std::vector<StoredDocument>& docs) 
     auto outcome = Put(doc);
     if (!outcome.ok()) {
       RollbackBatch();
-      return outcome.status();
+      return NothingWritten(outcome.status());
     }
     summary.Add(*outcome);
     summary.occurrences += doc.quotes.size();
   }
-  if (Status s = CommitBatch(); !s.ok()) return s;
+  if (Status s = CommitBatch(); !s.ok()) return NothingWritten(s);
   return summary;
 }
 

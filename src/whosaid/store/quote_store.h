@@ -16,8 +16,11 @@
 //   metadata and roles: writing the same documents twice leaves the same rows with the same
 //   ids. Quotes and speakers nothing refers to any more are removed.
 // - The same words (NormalizeQuote) from the same speaker are one quote, wherever they
-//   occur; a speaker is one row per canonical name (compared case-insensitively; quotes
-//   without a speaker share the "unknown" key).
+//   occur. A speaker whose canonical name is a personal name or a named body is one row
+//   across all stories (names compared case-insensitively; namesakes too: their roles tell
+//   them apart); a descriptor, group or pronoun ("the company", "police", "a spokesman") is
+//   a speaker of its own in each story (speaker_scope.h). Quotes without a speaker share
+//   the "unknown" key.
 // - The file is in WAL mode with a busy timeout, so searches run while an ingest writes.
 //
 // A QuoteStore is one connection: use it from one thread at a time (open one per thread).
@@ -27,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +64,15 @@ struct WriteSummary {
   size_t added = 0, changed = 0, unchanged = 0;
   size_t occurrences = 0;  // quote occurrences written
   void Add(PutOutcome outcome);
+};
+
+// What Delete() removed.
+struct DeleteSummary {
+  size_t documents = 0;                // documents deleted
+  size_t occurrences = 0;              // their quote occurrences
+  size_t quotes = 0;                   // quotes no other document has, removed with them
+  size_t speakers = 0;                 // speakers no other document quotes, removed with them
+  std::vector<std::string> not_found;  // ids given that are not stored
 };
 
 struct SearchOptions {
@@ -96,6 +109,12 @@ class QuoteStore {
   Status CommitBatch();
   void RollbackBatch();
 
+  // Takes documents out (a retracted story): their occurrences and roles, then the quotes
+  // and speakers left with none (and so their search entries), then the document rows. One
+  // transaction: all of them, or on error none. Ids that are not stored are listed in
+  // not_found and are not an error.
+  Result<DeleteSummary> Delete(const std::vector<std::string>& ids);
+
   // Quotes matching `options.words` (ranked, best first) filtered by speaker and date; with
   // no words, every quote passing the filters in the order they were first stored. An
   // unknown speaker gives no quotes, not an error. Input never causes a query syntax error.
@@ -103,6 +122,14 @@ class QuoteStore {
 
   // The stored canonical spelling of `name` (case-insensitive), or nullopt when unknown.
   Result<std::optional<std::string>> FindSpeaker(const std::string& name);
+
+  // When document `id` is stored with this content hash and metadata (so writing it again
+  // would change nothing, given the same extraction settings): its number of occurrences.
+  // nullopt when it is not stored, or stored with other content or metadata. Lets an
+  // ingest skip extracting a story it has already stored.
+  Result<std::optional<int64_t>> StoredUnchanged(const std::string& id,
+                                                 const std::string& content_hash,
+                                                 const nlohmann::json& meta);
 
   // Every speaker with their counts and roles, most quoted first.
   Result<std::vector<SpeakerInfo>> Speakers();
@@ -115,7 +142,21 @@ class QuoteStore {
 
  private:
   explicit QuoteStore(std::unique_ptr<Connection> db, bool read_only);
-  Result<int64_t> SpeakerId(const std::string& name);
+  // The speaker row for `name` as written in document `doc_row`, created when new.
+  Result<int64_t> SpeakerId(const std::string& name, int64_t doc_row);
+  // What a document's occurrences and roles named, after removing them.
+  struct Detached {
+    std::set<int64_t> quotes, speakers;
+    size_t occurrences = 0;
+  };
+  Result<Detached> Detach(int64_t doc_row);
+  // Removes the quotes of `detached` that no occurrence refers to any more (unless
+  // `touched`), then speakers with no quote and no role; refreshes the representative type,
+  // cue, rule and confidence of the quotes that remain or were `touched`.
+  struct Removed {
+    size_t quotes = 0, speakers = 0;
+  };
+  Result<Removed> RemoveOrphans(Detached detached, std::set<int64_t> touched);
   Result<std::vector<Occurrence>> OccurrencesOf(int64_t quote_id,
                                                 const std::optional<std::string>& since);
 

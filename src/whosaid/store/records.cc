@@ -118,4 +118,9 @@ std::optional<std::string> MetaString(const nlohmann::json& meta, const char* ke
   return OptionalString(meta, key);
 }
 
+std::optional<std::string> MetaJson(const nlohmann::json& meta) {
+  if (!meta.is_object() || meta.empty()) return std::nullopt;
+  return meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace whosaid::store

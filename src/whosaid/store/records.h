@@ -61,4 +61,7 @@ Result<ResultRecord> ParseResultRecord(std::string_view line);
 // "published", "outlet" and "title" in `meta` (nullopt when absent or not a string).
 std::optional<std::string> MetaString(const nlohmann::json& meta, const char* key);
 
+// `meta` as the documents table keeps it: compact JSON of a non-empty object, else nullopt.
+std::optional<std::string> MetaJson(const nlohmann::json& meta);
+
 }  // namespace whosaid::store

@@ -60,6 +60,7 @@ Json SpeakerJson(const SpeakerInfo& s) {
   j["quotes"] = s.quotes;
   j["occurrences"] = s.occurrences;
   j["documents"] = s.documents;
+  j["story"] = s.story ? Json(*s.story) : Json();
   Json roles = Json::array();
   for (const SpeakerRole& r : s.roles)
     roles.push_back({{"role", r.role}, {"documents", r.documents}});
@@ -166,7 +167,7 @@ std::string HitsText(const std::vector<QuoteHit>& hits) {
 }
 
 std::string SpeakersCsv(const std::vector<SpeakerInfo>& speakers) {
-  std::string out = "speaker_id,name,quotes,occurrences,documents,roles\r\n";
+  std::string out = "speaker_id,name,quotes,occurrences,documents,roles,story\r\n";
   for (const SpeakerInfo& s : speakers) {
     AppendUint(out, static_cast<uint64_t>(s.speaker_id));
     out += ',';
@@ -181,6 +182,8 @@ std::string SpeakersCsv(const std::vector<SpeakerInfo>& speakers) {
     std::string roles;
     for (const SpeakerRole& r : s.roles) roles += (roles.empty() ? "" : "; ") + r.role;
     AppendCsvField(out, roles);
+    out += ',';
+    AppendCsvOptional(out, s.story);
     out += "\r\n";
   }
   return out;
@@ -188,13 +191,15 @@ std::string SpeakersCsv(const std::vector<SpeakerInfo>& speakers) {
 
 //   Lena Ortiz: 4 quotes, quoted 4 times in 1 document
 //       a former trade negotiator at the Canadian embassy … (examples/wire_trade_talks.txt)
+//   the company [of examples/x.txt]: 1 quote, quoted once in 1 document
 std::string SpeakersText(const std::vector<SpeakerInfo>& speakers) {
   std::string out;
   auto plural = [](int64_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
   };
   for (const SpeakerInfo& s : speakers) {
-    out += s.name + ": " + plural(s.quotes, "quote") + ", quoted " +
+    out += s.name + (s.story ? " [of " + *s.story + "]" : std::string()) + ": " +
+           plural(s.quotes, "quote") + ", quoted " +
            (s.occurrences == 1 ? std::string("once") : std::to_string(s.occurrences) + " times") +
            " in " + plural(s.documents, "document") + "\n";
     for (const SpeakerRole& r : s.roles) {

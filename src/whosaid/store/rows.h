@@ -52,6 +52,9 @@ struct SpeakerInfo {
   int64_t quotes = 0;       // distinct quotes
   int64_t occurrences = 0;  // times quoted
   int64_t documents = 0;    // documents quoting them
+  // For a speaker that is not shared across stories ("the company", "police"): the id of
+  // the document it belongs to. nullopt for personal names and named bodies.
+  std::optional<std::string> story;
   std::vector<SpeakerRole> roles;
 };
 

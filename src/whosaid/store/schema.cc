@@ -3,6 +3,7 @@
 #include <string>
 
 #include "whosaid/store/normalize.h"
+#include "whosaid/store/speaker_scope.h"
 
 namespace whosaid::store {
 namespace {
@@ -102,6 +103,68 @@ CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
 END;
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 )sql",
+    // 2 → 3: a speaker whose name is no personal name or named body (speaker_scope.h: "the
+    // company", "police") belongs to one document; those version 2 merged across stories
+    // are split, one speaker (and its quotes) per document, the first keeping its ids.
+    R"sql(
+CREATE TABLE migrate3_pairs AS
+  SELECT DISTINCT q.speaker_id AS speaker_id, o.document_id AS document_id
+  FROM occurrences o JOIN quotes q ON q.id = o.quote_id JOIN speakers s ON s.id = q.speaker_id
+  WHERE NOT whosaid_shared_name(s.name)
+  UNION
+  SELECT r.speaker_id, r.document_id FROM speaker_roles r JOIN speakers s ON s.id = r.speaker_id
+  WHERE NOT whosaid_shared_name(s.name);
+CREATE INDEX migrate3_pairs_by_speaker ON migrate3_pairs(speaker_id, document_id);
+CREATE TABLE speakers_v3 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL COLLATE NOCASE,
+  document_id INTEGER REFERENCES documents(id)
+);
+CREATE UNIQUE INDEX speakers_by_key ON speakers_v3(name, coalesce(document_id, 0));
+CREATE INDEX speakers_by_document ON speakers_v3(document_id);
+INSERT INTO speakers_v3(id, name, document_id)
+  SELECT s.id, s.name,
+         (SELECT min(p.document_id) FROM migrate3_pairs p WHERE p.speaker_id = s.id)
+  FROM speakers s;
+INSERT INTO speakers_v3(name, document_id)
+  SELECT s.name, p.document_id FROM migrate3_pairs p JOIN speakers s ON s.id = p.speaker_id
+  WHERE p.document_id >
+        (SELECT min(p2.document_id) FROM migrate3_pairs p2 WHERE p2.speaker_id = p.speaker_id);
+CREATE TABLE migrate3_map AS
+  SELECT p.speaker_id AS old_id, p.document_id AS document_id, n.id AS new_id
+  FROM migrate3_pairs p JOIN speakers s ON s.id = p.speaker_id
+  JOIN speakers_v3 n ON n.name = s.name AND n.document_id = p.document_id
+  WHERE n.id <> p.speaker_id;
+CREATE INDEX migrate3_map_by_old ON migrate3_map(old_id, document_id);
+INSERT INTO quotes(speaker_id, text, normalized, type, cue, rule, confidence)
+  SELECT DISTINCT m.new_id, q.text, q.normalized, q.type, q.cue, q.rule, q.confidence
+  FROM quotes q JOIN occurrences o ON o.quote_id = q.id
+  JOIN migrate3_map m ON m.old_id = q.speaker_id AND m.document_id = o.document_id;
+UPDATE occurrences SET quote_id = (
+    SELECT nq.id FROM quotes q
+    JOIN migrate3_map m ON m.old_id = q.speaker_id AND m.document_id = occurrences.document_id
+    JOIN quotes nq ON nq.speaker_id = m.new_id AND nq.normalized = q.normalized
+    WHERE q.id = occurrences.quote_id)
+  WHERE EXISTS (
+    SELECT 1 FROM quotes q
+    JOIN migrate3_map m ON m.old_id = q.speaker_id AND m.document_id = occurrences.document_id
+    WHERE q.id = occurrences.quote_id);
+UPDATE speaker_roles SET speaker_id = (
+    SELECT m.new_id FROM migrate3_map m
+    WHERE m.old_id = speaker_roles.speaker_id AND m.document_id = speaker_roles.document_id)
+  WHERE EXISTS (
+    SELECT 1 FROM migrate3_map m
+    WHERE m.old_id = speaker_roles.speaker_id AND m.document_id = speaker_roles.document_id);
+DELETE FROM quotes WHERE NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = quotes.id);
+UPDATE quotes SET (type, cue, rule, confidence) =
+    (SELECT o.type, o.cue, o.rule, o.confidence FROM occurrences o WHERE o.quote_id = quotes.id
+     ORDER BY o.confidence DESC, o.document_id, o.ordinal LIMIT 1)
+  WHERE speaker_id IN (SELECT old_id FROM migrate3_map UNION SELECT new_id FROM migrate3_map);
+DROP TABLE migrate3_map;
+DROP TABLE migrate3_pairs;
+DROP TABLE speakers;
+ALTER TABLE speakers_v3 RENAME TO speakers;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per version");
 
@@ -111,17 +174,22 @@ struct Header {
   int64_t objects = 0;  // entries in sqlite_schema
 };
 
+// One statement, so one read transaction: the three values come from the same snapshot even
+// while another process commits the schema (three queries could see the tables of its
+// commit but the application id from before it).
 Result<Header> ReadHeader(Connection& db) {
+  auto stmt = db.Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), "
+      "(SELECT count(*) FROM sqlite_schema)");
+  if (!stmt.ok()) return stmt.status();
+  auto row = stmt->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return DatabaseError(db.path() + ": cannot read the database header");
   Header h;
-  auto version = db.QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  auto app = db.QueryInt("PRAGMA application_id");
-  if (!app.ok()) return app.status();
-  auto objects = db.QueryInt("SELECT count(*) FROM sqlite_schema");
-  if (!objects.ok()) return objects.status();
-  h.version = *version;
-  h.application_id = *app;
-  h.objects = *objects;
+  h.version = stmt->Int(0);
+  h.application_id = stmt->Int(1);
+  h.objects = stmt->Int(2);
   return h;
 }
 
@@ -153,12 +221,61 @@ void DayFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
   sqlite3_result_text(ctx, day->data(), static_cast<int>(day->size()), SQLITE_TRANSIENT);
 }
 
+void SharedNameFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  if (text == nullptr) {
+    sqlite3_result_int(ctx, 0);
+    return;
+  }
+  const auto n = static_cast<size_t>(sqlite3_value_bytes(argv[0]));
+  sqlite3_result_int(
+      ctx, IsSharedSpeakerName(std::string_view(reinterpret_cast<const char*>(text), n)) ? 1 : 0);
+}
+
+// Migrate(), with foreign keys off. IMMEDIATE: take the write lock first, then look again,
+// so two processes opening an old database at once migrate it once.
+Status MigrateLocked(Connection& db) {
+  if (Status s = db.Exec("BEGIN IMMEDIATE", "starting the schema migration"); !s.ok()) return s;
+  auto h = ReadHeader(db);
+  Status status = h.ok() ? CheckOwner(db, *h) : h.status();
+  for (int64_t v = h.ok() ? h->version : kSchemaVersion; status.ok() && v < kSchemaVersion; ++v) {
+    status = db.Exec(kMigrations[v], "migrating the schema from version " + std::to_string(v) +
+                                         " to " + std::to_string(v + 1));
+  }
+  if (status.ok()) {
+    // user_version and application_id live in the database header, which is written in
+    // this same transaction: a crash leaves the old version and the old tables together.
+    status = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                         "; PRAGMA user_version = " + std::to_string(kSchemaVersion),
+                     "recording the schema version");
+  }
+  if (status.ok()) {
+    auto broken = db.QueryInt("SELECT count(*) FROM pragma_foreign_key_check");
+    if (!broken.ok()) {
+      status = broken.status();
+    } else if (*broken != 0) {
+      status = InternalError(db.path() + ": the schema migration left " + std::to_string(*broken) +
+                             " broken references; nothing changed");
+    }
+  }
+  if (status.ok()) status = db.Exec("COMMIT", "committing the schema migration");
+  if (!status.ok()) {
+    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return status;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status RegisterFunctions(Connection& db) {
-  const int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1,
-                                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                            nullptr, DayFunction, nullptr, nullptr, nullptr);
+  constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1, kFlags, nullptr, DayFunction,
+                                      nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_create_function_v2(db.handle(), "whosaid_shared_name", 1, kFlags, nullptr,
+                                    SharedNameFunction, nullptr, nullptr, nullptr);
+  }
   if (rc != SQLITE_OK) return db.Error(rc, "registering SQL functions");
   return Status::Ok();
 }
@@ -175,28 +292,17 @@ Status Migrate(Connection& db) {
   if (Status s = CheckOwner(db, *before); !s.ok()) return s;
   if (before->version == kSchemaVersion) return Status::Ok();
 
-  // IMMEDIATE: take the write lock first, then look again, so two processes opening an old
-  // database at once migrate it once.
-  if (Status s = db.Exec("BEGIN IMMEDIATE", "starting the schema migration"); !s.ok()) return s;
-  auto h = ReadHeader(db);
-  Status status = h.ok() ? CheckOwner(db, *h) : h.status();
-  for (int64_t v = h.ok() ? h->version : kSchemaVersion; status.ok() && v < kSchemaVersion; ++v) {
-    status = db.Exec(kMigrations[v], "migrating the schema from version " + std::to_string(v) +
-                                         " to " + std::to_string(v + 1));
+  // Version 3 rebuilds a table other tables refer to, which needs foreign key enforcement
+  // off (it cannot change inside a transaction); the result is checked before the commit.
+  if (Status s = db.Exec("PRAGMA foreign_keys = OFF", "starting the schema migration"); !s.ok()) {
+    return s;
   }
-  if (status.ok()) {
-    // user_version and application_id live in the database header, which is written in
-    // this same transaction: a crash leaves the old version and the old tables together.
-    status = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
-                         "; PRAGMA user_version = " + std::to_string(kSchemaVersion),
-                     "recording the schema version");
+  Status status = MigrateLocked(db);
+  if (Status s = db.Exec("PRAGMA foreign_keys = ON", "finishing the schema migration");
+      status.ok()) {
+    status = s;
   }
-  if (status.ok()) status = db.Exec("COMMIT", "committing the schema migration");
-  if (!status.ok()) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    return status;
-  }
-  return Status::Ok();
+  return status;
 }
 
 Status CheckSchema(Connection& db) {

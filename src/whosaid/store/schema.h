@@ -4,10 +4,13 @@
 // transaction when it is opened for writing. A fresh database runs every migration from
 // version 0, so the migration path is exercised each time one is created.
 //
-// Version 2 (current):
+// Version 3 (current):
 //   documents(id, doc_key UNIQUE, content_hash, meta JSON, url, published, published_day,
 //             outlet, title, ingested_at)
-//   speakers(id, name UNIQUE COLLATE NOCASE)            one row per canonical name
+//   speakers(id, name COLLATE NOCASE, document_id)      UNIQUE (name, coalesce(document_id, 0)):
+//             one row per canonical name for personal names and named bodies (document_id
+//             NULL); a descriptor, group or pronoun ("the company", "police") has one row per
+//             document (speaker_scope.h)
 //   speaker_roles(speaker_id, role, document_id)         each role a speaker was given, where
 //   quotes(id, speaker_id, text, normalized, type, cue, rule, confidence)
 //             UNIQUE (coalesce(speaker_id, 0), normalized): the same words from the same
@@ -18,7 +21,9 @@
 //             confidence, unclosed, multi_paragraph)   PRIMARY KEY (document_id, ordinal);
 //             text is NULL when it reads exactly as quotes.text
 //   quotes_fts                                           FTS5 over quotes.text, kept by triggers
-// Version 1 had the four base tables only: no metadata columns, no speaker_roles, no FTS5.
+// Version 2 had one speakers row per name (UNIQUE name), also for "the company" of
+// different stories. Version 1 had the four base tables only: no metadata columns, no
+// speaker_roles, no FTS5.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +33,7 @@
 
 namespace whosaid::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of a whosaid quote database: "WSAI".
 inline constexpr int32_t kApplicationId = 0x57534149;
 
@@ -45,8 +50,9 @@ Status Migrate(Connection& db);
 // kDatabaseError that says what to do (an older one needs opening for writing once).
 Status CheckSchema(Connection& db);
 
-// Registers the SQL function whosaid_day(published) (PublishedDay() of normalize.h), which
-// migrations and writes use.
+// Registers the SQL functions whosaid_day(published) (PublishedDay() of normalize.h) and
+// whosaid_shared_name(name) (IsSharedSpeakerName() of speaker_scope.h), which migrations
+// and writes use.
 Status RegisterFunctions(Connection& db);
 
 }  // namespace whosaid::store

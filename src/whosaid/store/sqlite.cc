@@ -1,5 +1,6 @@
 #include "whosaid/store/sqlite.h"
 
+#include <cerrno>
 #include <utility>
 
 namespace whosaid::store {
@@ -130,6 +131,16 @@ Status Connection::Exec(const std::string& sql, std::string_view what) {
   return Status::Ok();
 }
 
+Status Connection::ExecWaiting(const std::string& sql, std::string_view what, int timeout_ms) {
+  constexpr int kStepMs = 5;
+  for (int waited = 0;; waited += kStepMs) {
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return Status::Ok();
+    if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_ms) return Error(rc, what);
+    sqlite3_sleep(kStepMs);
+  }
+}
+
 Result<Statement> Connection::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
@@ -158,38 +169,34 @@ Result<int64_t> Connection::QueryInt(const std::string& sql) {
   return stmt->Int(0);
 }
 
-Status Connection::Error(int rc, std::string_view what) const {
-  std::string reason;
+std::string ErrorReason(int rc, int system_errno) {
   switch (rc & 0xff) {
     case SQLITE_FULL:
-      reason =
-          "the disk is full (or the database reached its size limit); nothing of the "
-          "failed batch was written";
-      break;
+      return "the disk is full (or the database reached its size limit)";
+    case SQLITE_IOERR:
+      if (system_errno == ENOSPC || system_errno == EDQUOT) {
+        return "the disk is full (or the disk quota is used up)";
+      }
+      return "an I/O error occurred";
     case SQLITE_READONLY:
-      reason = "the database file (or its directory) is read-only";
-      break;
+      return "the database file (or its directory) is read-only";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      reason =
-          "the database is locked by another process and stayed locked past the busy "
-          "timeout";
-      break;
+      return "the database is locked by another process and stayed locked past the busy "
+             "timeout";
     case SQLITE_NOTADB:
-      reason = "the file is not a SQLite database";
-      break;
+      return "the file is not a SQLite database";
     case SQLITE_CORRUPT:
-      reason = "the database file is corrupt";
-      break;
+      return "the database file is corrupt";
     case SQLITE_CANTOPEN:
-      reason = "the file cannot be opened (missing directory or no permission)";
-      break;
-    case SQLITE_IOERR:
-      reason = "an I/O error occurred";
-      break;
+      return "the file cannot be opened (missing directory or no permission)";
     default:
-      break;
+      return "";
   }
+}
+
+Status Connection::Error(int rc, std::string_view what) const {
+  const std::string reason = ErrorReason(rc, db_ != nullptr ? sqlite3_system_errno(db_) : 0);
   std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   std::string message = path_ + ": " + std::string(what) + ": ";
   if (!reason.empty()) {

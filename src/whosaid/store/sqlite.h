@@ -19,6 +19,12 @@ namespace whosaid::store {
 
 class Connection;
 
+// A plain explanation of SQLite result code `rc` (primary or extended) for messages, or ""
+// when SQLite's own is as good. `system_errno` is sqlite3_system_errno() of the failure: an
+// I/O error for lack of space (ENOSPC, EDQUOT; SQLite reports those as SQLITE_IOERR when
+// they hit the WAL index or a read) is a full disk, as SQLITE_FULL is.
+std::string ErrorReason(int rc, int system_errno);
+
 // One prepared statement. Binds are 1-based, columns 0-based, as in SQLite.
 class Statement {
  public:
@@ -99,6 +105,10 @@ class Connection {
 
   // Runs one or more SQL statements that return no rows we need.
   Status Exec(const std::string& sql, std::string_view what);
+  // The same, retried while the database is busy for up to `timeout_ms` in all: for
+  // statements SQLite does not wait for itself (changing the journal mode reports
+  // SQLITE_BUSY at once while another connection holds a lock, busy timeout or not).
+  Status ExecWaiting(const std::string& sql, std::string_view what, int timeout_ms);
   // Compiles `sql` into a new statement.
   Result<Statement> Prepare(std::string_view sql);
   // A statement prepared once per connection and reused, with no bindings. Do not borrow

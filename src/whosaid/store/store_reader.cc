@@ -82,15 +82,13 @@ Result<std::vector<Occurrence>> QuoteStore::OccurrencesOf(int64_t quote_id,
 }
 
 Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
-  std::optional<int64_t> speaker_id;
   if (options.speaker) {
-    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1");
+    auto find = db_->Cached("SELECT 1 FROM speakers WHERE name = ?1 LIMIT 1");
     if (!find.ok()) return find.status();
     (*find)->Bind(1, *options.speaker);
     auto row = (*find)->Step();
     if (!row.ok()) return row.status();
     if (!*row) return std::vector<QuoteHit>();  // nobody by that name: nothing they said
-    speaker_id = (*find)->Int(0);
   }
   const std::string match = BuildFtsQuery(options.words);
   if (match.empty() && !options.words.empty() &&
@@ -99,7 +97,8 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   }
   // The filters are written so that a NULL parameter switches them off.
   const std::string filters =
-      "(?2 IS NULL OR q.speaker_id = ?2) AND (?3 IS NULL OR EXISTS ("
+      "(?2 IS NULL OR q.speaker_id IN (SELECT id FROM speakers WHERE name = ?2)) AND (?3 IS NULL "
+      "OR EXISTS ("
       "SELECT 1 FROM occurrences o JOIN documents d ON d.id = o.document_id "
       "WHERE o.quote_id = q.id AND d.published_day >= ?3)) ";
   const std::string columns = "q.id, q.text, s.name, q.type, q.cue, q.rule, q.confidence, ";
@@ -124,13 +123,9 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   } else {
     (*st)->Bind(1, match);
   }
-  if (speaker_id) {
-    (*st)->Bind(2, *speaker_id);
-  } else {
-    (*st)->BindNull(2);
-  }
   (*st)
-      ->Bind(3, options.since)
+      ->Bind(2, options.speaker)
+      .Bind(3, options.since)
       .Bind(4, options.limit == 0 ? int64_t{-1} : static_cast<int64_t>(options.limit));
   std::vector<QuoteHit> hits;
   while (true) {
@@ -156,12 +151,27 @@ Result<std::vector<QuoteHit>> QuoteStore::Search(const SearchOptions& options) {
   return hits;
 }
 
+Result<std::optional<int64_t>> QuoteStore::StoredUnchanged(const std::string& id,
+                                                           const std::string& content_hash,
+                                                           const nlohmann::json& meta) {
+  auto st = db_->Cached(
+      "SELECT (SELECT count(*) FROM occurrences o WHERE o.document_id = d.id) FROM documents d "
+      "WHERE d.doc_key = ?1 AND d.content_hash = ?2 AND d.meta IS ?3");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, id).Bind(2, content_hash).Bind(3, MetaJson(meta));
+  auto row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<int64_t>();
+  return std::optional<int64_t>((*st)->Int(0));
+}
+
 Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
   std::vector<SpeakerInfo> speakers;
   std::map<int64_t, size_t> index;
   {
     auto st = db_->Cached(
-        "SELECT s.id, s.name, count(DISTINCT q.id), count(*), count(DISTINCT o.document_id) "
+        "SELECT s.id, s.name, count(DISTINCT q.id), count(*), count(DISTINCT o.document_id), "
+        "(SELECT d.doc_key FROM documents d WHERE d.id = s.document_id) "
         "FROM speakers s JOIN quotes q ON q.speaker_id = s.id "
         "JOIN occurrences o ON o.quote_id = q.id "
         "GROUP BY s.id ORDER BY count(*) DESC, s.name, s.id");
@@ -176,6 +186,7 @@ Result<std::vector<SpeakerInfo>> QuoteStore::Speakers() {
       s.quotes = (*st)->Int(2);
       s.occurrences = (*st)->Int(3);
       s.documents = (*st)->Int(4);
+      s.story = (*st)->OptionalText(5);
       index[s.speaker_id] = speakers.size();
       speakers.push_back(std::move(s));
     }

@@ -3,20 +3,30 @@
 // attached to the existing quote and speaker rows before anything orphaned is removed, so
 // writing the same document again reuses every id.
 #include <set>
+#include <utility>
 
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
+#include "whosaid/store/speaker_scope.h"
 #include "whosaid/store/sqlite.h"
 
 namespace whosaid::store {
 namespace {
 
-// Runs a cached statement that returns at most one integer; nullopt when no row.
+// Runs a cached statement that returns at most one integer; nullopt when no row. Runs it to
+// completion: an INSERT … RETURNING can still fail after its row (a full disk), and a
+// statement reset before its end would then be undone without a word.
 Result<std::optional<int64_t>> OptionalInt(CachedStatement& stmt) {
   auto row = stmt->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<int64_t>();
-  return std::optional<int64_t>(stmt->Int(0));
+  const int64_t value = stmt->Int(0);
+  while (true) {
+    auto more = stmt->Step();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
+  return std::optional<int64_t>(value);
 }
 
 // "db.sqlite: writing document X: <what failed>" from "db.sqlite: <what failed>".
@@ -29,18 +39,121 @@ Status Prefix(const std::string& path, const std::string& doc_id, Status s) {
 
 }  // namespace
 
-Result<int64_t> QuoteStore::SpeakerId(const std::string& name) {
+Result<QuoteStore::Detached> QuoteStore::Detach(int64_t doc_row) {
+  Detached out;
   {
-    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1");
+    auto q = db_->Cached(
+        "SELECT quote_id, count(*) FROM occurrences WHERE document_id = ?1 "
+        "GROUP BY quote_id");
+    if (!q.ok()) return q.status();
+    (*q)->Bind(1, doc_row);
+    while (true) {
+      auto row = (*q)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.quotes.insert((*q)->Int(0));
+      out.occurrences += (*q)->Int(1);
+    }
+  }
+  {
+    auto s = db_->Cached("SELECT DISTINCT speaker_id FROM speaker_roles WHERE document_id = ?1");
+    if (!s.ok()) return s.status();
+    (*s)->Bind(1, doc_row);
+    while (true) {
+      auto row = (*s)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.speakers.insert((*s)->Int(0));
+    }
+  }
+  for (const char* sql : {"DELETE FROM occurrences WHERE document_id = ?1",
+                          "DELETE FROM speaker_roles WHERE document_id = ?1"}) {
+    auto del = db_->Cached(sql);
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, doc_row);
+    if (Status s = (*del)->Run(); !s.ok()) return s;
+  }
+  return out;
+}
+
+Result<QuoteStore::Removed> QuoteStore::RemoveOrphans(Detached detached,
+                                                      std::set<int64_t> touched) {
+  Removed removed;
+  std::set<int64_t>& old_speakers = detached.speakers;
+  for (int64_t quote_id : detached.quotes) {
+    if (touched.count(quote_id)) continue;
+    auto del = db_->Cached(
+        "DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM occurrences WHERE quote_id = ?1) RETURNING speaker_id");
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, quote_id);
+    auto row = (*del)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      touched.insert(quote_id);  // still quoted elsewhere: refresh its representative
+      continue;
+    }
+    ++removed.quotes;
+    if (!(*del)->IsNull(0)) old_speakers.insert((*del)->Int(0));
+    // Finish the statement so the deletion is complete before the next one.
+    while (true) {
+      auto more = (*del)->Step();
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+    }
+  }
+  for (int64_t speaker_id : old_speakers) {
+    auto del = db_->Cached(
+        "DELETE FROM speakers WHERE id = ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1) "
+        "AND NOT EXISTS (SELECT 1 FROM speaker_roles WHERE speaker_id = ?1)");
+    if (!del.ok()) return del.status();
+    (*del)->Bind(1, speaker_id);
+    if (Status s = (*del)->Run(); !s.ok()) return s;
+    removed.speakers += static_cast<size_t>(sqlite3_changes(db_->handle()));
+  }
+
+  // A quote's type, cue, rule and confidence are those of its most confident occurrence
+  // (ties: the first stored), so they do not depend on the order documents arrive in twice.
+  for (int64_t quote_id : touched) {
+    auto update = db_->Cached(
+        "UPDATE quotes SET (type, cue, rule, confidence) = "
+        "(SELECT o.type, o.cue, o.rule, o.confidence FROM occurrences o WHERE o.quote_id = ?1 "
+        " ORDER BY o.confidence DESC, o.document_id, o.ordinal LIMIT 1) "
+        "WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    (*update)->Bind(1, quote_id);
+    if (Status s = (*update)->Run(); !s.ok()) return s;
+  }
+  return removed;
+}
+
+Result<int64_t> QuoteStore::SpeakerId(const std::string& name, int64_t doc_row) {
+  // A personal name or named body is one speaker everywhere; anything else is this
+  // document's own (speaker_scope.h).
+  std::optional<int64_t> scope;
+  if (!IsSharedSpeakerName(name)) scope = doc_row;
+  {
+    auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1 AND document_id IS ?2");
     if (!find.ok()) return find.status();
     (*find)->Bind(1, name);
+    if (scope) {
+      (*find)->Bind(2, *scope);
+    } else {
+      (*find)->BindNull(2);
+    }
     auto id = OptionalInt(*find);
     if (!id.ok()) return id.status();
     if (*id) return **id;
   }
-  auto insert = db_->Cached("INSERT INTO speakers(name) VALUES (?1) RETURNING id");
+  auto insert = db_->Cached("INSERT INTO speakers(name, document_id) VALUES (?1, ?2) RETURNING id");
   if (!insert.ok()) return insert.status();
   (*insert)->Bind(1, name);
+  if (scope) {
+    (*insert)->Bind(2, *scope);
+  } else {
+    (*insert)->BindNull(2);
+  }
   auto id = OptionalInt(*insert);
   if (!id.ok()) return id.status();
   return id->value_or(0);
@@ -77,10 +190,7 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
         "title = excluded.title, ingested_at = excluded.ingested_at "
         "RETURNING id");
     if (!upsert.ok()) return fail(upsert.status());
-    std::optional<std::string> meta;
-    if (doc.meta.is_object() && !doc.meta.empty()) {
-      meta = doc.meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    const std::optional<std::string> meta = MetaJson(doc.meta);
     (*upsert)
         ->Bind(1, doc.id)
         .Bind(2, doc.content_hash)
@@ -95,36 +205,8 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
   }
 
   // 2. Forget the previous version's occurrences and roles, remembering what they named.
-  std::set<int64_t> old_quotes, old_speakers;
-  {
-    auto q = db_->Cached("SELECT DISTINCT quote_id FROM occurrences WHERE document_id = ?1");
-    if (!q.ok()) return fail(q.status());
-    (*q)->Bind(1, doc_row);
-    while (true) {
-      auto row = (*q)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) break;
-      old_quotes.insert((*q)->Int(0));
-    }
-  }
-  {
-    auto s = db_->Cached("SELECT DISTINCT speaker_id FROM speaker_roles WHERE document_id = ?1");
-    if (!s.ok()) return fail(s.status());
-    (*s)->Bind(1, doc_row);
-    while (true) {
-      auto row = (*s)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) break;
-      old_speakers.insert((*s)->Int(0));
-    }
-  }
-  for (const char* sql : {"DELETE FROM occurrences WHERE document_id = ?1",
-                          "DELETE FROM speaker_roles WHERE document_id = ?1"}) {
-    auto del = db_->Cached(sql);
-    if (!del.ok()) return fail(del.status());
-    (*del)->Bind(1, doc_row);
-    if (Status s = (*del)->Run(); !s.ok()) return fail(s);
-  }
+  auto detached = Detach(doc_row);
+  if (!detached.ok()) return fail(detached.status());
 
   // 3. The new occurrences, each attached to its (possibly existing) speaker and quote.
   std::set<int64_t> touched;
@@ -134,7 +216,7 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
     if (q.speaker) {
       const std::string name = NormalizeName(*q.speaker);
       if (!name.empty()) {
-        auto id = SpeakerId(name);
+        auto id = SpeakerId(name, doc_row);
         if (!id.ok()) return fail(id.status());
         speaker_id = *id;
       }
@@ -224,52 +306,10 @@ Result<PutOutcome> QuoteStore::Put(const StoredDocument& doc) {
     }
   }
 
-  // 4. Remove quotes, then speakers, that nothing refers to any more.
-  for (int64_t quote_id : old_quotes) {
-    if (touched.count(quote_id)) continue;
-    std::optional<int64_t> speaker_id;
-    {
-      auto del = db_->Cached(
-          "DELETE FROM quotes WHERE id = ?1 AND NOT EXISTS "
-          "(SELECT 1 FROM occurrences WHERE quote_id = ?1) RETURNING speaker_id");
-      if (!del.ok()) return fail(del.status());
-      (*del)->Bind(1, quote_id);
-      auto row = (*del)->Step();
-      if (!row.ok()) return fail(row.status());
-      if (!*row) {
-        touched.insert(quote_id);  // still quoted elsewhere: refresh its representative
-        continue;
-      }
-      if (!(*del)->IsNull(0)) old_speakers.insert((*del)->Int(0));
-      // Finish the statement so the deletion is complete before the next one.
-      while (true) {
-        auto more = (*del)->Step();
-        if (!more.ok()) return fail(more.status());
-        if (!*more) break;
-      }
-    }
-  }
-  for (int64_t speaker_id : old_speakers) {
-    auto del = db_->Cached(
-        "DELETE FROM speakers WHERE id = ?1 "
-        "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1) "
-        "AND NOT EXISTS (SELECT 1 FROM speaker_roles WHERE speaker_id = ?1)");
-    if (!del.ok()) return fail(del.status());
-    (*del)->Bind(1, speaker_id);
-    if (Status s = (*del)->Run(); !s.ok()) return fail(s);
-  }
-
-  // 5. A quote's type, cue, rule and confidence are those of its most confident occurrence
-  // (ties: the first stored), so they do not depend on the order documents arrive in twice.
-  for (int64_t quote_id : touched) {
-    auto update = db_->Cached(
-        "UPDATE quotes SET (type, cue, rule, confidence) = "
-        "(SELECT o.type, o.cue, o.rule, o.confidence FROM occurrences o WHERE o.quote_id = ?1 "
-        " ORDER BY o.confidence DESC, o.document_id, o.ordinal LIMIT 1) "
-        "WHERE id = ?1");
-    if (!update.ok()) return fail(update.status());
-    (*update)->Bind(1, quote_id);
-    if (Status s = (*update)->Run(); !s.ok()) return fail(s);
+  // 4. Remove quotes, then speakers, that nothing refers to any more; 5. refresh the rest.
+  if (auto removed = RemoveOrphans(std::move(detached).value(), std::move(touched));
+      !removed.ok()) {
+    return fail(removed.status());
   }
   return outcome;
 }
