@@ -40,12 +40,6 @@ std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
   return std::move(s).value();
 }
 
-// An output error (a full disk under -o) is a database/output error, exit code 2: exit
-// code 1 means that some documents failed.
-int FinishOutput(const OutputFile& out, spdlog::logger& log) {
-  return out.Finish(log) == kExitOk ? kExitOk : kExitUsage;
-}
-
 // Writes documents in batches of `batch_size`, one transaction each, and keeps the tally.
 class BatchWriter {
  public:
@@ -318,7 +312,7 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatHits(*hits, format.value()));
-  return FinishOutput(*out, log);
+  return out->Finish(log);  // an output error (a full disk) is exit code 2
 }
 
 int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -333,7 +327,7 @@ int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
   out->Write(store::FormatSpeakers(*speakers, store::ParseRowFormat(o.format).value()));
-  return FinishOutput(*out, log);
+  return out->Finish(log);  // an output error (a full disk) is exit code 2
 }
 
 int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
@@ -358,7 +352,7 @@ int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
     log.error("{}", s.message());
     return kExitUsage;
   }
-  return FinishOutput(*out, log);
+  return out->Finish(log);  // an output error (a full disk) is exit code 2
 }
 
 int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
