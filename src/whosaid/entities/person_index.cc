@@ -44,9 +44,14 @@ std::vector<std::string> PersonIndex::Keys(const Names& n) {
 
 void PersonIndex::Add(int id, const Names& names) {
   for (std::string& key : Keys(names)) {
-    std::vector<int>& ids = ids_[std::move(key)];
-    // New persons go at the end; a person re-added after a name change goes in order.
-    ids.insert(std::lower_bound(ids.begin(), ids.end(), id), id);
+    Ids& ids = ids_[std::move(key)];
+    if (id > ids.latest) {
+      if (ids.latest >= 0) ids.older.push_back(ids.latest);
+      ids.latest = id;
+    } else {
+      // A person re-added after a name change, older than the latest under the key.
+      ids.older.insert(std::lower_bound(ids.older.begin(), ids.older.end(), id), id);
+    }
   }
 }
 
@@ -54,16 +59,24 @@ void PersonIndex::Remove(int id, const Names& names) {
   for (const std::string& key : Keys(names)) {
     const auto it = ids_.find(key);
     if (it == ids_.end()) continue;
-    std::vector<int>& ids = it->second;
-    const auto at = std::lower_bound(ids.begin(), ids.end(), id);
-    if (at != ids.end() && *at == id) ids.erase(at);
-    if (ids.empty()) ids_.erase(it);
+    Ids& ids = it->second;
+    if (ids.latest == id) {
+      if (ids.older.empty()) {
+        ids_.erase(it);
+        continue;
+      }
+      ids.latest = ids.older.back();
+      ids.older.pop_back();
+    } else if (const auto at = std::lower_bound(ids.older.begin(), ids.older.end(), id);
+               at != ids.older.end() && *at == id) {
+      ids.older.erase(at);
+    }
   }
 }
 
 int PersonIndex::Latest(const std::string& key) const {
   const auto it = ids_.find(key);
-  return it == ids_.end() || it->second.empty() ? -1 : it->second.back();
+  return it == ids_.end() ? -1 : it->second.latest;
 }
 
 int PersonIndex::Find(const std::vector<std::string>& words) const {

@@ -42,7 +42,13 @@ class PersonIndex {
   static std::vector<std::string> Keys(const Names& names);
   int Latest(const std::string& key) const;
 
-  std::unordered_map<std::string, std::vector<int>> ids_;  // key → person ids, ascending
+  // The persons under one key. Most keys have one (distinct names), so the latest is kept
+  // apart: no allocation beyond the map's node for it.
+  struct Ids {
+    int latest = -1;
+    std::vector<int> older;  // ascending
+  };
+  std::unordered_map<std::string, Ids> ids_;
 };
 
 }  // namespace whosaid::entities
