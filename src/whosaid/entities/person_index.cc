@@ -35,7 +35,7 @@ std::string PairKey(std::string_view surname, std::string_view first_name) {
 std::vector<std::string> PersonIndex::Keys(const Names& n) {
   std::vector<std::string> keys = {Key('S', n.surname), PairKey(n.surname, n.first_name),
                                    Key('N', n.name)};
-  // A mention never is one empty word: an empty surname matches no capitals.
+  // An empty surname matches no word in capitals (a mention is never an empty word).
   if (!n.surname.empty()) keys.push_back(CapitalsKey(n.surname));
   // A lone first name names a person introduced with it, unless that is the whole name.
   if (!n.first_name.empty() && n.name != n.first_name) keys.push_back(Key('F', n.first_name));
