@@ -3,11 +3,15 @@
 # each size one document with no newline (one paragraph), run with -j 1.
 #
 #   bench/adversarial.sh WHOSAID [SIZES_MB...]     (default sizes: 1 10 100)
+#   KINDS="rolecomma roster" bench/adversarial.sh WHOSAID 1 4 16   (only the kinds named)
 #
 # Kinds: every character a curly quote mark; every character a straight quote mark; only
 # capitalized words (one endless name); only cue verbs; and a dense mix of quotes, names,
 # honorifics, cue verbs and indirect speech (every sentence attributed); filler without
-# sentence ends with a quote every 74 KB. Start-up (loading
+# sentence ends with a quote every 74 KB; a name, a comma and a short non-role ("Bo Li, a. ",
+# the registry's appositive-role search); news-like text with straight quotes, -- dashes and
+# names followed by commas; a roster of distinct titled names (the registry's person
+# lookup). Start-up (loading
 # the rules, measured on an empty document in the same run) is subtracted, so s/MB is the
 # cost of the text itself; it should stay flat as the size grows.
 set -euo pipefail
@@ -33,8 +37,9 @@ seconds() {  # seconds FILE: wall time of one run; peak RSS (KB) goes to $work/r
 startup=$(seconds "$work/empty.txt")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "start-up (empty document): ${startup} s, subtracted below"
-printf '%-9s %8s %9s %9s %10s\n' kind MB seconds s/MB "peak RSS"
-for kind in marks straight caps cues mixed filler; do
+printf '%-12s %8s %9s %9s %10s\n' kind MB seconds s/MB "peak RSS"
+kinds=${KINDS:-marks straight caps cues mixed filler rolecomma straightdash roster}
+for kind in $kinds; do
   for mb in "${sizes[@]}"; do
     python3 - "$kind" "$mb" "$work/in.txt" <<'PY'
 import sys
@@ -50,16 +55,70 @@ units = {
     # document): the indirect-speech rules search long pieces that mostly do not match.
     "filler": "the tide came in and went out again; " * 2000 +
               "“The river will rise again before the end of this week,” said Mayor Ann Lee. ",
+    "rolecomma": "Bo Li, a. ",
 }
-unit = units[kind].encode()
 size = mb * 1_000_000
+
+
+def syllables(n, parts):
+    # The n-th distinct word made of the syllables `parts`, capitalized: Ka, Lo, ..., KaLo, ...
+    word = ""
+    while True:
+        word += parts[n % len(parts)]
+        n //= len(parts)
+        if n == 0:
+            return word.capitalize()
+        n -= 1
+
+
+def straightdash():
+    # News-like paragraphs with straight quotes, -- dashes and names followed by commas. The
+    # speakers get roles from appositives; the bystanders never do, so every "Name, " of
+    # theirs has the registry look for a role again.
+    firsts = ["Ana", "Tom", "Lena", "Mark", "Rosa", "Ivan", "Jo", "Sam"]
+    lasts = ["Ortiz", "Hill", "Becker", "Nakamura", "Haddad", "Lindqvist", "Moreau", "Okafor"]
+    others = ["Quist", "Varga", "Ferro", "Dunmore", "Achebe", "Sato", "Lund", "Pryce"]
+    roles = ["a spokeswoman for the council", "the deputy mayor", "who runs the port authority",
+             "an economist at the university", "a former negotiator"]
+    i = 0
+    while True:
+        speaker = f"{firsts[i % 8]} {lasts[(i // 8) % 8]}"
+        bystander = others[(i // 8 + i) % 8]
+        yield (f'"We expected the water to rise -- but not this fast," {speaker}, '
+               f'{roles[i % 5]}, said on Tuesday. {firsts[(i + 3) % 8]} {bystander}, standing '
+               f'near the docks, disagreed -- "It was always coming," {bystander} said, and '
+               f'{bystander}, nodding, left.\n\n')
+        i += 1
+
+
+def roster():
+    # Distinct titled names, each a new person: "Dr. Kamo Lita, Sen. Rofi Tena, ..."
+    titles = ["Dr.", "Sen.", "Gov.", "Mr.", "Ms.", "Prof."]
+    i = 0
+    while True:
+        first = syllables(i, ["ka", "lo", "mi", "re", "su", "ta", "vo", "ne"])
+        last = syllables(i * 7 + 3, ["ba", "di", "go", "le", "nu", "pe", "ri", "so", "tu"])
+        yield f"{titles[i % len(titles)]} {first} {last}, "
+        i += 1
+
+
 with open(path, "wb") as f:
-    f.write(unit * (size // len(unit)))
+    if kind in units:
+        unit = units[kind].encode()
+        f.write(unit * (size // len(unit)))
+    else:
+        written = 0
+        for piece in {"straightdash": straightdash, "roster": roster}[kind]():
+            piece = piece.encode()
+            if written + len(piece) > size:
+                break
+            f.write(piece)
+            written += len(piece)
 PY
     secs=$(seconds "$work/in.txt")
     rss=$(cat "$work/rss")
     awk -v k="$kind" -v mb="$mb" -v s="$secs" -v st="$startup" -v rss="$rss" 'BEGIN {
       net = s - st; if (net < 0) net = 0;
-      printf "%-9s %8d %9.2f %9.3f %7d MB\n", k, mb, s, net / mb, rss / 1024 }'
+      printf "%-12s %8d %9.2f %9.3f %7d MB\n", k, mb, s, net / mb, rss / 1024 }'
   done
 done

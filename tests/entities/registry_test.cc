@@ -95,6 +95,24 @@ TEST_CASE("registry: particles, roles from titles, premodifiers and appositives"
   CHECK(role_of("Mark Olsen") == "a former trade negotiator");
 }
 
+TEST_CASE("registry: an appositive role ends within 140 bytes, at punctuation or a curly mark") {
+  auto role_of = [](const std::string& text) -> std::string {
+    Fixture f(text);
+    for (const auto& e : f.registry.entities()) {
+      if (e.name == "Mark Olsen") return e.role.value_or("<none>");
+    }
+    return "<no person>";
+  };
+  // "a negotiator " padded with x to `size` bytes.
+  auto role = [](size_t size) { return "a negotiator " + std::string(size - 13, 'x'); };
+  CHECK(role_of("Mark Olsen, " + role(140) + ", left.") == role(140));
+  CHECK(role_of("Mark Olsen, " + role(141) + ", left.") == "<none>");
+  CHECK(role_of("Mark Olsen, " + role(140) + "\u201D left.") == role(140));
+  CHECK(role_of("Mark Olsen, " + role(141) + "\u2014 left.") == "<none>");
+  // A mark far after the name ends no role.
+  CHECK(role_of("Mark Olsen, " + role(141) + " " + std::string(5000, 'y') + "\u201C") == "<none>");
+}
+
 TEST_CASE("registry: bodies and role phrases") {
   Fixture f("The White House said nothing. A spokesman for Ortiz declined. Lena Ortiz left.");
   CHECK(f.NameOf(f.Find("The White House")) == "White House");

@@ -171,41 +171,12 @@ void Registry::NoteGender(int entity, Gender gender) {
 }
 
 namespace {
-// True when `word` is `name` in capitals ("PENCE" for "Pence"), as transcripts write names.
-bool SameNameIgnoringCapitals(std::string_view word, std::string_view name) {
-  if (word.size() != name.size() || word.empty()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(word[i])) !=
-        std::toupper(static_cast<unsigned char>(name[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
+PersonIndex::Names NamesOf(const Entity& e) { return {e.name, e.surname, e.first_name}; }
 }  // namespace
 
+// A hash lookup, not a scan over every person: see PersonIndex::Find for the rules.
 int Registry::FindPerson(const std::vector<std::string>& words) const {
-  if (words.empty()) return -1;
-  const std::string& last = words.back();
-  const bool all_caps = std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  if (words.size() == 1 && all_caps && last.size() > 1) {
-    for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
-      const Entity& e = entities_[k];
-      if (e.kind == EntityKind::kPerson && SameNameIgnoringCapitals(last, e.surname)) return k;
-    }
-  }
-  // Most recently created entity first: the latest "Smith" wins over an earlier one.
-  for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
-    const Entity& e = entities_[k];
-    if (e.kind != EntityKind::kPerson) continue;
-    if (e.surname == last) {
-      if (words.size() == 1 || e.first_name.empty() || e.first_name == words.front()) return k;
-    }
-    // A lone first name ("Hillary") names a person introduced with it.
-    if (words.size() == 1 && e.first_name == last && e.name != last) return k;
-    if (words.size() >= 2 && e.name == last) return k;  // "Hill" seen first, "Mark Hill" now
-  }
-  return -1;
+  return persons_.Find(words);
 }
 
 int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gender) {
@@ -223,10 +194,14 @@ int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gen
     if (words.size() >= 2) e.first_name = words.front();
     entities_.push_back(std::move(e));
     k = static_cast<int>(entities_.size()) - 1;
+    persons_.Add(k, NamesOf(entities_[k]));
   } else if (words.size() >= 2 && joined.size() > entities_[k].name.size()) {
+    // The index keys on the names: take the person out under the old ones first.
+    persons_.Remove(k, NamesOf(entities_[k]));
     entities_[k].name = joined;
     entities_[k].first_name = words.front();
     entities_[k].surname = words.back();
+    persons_.Add(k, NamesOf(entities_[k]));
   }
   if (gender == Gender::kUnknown && words.size() >= 2) {
     if (lex_.first_names_female.contains(words.front())) gender = Gender::kFemale;
@@ -241,13 +216,18 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   std::string_view rest = text_.substr(name_end);
   if (rest.size() < 4 || rest[0] != ',' || rest[1] != ' ') return std::nullopt;
   rest.remove_prefix(2);
+  // A role ends within kMaxRole bytes: search no further (searching the rest of the
+  // document after every "Name, " was quadratic). The window holds a whole three-byte mark
+  // that starts at kMaxRole; a stop found past kMaxRole rejects the role as one not found.
+  constexpr size_t kMaxRole = 140;
+  rest = rest.substr(0, kMaxRole + 3);
   size_t stop = rest.find_first_of(",.;:()\n\r\"");
   // Curly quote marks and dashes end a role too.
   for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
     size_t m = rest.find(mark);
     if (m != std::string_view::npos && m < stop) stop = m;
   }
-  if (stop == std::string_view::npos || stop < 3 || stop > 140) return std::nullopt;
+  if (stop == std::string_view::npos || stop < 3 || stop > kMaxRole) return std::nullopt;
   std::string_view role = rest.substr(0, stop);
   auto starts = [&](std::string_view p) { return role.substr(0, p.size()) == p; };
   if (starts("a ") || starts("an ") || starts("the ") || starts("who ") || starts("whose ")) {

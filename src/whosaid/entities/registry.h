@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "whosaid/entities/person_index.h"
 #include "whosaid/entities/word_list.h"
 #include "whosaid/text/segmenter.h"
 #include "whosaid/text/span.h"
@@ -97,6 +98,7 @@ class Registry {
   const text::Segmentation* seg_ = nullptr;
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;  // sorted by position
+  PersonIndex persons_;                  // the persons of entities_, by their names
 };
 
 }  // namespace whosaid::entities

@@ -1,0 +1,97 @@
+#include "whosaid/entities/person_index.h"
+
+#include <algorithm>
+
+namespace whosaid::entities {
+namespace {
+
+std::string Key(char rule, std::string_view words) {
+  std::string key(1, rule);
+  key += words;
+  return key;
+}
+
+// ASCII capitals only, as std::toupper in the "C" locale: "PENCE" and "Pence" share a key.
+std::string CapitalsKey(std::string_view surname) {
+  std::string key = Key('C', surname);
+  for (char& c : key) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return key;
+}
+
+// Surname and first name together; the surname's length keeps the pair unambiguous (words
+// may hold any byte).
+std::string PairKey(std::string_view surname, std::string_view first_name) {
+  std::string key = Key('P', std::to_string(surname.size()));
+  key += ':';
+  key += surname;
+  key += first_name;
+  return key;
+}
+
+}  // namespace
+
+std::vector<std::string> PersonIndex::Keys(const Names& n) {
+  std::vector<std::string> keys = {Key('S', n.surname), PairKey(n.surname, n.first_name),
+                                   Key('N', n.name)};
+  // An empty surname matches no word in capitals (a mention is never an empty word).
+  if (!n.surname.empty()) keys.push_back(CapitalsKey(n.surname));
+  // A lone first name names a person introduced with it, unless that is the whole name.
+  if (!n.first_name.empty() && n.name != n.first_name) keys.push_back(Key('F', n.first_name));
+  return keys;
+}
+
+void PersonIndex::Add(int id, const Names& names) {
+  for (std::string& key : Keys(names)) {
+    Ids& ids = ids_[std::move(key)];
+    if (id > ids.latest) {
+      if (ids.latest >= 0) ids.older.push_back(ids.latest);
+      ids.latest = id;
+    } else {
+      // A person re-added after a name change, older than the latest under the key.
+      ids.older.insert(std::lower_bound(ids.older.begin(), ids.older.end(), id), id);
+    }
+  }
+}
+
+void PersonIndex::Remove(int id, const Names& names) {
+  for (const std::string& key : Keys(names)) {
+    const auto it = ids_.find(key);
+    if (it == ids_.end()) continue;
+    Ids& ids = it->second;
+    if (ids.latest == id) {
+      if (ids.older.empty()) {
+        ids_.erase(it);
+        continue;
+      }
+      ids.latest = ids.older.back();
+      ids.older.pop_back();
+    } else if (const auto at = std::lower_bound(ids.older.begin(), ids.older.end(), id);
+               at != ids.older.end() && *at == id) {
+      ids.older.erase(at);
+    }
+  }
+}
+
+int PersonIndex::Latest(const std::string& key) const {
+  const auto it = ids_.find(key);
+  return it == ids_.end() ? -1 : it->second.latest;
+}
+
+int PersonIndex::Find(const std::vector<std::string>& words) const {
+  if (words.empty()) return -1;
+  const std::string& last = words.back();
+  if (words.size() == 1) {
+    const bool all_caps =
+        std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (all_caps && last.size() > 1) {
+      if (const int k = Latest(CapitalsKey(last)); k >= 0) return k;
+    }
+    return std::max(Latest(Key('S', last)), Latest(Key('F', last)));
+  }
+  return std::max(
+      {Latest(PairKey(last, "")), Latest(PairKey(last, words.front())), Latest(Key('N', last))});
+}
+
+}  // namespace whosaid::entities
