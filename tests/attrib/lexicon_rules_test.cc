@@ -43,5 +43,28 @@ TEST_CASE("lexicon: every abbreviated title of titles.lst is a title, the name t
   }
 }
 
+TEST_CASE("lexicon: a period of an abbreviation or an initial ends no reported clause") {
+  const auto q = Run(
+      "Officials said the U.S. would leave the base by June.\n\nAnn Lee said she had voted for "
+      "Mr. Smith in May.\n\nThe mayor said the pact was signed by George W. Bush in 2002.");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].type == "indirect");
+  CHECK(q[0].quote == "the U.S. would leave the base by June");
+  CHECK(q[1].quote == "she had voted for Mr. Smith in May");
+  CHECK(q[1].speaker == "Ann Lee");
+  CHECK(q[2].quote == "the pact was signed by George W. Bush in 2002");
+}
+
+TEST_CASE("lexicon: a period of an abbreviation or an initial ends no role") {
+  const auto q = Run(
+      "“We knew,” said Ann Lee, a former military attaché to the U.S. embassy in Oslo.\n\n"
+      "“It is late,” said Bo Tran, an adviser to Mr. Ruiz.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Ann Lee");
+  CHECK(q[0].role == "a former military attaché to the U.S. embassy in Oslo");
+  CHECK(q[1].speaker == "Bo Tran");
+  CHECK(q[1].role == "an adviser to Mr. Ruiz");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -40,6 +40,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"honorifics_male.lst", &lex.honorifics_male},
       {"honorifics_female.lst", &lex.honorifics_female},
       {"titles.lst", &lex.honorifics},
+      {"title_abbreviations.lst", &lex.honorifics},
       {"first_names_female.lst", &lex.first_names_female},
       {"first_names_male.lst", &lex.first_names_male},
       {"not_names.lst", &lex.not_names},
@@ -52,7 +53,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
     if (!std::filesystem::exists(path)) continue;
     auto list = WordList::Load(path);
     if (!list.ok()) return list.status();
-    *e.list = std::move(list).value();
+    e.list->Merge(std::move(list).value());  // several files may fill one list
   }
   return lex;
 }

@@ -18,6 +18,7 @@ class WordList {
   bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
   size_t size() const { return words_.size(); }
   void insert(std::string word) { words_.insert(std::move(word)); }
+  void Merge(WordList other) { words_.merge(other.words_); }
 
  private:
   std::unordered_set<std::string> words_;
@@ -27,7 +28,8 @@ class WordList {
 struct Lexicons {
   WordList honorifics_male;    // Mr.
   WordList honorifics_female;  // Ms. Mrs.
-  WordList honorifics;         // Dr. Sen. Gov. President Minister … (gender-neutral titles)
+  WordList honorifics;         // Dr. Sen. Gov. President Minister … (gender-neutral titles:
+                               // titles.lst and title_abbreviations.lst)
   WordList first_names_female;
   WordList first_names_male;
   WordList not_names;          // capitalized words that do not start a name: The, But, Monday …

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 
 #include "whosaid/text/utf8.h"
 
@@ -41,6 +43,79 @@ std::string Lexicon::Regex() const {
   return out;
 }
 
+namespace {
+
+// The characters that are not word characters of NotWordRegex, as the inside of an RE2 class.
+constexpr const char kNotWordClass[] =
+    "\\t\\n\\v\\f\\r \\x{B6}\\x{E000}\\x{E001}0-9!-,./:-@\\[-\\x60{-~";
+
+bool IsWordCodePoint(char32_t cp) {
+  if (cp == 0xB6 || cp == 0xE000 || cp == 0xE001) return false;
+  if (cp >= 0x80) return true;
+  if (cp == '-') return true;
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+std::string CodePointRegex(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(cp));
+  return buf;
+}
+
+struct TrieNode {
+  bool terminal = false;
+  std::map<char32_t, TrieNode> children;
+};
+
+// A word that is not one of the trie's words, from `node` on (the characters before it match
+// the path to `node`).
+std::string NotInTrie(const TrieNode& node, bool root) {
+  std::string out = "(?:";
+  std::string children_class;
+  bool first = true;
+  for (const auto& [cp, child] : node.children) {
+    if (!first) out += '|';
+    first = false;
+    out += CodePointRegex(cp) + NotInTrie(child, false);
+    children_class += CodePointRegex(cp);
+  }
+  if (!first) out += '|';
+  out += std::string("[^") + kNotWordClass + children_class + "][^" + kNotWordClass + "]*";
+  if (!root && !node.terminal) out += '|';
+  out += ')';
+  return out;
+}
+
+}  // namespace
+
+std::string Lexicon::NotWordRegex() const {
+  TrieNode root;
+  for (std::string_view e : entries) {
+    if (e.empty() || e.back() != '.') continue;
+    e.remove_suffix(1);
+    std::vector<char32_t> cps;
+    bool word = !e.empty();
+    for (size_t i = 0; word && i < e.size();) {
+      const text::Decoded d = text::DecodeAt(e, i);
+      if (!IsWordCodePoint(d.cp)) word = false;
+      cps.push_back(d.cp);
+      i += d.len;
+    }
+    if (!word) continue;
+    TrieNode* n = &root;
+    for (char32_t cp : cps) n = &n->children[cp];
+    n->terminal = true;
+  }
+  return NotInTrie(root, true);
+}
+
+void SortLexiconEntries(std::vector<std::string>* entries) {
+  std::sort(entries->begin(), entries->end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  entries->erase(std::unique(entries->begin(), entries->end()), entries->end());
+}
+
 Lexicon ParseLexicon(std::string_view path, std::string_view text,
                      std::vector<Diagnostic>* diagnostics) {
   Lexicon lex;
@@ -66,10 +141,7 @@ Lexicon ParseLexicon(std::string_view path, std::string_view text,
     if (entry.empty() || entry[0] == '#') continue;
     lex.entries.push_back(std::move(entry));
   }
-  std::sort(lex.entries.begin(), lex.entries.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  lex.entries.erase(std::unique(lex.entries.begin(), lex.entries.end()), lex.entries.end());
+  SortLexiconEntries(&lex.entries);
   return lex;
 }
 
