@@ -241,7 +241,7 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   std::string_view rest = text_.substr(name_end);
   if (rest.size() < 4 || rest[0] != ',' || rest[1] != ' ') return std::nullopt;
   rest.remove_prefix(2);
-  size_t stop = rest.find_first_of(",.;:()\n\r\"");
+  size_t stop = FindRoleEnd(rest, lex_);  // not at the period of "Mr." or "U.S."
   // Curly quote marks and dashes end a role too.
   for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
     size_t m = rest.find(mark);

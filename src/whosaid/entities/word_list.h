@@ -36,9 +36,20 @@ struct Lexicons {
   WordList org_words;          // words that make a capitalized run a body: Party, House …
   WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
   WordList particles;          // de, la, van, von … inside names
+  WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+
+  // True when `word` and the period after it are an abbreviation (of abbreviations or of the
+  // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
+  // sentence, clause or role.
+  bool IsAbbreviation(std::string_view word) const;
 
   // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
   static Result<Lexicons> Load(const std::string& lexicon_dir);
 };
+
+// The first of , . ; : ( ) " or a line break in `text`, or npos, where a period after an
+// abbreviation or initials (Lexicons::IsAbbreviation) does not count: where a role that
+// starts `text` ends ("an adviser to Mr. Ruiz, …").
+size_t FindRoleEnd(std::string_view text, const Lexicons& lex);
 
 }  // namespace whosaid::entities
