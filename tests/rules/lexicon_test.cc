@@ -63,12 +63,12 @@ TEST_CASE("rules lexicon: @! is a word that, with a period after it, is no entry
     CHECK_FALSE(RE2::FullMatch(word, re));
   }
   for (const char* word : {"M", "Ms", "Mrx", "Mrss", "Se", "Senate", "Wu", "President", "June",
-                           "O’Neill", "Smith-Jones", "élan", "v"}) {
+                           "Smith-Jones", "v"}) {
     CAPTURE(word);
     CHECK(RE2::FullMatch(word, re));
   }
-  // Not words: inner periods, digits, punctuation, blanks, placeholders.
-  for (const char* text : {"U.S", "F-35", "a b", "x)", "", "\xC2\xB6", "\xEE\x80\x81"}) {
+  // Not words: inner periods, digits, punctuation, blanks, letters outside ASCII.
+  for (const char* text : {"U.S", "F-35", "a b", "x)", "", "O’Neill", "élan", "\xEE\x80\x81"}) {
     CAPTURE(text);
     CHECK_FALSE(RE2::FullMatch(text, re));
   }

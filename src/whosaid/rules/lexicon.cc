@@ -45,15 +45,24 @@ std::string Lexicon::Regex() const {
 
 namespace {
 
-// The characters that are not word characters of NotWordRegex, as the inside of an RE2 class.
-constexpr const char kNotWordClass[] =
-    "\\t\\n\\v\\f\\r \\x{B6}\\x{E000}\\x{E001}0-9!-,./:-@\\[-\\x60{-~";
-
+// Word characters of NotWordRegex: ASCII letters and the hyphen. A small alphabet keeps the
+// automaton small enough for RE2's fast submatch engines.
 bool IsWordCodePoint(char32_t cp) {
-  if (cp == 0xB6 || cp == 0xE000 || cp == 0xE001) return false;
-  if (cp >= 0x80) return true;
-  if (cp == '-') return true;
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+  return cp == '-' || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+// A class of the word characters other than `but`.
+std::string WordClassExcept(const std::vector<char32_t>& but) {
+  std::string out = "[";
+  for (char32_t c = 0; c < 0x80; ++c) {
+    if (!IsWordCodePoint(c) || std::find(but.begin(), but.end(), c) != but.end()) continue;
+    if (c == '-') {
+      out += "\\-";
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "]";
 }
 
 std::string CodePointRegex(char32_t cp) {
@@ -71,16 +80,16 @@ struct TrieNode {
 // the path to `node`).
 std::string NotInTrie(const TrieNode& node, bool root) {
   std::string out = "(?:";
-  std::string children_class;
+  std::vector<char32_t> children;
   bool first = true;
   for (const auto& [cp, child] : node.children) {
     if (!first) out += '|';
     first = false;
     out += CodePointRegex(cp) + NotInTrie(child, false);
-    children_class += CodePointRegex(cp);
+    children.push_back(cp);
   }
   if (!first) out += '|';
-  out += std::string("[^") + kNotWordClass + children_class + "][^" + kNotWordClass + "]*";
+  out += WordClassExcept(children) + WordClassExcept({}) + "*";
   if (!root && !node.terminal) out += '|';
   out += ')';
   return out;

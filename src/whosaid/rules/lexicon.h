@@ -26,10 +26,10 @@ struct Lexicon {
   // RE2 text for `define NAME = @!list.lst`: one word that, with a period after it, is not an
   // entry, so that `{NAME}[.]` is a word and a period that ends no abbreviation of the list
   // ("Mr." and "Sen." entries keep "Mr" and "Sen" out; entries without a final period keep
-  // nothing out). A word is a non-empty run of characters other than white space, ¶,
-  // U+E000, U+E001, ASCII digits and ASCII punctuation (a hyphen is a word character), so an
-  // entry with an inner period ("U.S.") keeps nothing out either: no word has one. Not
-  // wrapped in a group. It should stand between non-word characters.
+  // nothing out). A word is a non-empty run of ASCII letters and hyphens (a small alphabet
+  // keeps the automaton small), so an entry with an inner period ("U.S.") or a letter
+  // outside ASCII keeps nothing out either: no such word is matched. Not wrapped in a group.
+  // It should stand between characters that are not word characters.
   std::string NotWordRegex() const;
 };
 
