@@ -49,3 +49,35 @@ TEST_CASE("rules lexicon: invalid UTF-8 lines are errors and are skipped") {
 
 }  // namespace
 }  // namespace whosaid::rules
+
+namespace whosaid::rules {
+namespace {
+
+TEST_CASE("rules lexicon: @! is a word that, with a period after it, is no entry") {
+  const Lexicon lex =
+      ParseLexicon("a.lst", "Mr.\nMrs.\nSen.\nU.S.\nW.\nPresident\nvs.\n", nullptr);
+  RE2 re("(?:" + lex.NotWordRegex() + ")");
+  REQUIRE(re.ok());
+  for (const char* word : {"Mr", "Mrs", "Sen", "W", "vs"}) {
+    CAPTURE(word);
+    CHECK_FALSE(RE2::FullMatch(word, re));
+  }
+  for (const char* word : {"M", "Ms", "Mrx", "Mrss", "Se", "Senate", "Wu", "President", "June",
+                           "Smith-Jones", "v"}) {
+    CAPTURE(word);
+    CHECK(RE2::FullMatch(word, re));
+  }
+  // Not words: inner periods, digits, punctuation, blanks, letters outside ASCII.
+  for (const char* text : {"U.S", "F-35", "a b", "x)", "", "O’Neill", "élan", "\xEE\x80\x81"}) {
+    CAPTURE(text);
+    CHECK_FALSE(RE2::FullMatch(text, re));
+  }
+  // No entry with a final period: every word.
+  const Lexicon words = ParseLexicon("b.lst", "President\nU.S.\n", nullptr);
+  RE2 any("(?:" + words.NotWordRegex() + ")");
+  CHECK(RE2::FullMatch("President", any));
+  CHECK(RE2::FullMatch("Mr", any));
+}
+
+}  // namespace
+}  // namespace whosaid::rules

@@ -9,6 +9,28 @@ namespace {
 
 using testing::Lines;
 
+TEST_CASE("rules parser: a define can join lists, and @! negates them") {
+  std::vector<Diagnostic> diags;
+  const RuleFile f = ParseRuleFile("t.rules",
+                                   "define A = @lexicon/a.lst @lexicon/b c.lst\n"
+                                   "define B = @!x.lst @!/abs/y.lst\n"
+                                   "define C = @x.lst @!y.lst\n"
+                                   "define D = @!x.lst @y.lst\n",
+                                   &diags);
+  REQUIRE(f.defines.size() == 2);
+  CHECK(f.defines[0].lexicon);
+  CHECK_FALSE(f.defines[0].lexicon_not);
+  CHECK(f.defines[0].lexicon_paths == std::vector<std::string>{"lexicon/a.lst", "lexicon/b c.lst"});
+  CHECK(f.defines[0].lexicon_path == "lexicon/a.lst");
+  CHECK(f.defines[1].lexicon_not);
+  CHECK(f.defines[1].lexicon_paths == std::vector<std::string>{"x.lst", "/abs/y.lst"});
+  REQUIRE(diags.size() == 2);
+  CHECK(diags[0].line == 3);
+  CHECK(diags[0].message == "every list of one define starts with @");
+  CHECK(diags[1].line == 4);
+  CHECK(diags[1].message == "every list of one define starts with @!");
+}
+
 TEST_CASE("rules parser: defines, rules and examples") {
   std::vector<Diagnostic> diags;
   const RuleFile f =

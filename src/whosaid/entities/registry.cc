@@ -221,7 +221,7 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   // that starts at kMaxRole; a stop found past kMaxRole rejects the role as one not found.
   constexpr size_t kMaxRole = 140;
   rest = rest.substr(0, kMaxRole + 3);
-  size_t stop = rest.find_first_of(",.;:()\n\r\"");
+  size_t stop = FindRoleEnd(rest, lex_);  // not at the period of "Mr." or "U.S."
   // Curly quote marks and dashes end a role too.
   for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
     size_t m = rest.find(mark);

@@ -40,21 +40,58 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"honorifics_male.lst", &lex.honorifics_male},
       {"honorifics_female.lst", &lex.honorifics_female},
       {"titles.lst", &lex.honorifics},
+      {"title_abbreviations.lst", &lex.honorifics},
       {"first_names_female.lst", &lex.first_names_female},
       {"first_names_male.lst", &lex.first_names_male},
       {"not_names.lst", &lex.not_names},
       {"org_words.lst", &lex.org_words},
       {"role_nouns.lst", &lex.role_nouns},
       {"particles.lst", &lex.particles},
+      {"abbreviations.lst", &lex.abbreviations},
   };
   for (const Entry& e : entries) {
     const std::string path = dir + "/" + e.file;
     if (!std::filesystem::exists(path)) continue;
     auto list = WordList::Load(path);
     if (!list.ok()) return list.status();
-    *e.list = std::move(list).value();
+    e.list->Merge(std::move(list).value());  // several files may fill one list
   }
   return lex;
+}
+
+bool Lexicons::IsAbbreviation(std::string_view word) const {
+  if (word.empty()) return false;
+  // Initials: "W", "J.D", "U.S".
+  bool initials = true;
+  for (size_t i = 0; i < word.size() && initials; ++i) {
+    const char c = word[i];
+    initials = (i % 2 == 0) ? (c >= 'A' && c <= 'Z') : c == '.';
+  }
+  if (initials && word.size() % 2 == 1) return true;
+  const std::string with_period = std::string(word) + ".";
+  return abbreviations.contains(with_period) || honorifics.contains(with_period) ||
+         honorifics_male.contains(with_period) || honorifics_female.contains(with_period);
+}
+
+size_t FindRoleEnd(std::string_view text, const Lexicons& lex) {
+  size_t from = 0;
+  while (true) {
+    const size_t stop = text.find_first_of(",.;:()\n\r\"", from);
+    if (stop == std::string_view::npos || text[stop] != '.') return stop;
+    // The word around the period, up to a blank: "Mr." or, for initials, "M.I.T.".
+    size_t b = stop;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\t') --b;
+    size_t e = stop + 1;
+    while (e < text.size() && text[e] != ' ' && text[e] != ',' && text[e] != ';' &&
+           text[e] != ':' && text[e] != ')' && text[e] != '\n' && text[e] != '\r') {
+      ++e;
+    }
+    std::string_view word = text.substr(b, e - b);
+    if (word.back() != '.') return stop;  // "cnn.com", "3.5": the period ends the role
+    word.remove_suffix(1);
+    if (!lex.IsAbbreviation(word)) return stop;
+    from = e;
+  }
 }
 
 }  // namespace whosaid::entities

@@ -18,6 +18,7 @@ class WordList {
   bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
   size_t size() const { return words_.size(); }
   void insert(std::string word) { words_.insert(std::move(word)); }
+  void Merge(WordList other) { words_.merge(other.words_); }
 
  private:
   std::unordered_set<std::string> words_;
@@ -27,16 +28,28 @@ class WordList {
 struct Lexicons {
   WordList honorifics_male;    // Mr.
   WordList honorifics_female;  // Ms. Mrs.
-  WordList honorifics;         // Dr. Sen. Gov. President Minister … (gender-neutral titles)
+  WordList honorifics;         // Dr. Sen. Gov. President Minister … (gender-neutral titles:
+                               // titles.lst and title_abbreviations.lst)
   WordList first_names_female;
   WordList first_names_male;
   WordList not_names;          // capitalized words that do not start a name: The, But, Monday …
   WordList org_words;          // words that make a capitalized run a body: Party, House …
   WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
   WordList particles;          // de, la, van, von … inside names
+  WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+
+  // True when `word` and the period after it are an abbreviation (of abbreviations or of the
+  // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
+  // sentence, clause or role.
+  bool IsAbbreviation(std::string_view word) const;
 
   // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
   static Result<Lexicons> Load(const std::string& lexicon_dir);
 };
+
+// The first of , . ; : ( ) " or a line break in `text`, or npos, where a period after an
+// abbreviation or initials (Lexicons::IsAbbreviation) does not count: where a role that
+// starts `text` ends ("an adviser to Mr. Ruiz, …").
+size_t FindRoleEnd(std::string_view text, const Lexicons& lex);
 
 }  // namespace whosaid::entities

@@ -22,12 +22,24 @@ struct Lexicon {
   // `entries` order, so that with leftmost-first matching a longer entry wins over its
   // prefix ("said on" before "said"). Not wrapped in a group.
   std::string Regex() const;
+
+  // RE2 text for `define NAME = @!list.lst`: one word that, with a period after it, is not an
+  // entry, so that `{NAME}[.]` is a word and a period that ends no abbreviation of the list
+  // ("Mr." and "Sen." entries keep "Mr" and "Sen" out; entries without a final period keep
+  // nothing out). A word is a non-empty run of ASCII letters and hyphens (a small alphabet
+  // keeps the automaton small), so an entry with an inner period ("U.S.") or a letter
+  // outside ASCII keeps nothing out either: no such word is matched. Not wrapped in a group.
+  // It should stand between characters that are not word characters.
+  std::string NotWordRegex() const;
 };
 
 // Parses `text`, the content of lexicon file `path`. A line that is not valid UTF-8 is an
 // error (appended to *diagnostics, which may be null) and is skipped.
 Lexicon ParseLexicon(std::string_view path, std::string_view text,
                      std::vector<Diagnostic>* diagnostics);
+
+// Sorts entries as Lexicon::entries (longest first, ties in byte order) and drops duplicates.
+void SortLexiconEntries(std::vector<std::string>* entries);
 
 // The normalized form of one lexicon entry (see Lexicon).
 std::string NormalizeLexiconEntry(std::string_view entry);

@@ -77,36 +77,40 @@ MacroLookup MacroTable::Resolve(std::string_view name) {
 
 bool MacroTable::LoadLexicon(Entry& entry) {
   const MacroDef& def = entry.def;
-  const fs::path rel(def.lexicon_path);
-  const fs::path resolved =
-      (rel.is_absolute() ? rel : fs::path(def.file).parent_path() / rel).lexically_normal();
-  std::error_code ec;
-  fs::path key = fs::weakly_canonical(resolved, ec);
-  if (ec) key = resolved;
-  auto [it, inserted] = lexicons_.try_emplace(key.string());
-  CachedLexicon& lex = it->second;
-  if (inserted) {
-    Result<std::string> data = ReadWholeFile(resolved.string());
-    if (!data.ok()) {
-      lex.error = data.status().message();
-    } else {
-      const Lexicon parsed = ParseLexicon(resolved.string(), *data, diagnostics_);
-      lex.ok = true;
-      lex.entries = parsed.entries.size();
-      lex.regex = parsed.Regex();
+  Lexicon merged;
+  const std::vector<std::string> paths =
+      def.lexicon_paths.empty() ? std::vector<std::string>{def.lexicon_path} : def.lexicon_paths;
+  for (const std::string& path : paths) {
+    const fs::path rel(path);
+    const fs::path resolved =
+        (rel.is_absolute() ? rel : fs::path(def.file).parent_path() / rel).lexically_normal();
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(resolved, ec);
+    if (ec) key = resolved;
+    auto [it, inserted] = lexicons_.try_emplace(key.string());
+    CachedLexicon& lex = it->second;
+    if (inserted) {
+      Result<std::string> data = ReadWholeFile(resolved.string());
+      if (!data.ok()) {
+        lex.error = data.status().message();
+      } else {
+        lex.ok = true;
+        lex.entries = ParseLexicon(resolved.string(), *data, diagnostics_).entries;
+      }
     }
+    if (!lex.ok) {
+      Report(def, def.body_col,
+             "cannot open lexicon '" + path + "' (" + resolved.string() + "): " + lex.error);
+      return false;
+    }
+    if (lex.entries.empty()) {
+      Report(def, def.body_col, "lexicon '" + path + "' has no entries");
+      return false;
+    }
+    merged.entries.insert(merged.entries.end(), lex.entries.begin(), lex.entries.end());
   }
-  if (!lex.ok) {
-    Report(
-        def, def.body_col,
-        "cannot open lexicon '" + def.lexicon_path + "' (" + resolved.string() + "): " + lex.error);
-    return false;
-  }
-  if (lex.entries == 0) {
-    Report(def, def.body_col, "lexicon '" + def.lexicon_path + "' has no entries");
-    return false;
-  }
-  entry.regex = lex.regex;
+  SortLexiconEntries(&merged.entries);
+  entry.regex = def.lexicon_not ? merged.NotWordRegex() : merged.Regex();
   return true;
 }
 

@@ -52,8 +52,7 @@ class MacroTable {
   struct CachedLexicon {
     bool ok = false;
     std::string error;  // when !ok: the reason
-    std::string regex;
-    size_t entries = 0;
+    std::vector<std::string> entries;  // normalized, as Lexicon::entries
   };
 
   void Expand(Entry& entry);

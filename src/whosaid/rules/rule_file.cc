@@ -148,13 +148,32 @@ class Parser {
     def.name_col = ColumnAt(line, name_begin);
     def.body_col = ColumnAt(line, i);
     if (line[i] == '@') {
-      const std::string_view path = TrimBlanks(line.substr(i + 1));
-      if (path.empty()) {
-        Error(line_no, line, i, "expected a lexicon path after '@'");
-        return;
+      const bool negated = i + 1 < line.size() && line[i + 1] == '!';
+      const std::string prefix = negated ? "@!" : "@";
+      // Items are separated by a blank and an `@`: "@a.lst @b.lst".
+      size_t item = i;
+      while (item < line.size()) {
+        size_t next = item + 1;
+        while (next < line.size() &&
+               !(line[next] == '@' && (line[next - 1] == ' ' || line[next - 1] == '\t'))) {
+          ++next;
+        }
+        if (line.substr(item, prefix.size()) != prefix ||
+            (!negated && line.substr(item, 2) == "@!")) {
+          Error(line_no, line, item, "every list of one define starts with " + prefix);
+          return;
+        }
+        const std::string_view path = TrimBlanks(line.substr(item + prefix.size(), next - item - prefix.size()));
+        if (path.empty()) {
+          Error(line_no, line, item, "expected a lexicon path after '" + prefix + "'");
+          return;
+        }
+        def.lexicon_paths.emplace_back(path);
+        item = next;
       }
       def.lexicon = true;
-      def.lexicon_path = std::string(path);
+      def.lexicon_not = negated;
+      def.lexicon_path = def.lexicon_paths[0];
     } else {
       def.body = std::string(line.substr(i));
     }

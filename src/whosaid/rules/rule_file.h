@@ -6,6 +6,7 @@
 //   # comment                                   whole line, after optional indentation
 //   define NAME = RE2 TEXT                      a macro; NAME is [A-Z][A-Z0-9_]*
 //   define NAME = @path/to/list.lst             a macro backed by a lexicon (word list)
+//   define NAME = @!path/to/list.lst            a word that is not an entry of the list
 //   rule ID prio=N [conf=X] : PATTERN           a rule; ID is [A-Za-z][A-Za-z0-9_.-]*
 //     + EXAMPLE TEXT => SLOT="value" …          must match (slot values optional)
 //     - EXAMPLE TEXT                            must not match
@@ -43,8 +44,12 @@ struct Example {
 struct MacroDef {
   std::string name;
   std::string body;          // the RE2 text after `=`, trimmed (empty for a lexicon)
-  bool lexicon = false;      // true for `define NAME = @path`
+  bool lexicon = false;      // true for `define NAME = @path` and `define NAME = @!path`
+  bool lexicon_not = false;  // true for `@!path`: a word that is no entry of the list
   std::string lexicon_path;  // the path after `@`, as written (relative to the rule file)
+  // Every path, for a union of lists: `@a.lst @b.lst` (each item starts with `@`, or each
+  // with `@!`, after a blank). lexicon_paths[0] == lexicon_path.
+  std::vector<std::string> lexicon_paths;
   std::string file;
   int line = 0;
   int name_col = 0;  // column of NAME
