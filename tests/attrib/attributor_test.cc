@@ -217,5 +217,29 @@ TEST_CASE("attributor: a British quotation over paragraphs is one quote") {
   CHECK(q[1].speaker == "Agnes Murrow");
 }
 
+TEST_CASE("attributor: consecutive reported statements in one paragraph are all found") {
+  // Each statement's lead needs the sentence end before it; one match must not use it up.
+  ExtractorOptions options;
+  options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
+  options.attribution.indirect = true;
+  auto ex = Extractor::Create(options, nullptr);
+  REQUIRE(ex.ok());
+  auto doc = text::Document::FromBytes(
+      "t",
+      "Ann Lee said the mill would close. Bo Park said the town would fight it. The plan "
+      "would fail, Cy Dunn said. Dee Marsh told reporters the vote was close.\n");
+  REQUIRE(doc.ok());
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& r : (*ex)->Extract(*doc).quotes) {
+    if (r.span.type != quotes::QuoteType::kIndirect) continue;
+    got.emplace_back(doc->Slice(r.span.content), r.attribution.speaker.value_or("<none>"));
+  }
+  CHECK(got == std::vector<std::pair<std::string, std::string>>{
+                   {"the mill would close", "Ann Lee"},
+                   {"the town would fight it", "Bo Park"},
+                   {"The plan would fail", "Cy Dunn"},
+                   {"the vote was close", "Dee Marsh"}});
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -557,7 +557,18 @@ void RuleSet::MatchIndirect(std::string_view window, std::vector<RuleMatch>* out
     best->next.reset();
     out->push_back(m);
     if (m.end > m.begin) {
+      // Resume at the sentence end that closed the match, not after it: the next
+      // statement's lead (`[.?!] ` in ILEAD) needs that mark and space, so "A said C1. B
+      // said C2." gives both clauses. The mark lies after the clause, so nothing is found
+      // twice.
       pos = m.end;
+      if (pos > static_cast<size_t>(m.begin) + 1 && window[pos - 1] == ' ') --pos;
+      if (pos > static_cast<size_t>(m.begin) + 1 &&
+          (window[pos - 1] == '.' || window[pos - 1] == '?' || window[pos - 1] == '!')) {
+        --pos;
+      } else {
+        pos = m.end;
+      }
     } else {  // an empty match: step over one character
       pos = m.end +
             (static_cast<size_t>(m.end) < window.size() ? text::DecodeAt(window, m.end).len : 1);
