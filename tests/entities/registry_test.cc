@@ -47,6 +47,18 @@ TEST_CASE("registry: surnames and honorifics resolve to the full name") {
   CHECK(f.NameOf(f.Find("Hill", f.text.find("stayed") - 5)) == "Mark Hill");
 }
 
+TEST_CASE("registry: a name does not run on across a sentence end") {
+  // "Lee." looks like an abbreviation ("Gen.") to the tokenizer, but the segmenter ends the
+  // sentence there: the person is Ann Lee, and the next sentence's "Lee" is her.
+  Fixture f("The council met with Ann Lee. Lee said the plan was dead. Then Mark Hill. Hill left.");
+  CHECK(f.NameOf(f.Find("Lee", f.text.find("Lee said"))) == "Ann Lee");
+  CHECK(f.NameOf(f.Find("Hill", f.text.find("Hill left"))) == "Mark Hill");
+  for (const auto& e : f.registry.entities()) CHECK(e.name.find('.') == std::string::npos);
+  // An abbreviation the lexicon knows keeps its period and its name: Sen. Ana de la Cruz.
+  Fixture g("They met Sen. Ana de la Cruz. Cruz spoke.");
+  CHECK(g.NameOf(g.Find("Cruz", g.text.find("Cruz spoke"))) == "Ana de la Cruz");
+}
+
 TEST_CASE("registry: a nickname inside a name is left out of it") {
   Fixture f("Tom \"Tommy\" Becker spoke first. Later Becker left. Ana ‘Nan’ Ruiz stayed.");
   CHECK(f.NameOf(f.Find("Tom \"Tommy\" Becker")) == "Tom Becker");

@@ -164,6 +164,11 @@ size_t Registry::SentenceOf(uint32_t byte) const {
   return seg_->sentences.empty() ? 0 : seg_->SentenceAt(byte);
 }
 
+bool Registry::EndsSentence(uint32_t byte) const {
+  if (seg_->sentences.empty() || byte == 0) return false;
+  return seg_->sentences[seg_->SentenceAt(byte - 1)].end == byte;
+}
+
 void Registry::NoteGender(int entity, Gender gender) {
   if (entity < 0 || gender == Gender::kUnknown) return;
   Entity& e = entities_[entity];
@@ -336,6 +341,15 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
       if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
       Token t = tokens[k];
+      // A short capitalized word keeps its final period in case it abbreviates ("Gen."), but
+      // where the segmenter ends a sentence at that period and the lexicon knows no such
+      // abbreviation, the period is the sentence's: "… with Ann Lee. Lee said" names Ann
+      // Lee, and the next sentence's first word is not joined to her name.
+      if (t.word.size() > 1 && t.word.back() == '.' && EndsSentence(t.span.end) &&
+          !lex_.IsAbbreviation(t.word.substr(0, t.word.size() - 1))) {
+        t.word.remove_suffix(1);
+        t.span.end -= 1;
+      }
       if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
         t.joined = false;
       }

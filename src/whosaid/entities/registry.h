@@ -92,6 +92,8 @@ class Registry {
   // "the former president" → the person with role "Former President".
   std::optional<int> PersonByRole(std::string_view mention) const;
   size_t SentenceOf(uint32_t byte) const;
+  // True when a sentence of the segmentation ends at `byte` (one past its last byte).
+  bool EndsSentence(uint32_t byte) const;
 
   const Lexicons& lex_;
   std::string_view text_;
