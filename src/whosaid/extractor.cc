@@ -27,8 +27,13 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
   }
   for (const auto& p : options.rule_paths) {
     paths.push_back(p);
-    if (lexicon_dir.empty() && std::filesystem::is_directory(p + "/lexicon")) {
-      lexicon_dir = p + "/lexicon";
+    // A pack given as a directory, or as rule files inside one, brings the lists of its
+    // lexicon/ (without the built-in pack, name finding would otherwise run on none).
+    const std::filesystem::path path(p);
+    const std::filesystem::path pack =
+        std::filesystem::is_directory(path) ? path : path.parent_path();
+    if (lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
+      lexicon_dir = (pack / "lexicon").string();
     }
   }
   if (paths.empty()) return InvalidArgument("no rules: give --rules FILE_OR_DIR");
