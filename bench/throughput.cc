@@ -18,6 +18,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "whosaid/text/tokenizer.h"
 #include <string>
 #include <thread>
 #include <vector>
@@ -151,6 +153,24 @@ int main(int argc, char** argv) {
   }
   const double ref = scanned / 1e6 / Seconds(r0, Clock::now());
   std::printf("reference RE2 40-verb pass: %.1f MB/s (%zu matches)\n", ref, matches);
+
+  // The token stream (text/tokenizer.h), not yet read by extraction: one thread over the
+  // same bytes, so that the later steps of the redesign have its cost beside the reference.
+  {
+    whosaid::text::TokenizerOptions topt;
+    size_t tokens = 0, sentences = 0, done = 0;
+    const auto t0 = Clock::now();
+    for (const std::string& text : base) {
+      const whosaid::text::TokenStream ts = whosaid::text::Tokenize(text, topt);
+      tokens += ts.tokens.size();
+      sentences += ts.sentences;
+      done += text.size();
+    }
+    const double tok = done / 1e6 / Seconds(t0, Clock::now());
+    std::printf("tokenizer (not yet used by extraction), -j 1: %.1f MB/s, %.3fx the RE2 reference "
+                "(%zu tokens, %zu sentences)\n",
+                tok, tok / ref, tokens, sentences);
+  }
 
   whosaid::ExtractorOptions options;
   options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";

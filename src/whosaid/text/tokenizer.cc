@@ -1,0 +1,295 @@
+#include "whosaid/text/tokenizer.h"
+
+#include <unicode/uchar.h>
+
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::text {
+namespace {
+
+bool IsWordCp(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  if (cp == 0xFFFD) return false;
+  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK ||
+         u_charType(cp) == U_COMBINING_SPACING_MARK;
+}
+
+bool IsDigitCp(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsUpperCp(char32_t cp) {
+  return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : (u_isupper(cp) || u_istitle(cp));
+}
+bool IsLowerCp(char32_t cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp); }
+bool IsApostropheCp(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool IsQuoteMarkCp(char32_t cp) {
+  switch (cp) {
+    case '"':
+    case '\'':
+    case '`':
+    case 0x201C:
+    case 0x201D:
+    case 0x2018:
+    case 0x2019:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case 0x201E:
+    case 0x201A:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsClosingCp(char32_t cp) {
+  return cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' ||
+         cp == 0x00BB || cp == 0x203A || cp == 0x300D || cp == 0x300F;
+}
+
+bool IsTerminalCp(char32_t cp) {
+  return cp == '.' || cp == '?' || cp == '!' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 ||
+         cp == 0xFF1F;
+}
+
+// Length of the line break at byte i (\n, \r\n, \r, U+2028, U+2029), or 0.
+size_t LineBreakAt(std::string_view t, size_t i) {
+  const char c = t[i];
+  if (c == '\n') return 1;
+  if (c == '\r') return (i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
+  if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < t.size() &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(t[i + 2]) == 0xA8 ||
+       static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Auto mode: blank lines separate paragraphs when the text has a blank line with text on
+// both sides; otherwise every line break does.
+bool HasBlankLineBetweenText(std::string_view t) {
+  bool seen_text = false, line_has_text = false, blank_after_text = false;
+  for (size_t i = 0; i < t.size();) {
+    if (const size_t n = LineBreakAt(t, i)) {
+      if (!line_has_text && seen_text) blank_after_text = true;
+      line_has_text = false;
+      i += n;
+      continue;
+    }
+    const Decoded d = DecodeAt(t, i);
+    if (!IsSpace(d.cp)) {
+      if (blank_after_text) return true;
+      seen_text = line_has_text = true;
+    }
+    i += d.len;
+  }
+  return false;
+}
+
+Shape ShapeOf(std::string_view word) {
+  bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
+  for (size_t i = 0; i < word.size();) {
+    const Decoded d = DecodeAt(word, i);
+    i += d.len;
+    if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens, periods
+    if (!IsDigitCp(d.cp)) digits = false;
+    const bool up = IsUpperCp(d.cp), low = IsLowerCp(d.cp);
+    if (first && (up || low)) {
+      first_upper = up;
+      first = false;
+    }
+    any_upper |= up;
+    any_lower |= low;
+  }
+  if (digits) return Shape::kDigits;
+  if (!any_upper) return Shape::kLower;
+  if (!any_lower) return Shape::kUpper;
+  return first_upper ? Shape::kCapitalized : Shape::kMixed;
+}
+
+class Pass {
+ public:
+  Pass(std::string_view t, const TokenizerOptions& o) : t_(t), options_(o) {
+    ParagraphMode mode = o.paragraph_mode;
+    if (mode == ParagraphMode::kAuto) {
+      mode = HasBlankLineBetweenText(t) ? ParagraphMode::kBlankLine : ParagraphMode::kLineBreak;
+    }
+    breaks_needed_ = mode == ParagraphMode::kBlankLine ? 2 : 1;
+  }
+
+  TokenStream Run() {
+    size_t i = 0;
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
+    while (i < t_.size()) {
+      if (const size_t n = LineBreakAt(t_, i)) {
+        NoteSpace(i, n, /*line_break=*/true);
+        i += n;
+        continue;
+      }
+      const Decoded d = DecodeAt(t_, i);
+      if (IsSpace(d.cp)) {
+        NoteSpace(i, d.len, /*line_break=*/false);
+        i += d.len;
+        continue;
+      }
+      i = d.valid && IsWordCp(d.cp) ? Word(i) : Other(i, d);
+    }
+    out_.sentences = out_.tokens.empty() ? 0 : out_.tokens.back().sentence + 1;
+    out_.paragraphs = out_.tokens.empty() ? 0 : out_.tokens.back().paragraph + 1;
+    return std::move(out_);
+  }
+
+ private:
+  void NoteSpace(size_t i, size_t n, bool line_break) {
+    if (!in_space_) space_begin_ = static_cast<uint32_t>(i);
+    in_space_ = true;
+    space_end_ = static_cast<uint32_t>(i + n);
+    if (line_break) ++line_breaks_;
+  }
+
+  // Emits a token; a paragraph break before it when the white space before it holds one.
+  void Emit(Token tok) {
+    const bool had_space = in_space_ || out_.tokens.empty();
+    if (in_space_ && line_breaks_ >= breaks_needed_ && !out_.tokens.empty()) {
+      Token br;
+      br.span = {space_begin_, space_end_};
+      br.kind = TokenKind::kParagraphBreak;
+      br.space_before = true;
+      br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
+      br.paragraph = paragraph_;
+      out_.tokens.push_back(br);
+      ++paragraph_;
+      new_sentence_ = true;
+    }
+    in_space_ = false;
+    line_breaks_ = 0;
+    tok.space_before = had_space;
+    // After a sentence end, the next token after white space that is not a lower-case word
+    // starts a sentence (after a soft abbreviation, only a capitalized word does); closing
+    // marks and brackets stay with the sentence they close.
+    if (!new_sentence_ && may_end_ && had_space) {
+      const bool word = tok.kind == TokenKind::kWord;
+      const bool lower_word = word && tok.shape == Shape::kLower;
+      const bool capital_word =
+          word && (tok.shape == Shape::kCapitalized || tok.shape == Shape::kUpper);
+      if (soft_end_ ? capital_word : !lower_word) new_sentence_ = true;
+    }
+    if (new_sentence_ && !out_.tokens.empty()) ++sentence_;
+    tok.sentence_start = new_sentence_ || out_.tokens.empty();
+    tok.sentence = sentence_;
+    tok.paragraph = paragraph_;
+    new_sentence_ = false;
+    out_.tokens.push_back(tok);
+  }
+
+  size_t Word(size_t b) {
+    size_t e = b;
+    bool inner_period = false;
+    while (e < t_.size()) {
+      const Decoded c = DecodeAt(t_, e);
+      if (c.valid && IsWordCp(c.cp)) {
+        e += c.len;
+        continue;
+      }
+      // A comma joins digits only ("1,200"); an apostrophe, hyphen or period joins words.
+      const bool joiner =
+          IsApostropheCp(c.cp) || c.cp == '-' || c.cp == '.' ||
+          (c.cp == ',' && e > b && IsDigitCp(static_cast<unsigned char>(t_[e - 1])));
+      if (joiner && e + c.len < t_.size()) {
+        const Decoded n = DecodeAt(t_, e + c.len);
+        if (n.valid && (c.cp == ',' ? IsDigitCp(n.cp) : IsWordCp(n.cp))) {
+          inner_period |= c.cp == '.';
+          e += c.len;
+          continue;
+        }
+      }
+      break;
+    }
+    const std::string_view word = t_.substr(b, e - b);
+    Token tok;
+    tok.shape = ShapeOf(word);
+    tok.kind =
+        tok.shape == Shape::kDigits || IsNumber(word) ? TokenKind::kNumber : TokenKind::kWord;
+    if (tok.kind == TokenKind::kNumber) tok.shape = Shape::kDigits;
+    bool soft = false;
+    if (e < t_.size() && t_[e] == '.' && tok.kind == TokenKind::kWord &&
+        !(e + 1 < t_.size() && t_[e + 1] == '.')) {
+      const bool initial = CountCodePoints(word) == 1 && tok.shape == Shape::kUpper;
+      const bool listed = options_.is_abbreviation && options_.is_abbreviation(word);
+      soft = options_.ends_sentence_before_capital && options_.ends_sentence_before_capital(word);
+      if (initial || inner_period || listed || soft) ++e;
+    }
+    tok.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    Emit(tok);
+    // A soft abbreviation ends the sentence before a word that is not lower case.
+    may_end_ = soft && t_[e - 1] == '.';
+    soft_end_ = may_end_;
+    return e;
+  }
+
+  static bool IsNumber(std::string_view w) {
+    if (w.empty() || !IsDigitCp(static_cast<unsigned char>(w[0]))) return false;
+    for (size_t k = 0; k < w.size(); ++k) {
+      const char c = w[k];
+      if (IsDigitCp(static_cast<unsigned char>(c))) continue;
+      if ((c == ',' || c == '.') && k + 1 < w.size() &&
+          IsDigitCp(static_cast<unsigned char>(w[k + 1]))) {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  size_t Other(size_t b, Decoded d) {
+    size_t e = b + d.len;
+    Token tok;
+    if (d.valid && (d.cp == '`' || d.cp == '\'') && e < t_.size() &&
+        t_[e] == static_cast<char>(d.cp)) {
+      ++e;  // `` and ''
+      tok.kind = TokenKind::kQuoteMark;
+    } else if (d.valid && IsQuoteMarkCp(d.cp)) {
+      tok.kind = TokenKind::kQuoteMark;
+    } else if (d.valid && (d.cp == '-' || d.cp == '.')) {
+      while (e < t_.size() && t_[e] == static_cast<char>(d.cp)) ++e;  // "--", "..."
+    }
+    tok.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    const bool closing = d.valid && IsClosingCp(d.cp) && !in_space_;
+    const bool terminal = d.valid && IsTerminalCp(d.cp);
+    Emit(tok);
+    if (terminal) {
+      may_end_ = true;
+      soft_end_ = false;
+    } else if (!closing) {
+      may_end_ = false;  // a closing mark after the sentence end keeps it pending
+    }
+    return e;
+  }
+
+  std::string_view t_;
+  const TokenizerOptions& options_;
+  int breaks_needed_ = 2;
+  TokenStream out_;
+  bool in_space_ = false;
+  uint32_t space_begin_ = 0, space_end_ = 0;
+  int line_breaks_ = 0;
+  bool new_sentence_ = false;
+  bool may_end_ = false;   // the tokens so far may have ended a sentence
+  bool soft_end_ = false;  // ... at a soft abbreviation: only before a capitalized word
+  uint32_t sentence_ = 0, paragraph_ = 0;
+};
+
+}  // namespace
+
+TokenStream Tokenize(std::string_view text, const TokenizerOptions& options) {
+  return Pass(text, options).Run();
+}
+
+}  // namespace whosaid::text

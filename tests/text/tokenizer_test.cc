@@ -1,0 +1,163 @@
+#include "whosaid/text/tokenizer.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace whosaid::text {
+namespace {
+
+TokenizerOptions EnglishLike() {
+  TokenizerOptions o;
+  o.is_abbreviation = [](std::string_view w) {
+    static const std::set<std::string, std::less<>> kWords = {"Mr",  "Mrs", "Sen",
+                                                              "Gen", "Dr",  "Jan"};
+    return kWords.count(w) > 0;
+  };
+  o.ends_sentence_before_capital = [](std::string_view w) { return w == "Inc" || w == "Jr"; };
+  return o;
+}
+
+std::vector<std::string> Texts(std::string_view text, const TokenStream& ts) {
+  std::vector<std::string> out;
+  for (const Token& t : ts.tokens) {
+    out.emplace_back(t.kind == TokenKind::kParagraphBreak
+                         ? std::string("¶")
+                         : std::string(text.substr(t.span.begin, t.span.size())));
+  }
+  return out;
+}
+
+// The text of each sentence's tokens, joined by spaces (paragraph breaks left out).
+std::vector<std::string> Sentences(std::string_view text, const TokenStream& ts) {
+  std::vector<std::string> out(ts.sentences);
+  for (const Token& t : ts.tokens) {
+    if (t.kind == TokenKind::kParagraphBreak) continue;
+    std::string& s = out[t.sentence];
+    if (!s.empty()) s += ' ';
+    s += text.substr(t.span.begin, t.span.size());
+  }
+  return out;
+}
+
+TEST_CASE("tokenizer: abbreviations and initials keep their period and end no sentence") {
+  const std::string t = "Mr. Ortiz met Sen. J.D. Vance in the U.S. on Jan. 5. He left.";
+  const TokenStream ts = Tokenize(t, EnglishLike());
+  CHECK(Texts(t, ts) == std::vector<std::string>{"Mr.", "Ortiz", "met", "Sen.", "J.D.", "Vance",
+                                                 "in", "the", "U.S.", "on", "Jan.", "5", ".", "He",
+                                                 "left", "."});
+  CHECK(Sentences(t, ts) ==
+        std::vector<std::string>{"Mr. Ortiz met Sen. J.D. Vance in the U.S. on Jan. 5 .",
+                                 "He left ."});
+  CHECK(ts.tokens[4].shape == Shape::kUpper);
+  CHECK(ts.tokens[11].kind == TokenKind::kNumber);
+  // An initial: "J. Smith".
+  const std::string u = "Then J. Smith spoke.";
+  CHECK(Texts(u, Tokenize(u, EnglishLike()))[1] == "J.");
+}
+
+TEST_CASE("tokenizer: a soft abbreviation ends a sentence only before a capital") {
+  const std::string t = "He joined Acme Inc. The firm grew. Bo Li Jr. and Ann Lee left.";
+  const TokenStream ts = Tokenize(t, EnglishLike());
+  CHECK(Sentences(t, ts) == std::vector<std::string>{"He joined Acme Inc.", "The firm grew .",
+                                                     "Bo Li Jr. and Ann Lee left ."});
+}
+
+TEST_CASE("tokenizer: names with particles, hyphens and apostrophes") {
+  const std::string t = "Bashar al-Assad, Conan O’Neill, D'Arcy and Ana de la Cruz.";
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) == std::vector<std::string>{"Bashar", "al-Assad", ",", "Conan", "O’Neill", ",",
+                                                 "D'Arcy", "and", "Ana", "de", "la", "Cruz", "."});
+  CHECK(ts.tokens[1].shape == Shape::kMixed);
+  CHECK(ts.tokens[4].shape == Shape::kCapitalized);
+  CHECK(ts.tokens[9].shape == Shape::kLower);
+}
+
+TEST_CASE("tokenizer: shapes, numbers and punctuation runs") {
+  const std::string t = "NASA paid $1,200.50 for 3.5 iPhones -- twice... “Yes,” she said.";
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) == std::vector<std::string>{"NASA", "paid", "$", "1,200.50", "for", "3.5",
+                                                 "iPhones", "--", "twice", "...", "“", "Yes", ",",
+                                                 "”", "she", "said", "."});
+  CHECK(ts.tokens[0].shape == Shape::kUpper);
+  CHECK(ts.tokens[3].kind == TokenKind::kNumber);
+  CHECK(ts.tokens[6].shape == Shape::kMixed);
+  CHECK(ts.tokens[10].kind == TokenKind::kQuoteMark);
+  CHECK(ts.tokens[13].kind == TokenKind::kQuoteMark);
+  CHECK_FALSE(ts.tokens[13].space_before);
+  CHECK(ts.tokens[14].space_before);
+}
+
+TEST_CASE("tokenizer: `` and '' are one quote mark each") {
+  const std::string t = "``We won,'' he said.";
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) == std::vector<std::string>{"``", "We", "won", ",", "''", "he", "said", "."});
+  CHECK(ts.tokens[0].kind == TokenKind::kQuoteMark);
+  CHECK(ts.tokens[4].kind == TokenKind::kQuoteMark);
+}
+
+TEST_CASE("tokenizer: accents, CJK and emoji are words or symbols, never split bytes") {
+  const std::string t = "Zoë Müller ate 寿司 🍣 in Malmö.";
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) ==
+        std::vector<std::string>{"Zoë", "Müller", "ate", "寿司", "🍣", "in", "Malmö", "."});
+  CHECK(ts.tokens[0].shape == Shape::kCapitalized);
+  CHECK(ts.tokens[3].kind == TokenKind::kWord);
+  CHECK(ts.tokens[4].kind == TokenKind::kPunct);
+}
+
+TEST_CASE("tokenizer: paragraphs from blank lines or line breaks, CRLF and a final newline") {
+  const std::string blank = "One line\nwrapped.\r\n\r\nTwo. Three.\n";
+  const TokenStream a = Tokenize(blank);
+  CHECK(a.paragraphs == 2);
+  CHECK(a.sentences == 3);
+  CHECK(Texts(blank, a) ==
+        std::vector<std::string>{"One", "line", "wrapped", ".", "¶", "Two", ".", "Three", "."});
+  CHECK(a.tokens[5].paragraph == 1);
+  CHECK(a.tokens[5].sentence_start);
+  // One paragraph per line, as editors save it: the final newline is no blank line.
+  const std::string lines = "One.\nTwo.\nThree.\n";
+  CHECK(Tokenize(lines).paragraphs == 3);
+  TokenizerOptions blank_mode;
+  blank_mode.paragraph_mode = ParagraphMode::kBlankLine;
+  CHECK(Tokenize(lines, blank_mode).paragraphs == 1);
+}
+
+TEST_CASE("tokenizer: NUL, ill-formed bytes and a byte order mark") {
+  const std::string t = std::string("\xEF\xBB\xBFHi\0there \xFF ok", 16);
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) ==
+        std::vector<std::string>{"Hi", std::string(1, '\0'), "there", "\xFF", "ok"});
+  CHECK(ts.tokens[0].span.begin == 3);
+  CHECK(ts.tokens[3].kind == TokenKind::kPunct);
+  CHECK(Tokenize("").tokens.empty());
+  CHECK(Tokenize("   \n\n  ").tokens.empty());
+}
+
+TEST_CASE("tokenizer: a 100 MB run of letters is one token") {
+  const std::string t(100u << 20, 'a');
+  const TokenStream ts = Tokenize(t);
+  REQUIRE(ts.tokens.size() == 1);
+  CHECK(ts.tokens[0].span.size() == t.size());
+  CHECK(ts.sentences == 1);
+}
+
+TEST_CASE("tokenizer: spans cover the text in order, without overlaps") {
+  const std::string t = "“It is late,” said Dr. Ann Lee.\n\nShe left (again). ‘Fine’ — OK?";
+  const TokenStream ts = Tokenize(t, EnglishLike());
+  uint32_t last = 0, sentence = 0;
+  for (const Token& tok : ts.tokens) {
+    CHECK(tok.span.begin >= last);
+    CHECK(tok.span.end > tok.span.begin);
+    CHECK(tok.sentence >= sentence);
+    last = tok.span.end;
+    sentence = tok.sentence;
+  }
+  CHECK(Sentences(t, ts) == std::vector<std::string>{"“ It is late , ” said Dr. Ann Lee .",
+                                                     "She left ( again ) .", "‘ Fine ’ — OK ?"});
+}
+
+}  // namespace
+}  // namespace whosaid::text
