@@ -48,6 +48,16 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"role_nouns.lst", &lex.role_nouns},
       {"particles.lst", &lex.particles},
       {"abbreviations.lst", &lex.abbreviations},
+      {"role_stops.lst", &lex.role_stops},
+      {"pronouns.lst", &lex.pronouns},
+      {"not_speaker_openings.lst", &lex.not_speaker_openings},
+      {"be_forms.lst", &lex.be_forms},
+      {"sentence_leads.lst", &lex.sentence_leads},
+      {"subject_pronouns.lst", &lex.subject_pronouns},
+      {"subject_pronoun_contractions.lst", &lex.subject_pronoun_contractions},
+      {"title_small_words.lst", &lex.title_small_words},
+      {"title_cues.lst", &lex.title_cues},
+      {"subordinators.lst", &lex.subordinators},
   };
   for (const Entry& e : entries) {
     const std::string path = dir + "/" + e.file;

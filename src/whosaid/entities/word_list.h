@@ -19,6 +19,8 @@ class WordList {
   size_t size() const { return words_.size(); }
   void insert(std::string word) { words_.insert(std::move(word)); }
   void Merge(WordList other) { words_.merge(other.words_); }
+  // Every entry, in no particular order.
+  const std::unordered_set<std::string>& entries() const { return words_; }
 
  private:
   std::unordered_set<std::string> words_;
@@ -37,6 +39,22 @@ struct Lexicons {
   WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
   WordList particles;          // de, la, van, von … inside names
   WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+  WordList role_stops;         // the, said, of, according … : lower-case words that end a role
+                               // phrase when the registry walks back from a name
+  // Word classes of the attributor's checks and sieves.
+  WordList pronouns;                      // He he She … I We: a speaker slot of only these
+                                          // is a speaker (pronouns.lst, also the PRON macro)
+  WordList not_speaker_openings;          // when, of, regarding …: a speaker slot opening
+                                          // with one caught a clause or phrase
+  WordList be_forms;                      // is was are were: a speaker slot ending with one
+                                          // caught a clause
+  WordList sentence_leads;                // But And So Yet: skipped before a subject pronoun
+  WordList subject_pronouns;              // He she …: a sentence's opening subject
+  WordList subject_pronoun_contractions;  // He She They (as in "He’s"): the same, contracted
+  WordList title_small_words;             // a the of …: lower-case words of a title-case quote
+  WordList title_cues;                    // on, the film, host of …: before a title of a work
+  WordList subordinators;                 // As After When …: open a subordinate clause, so the
+                                          // subject follows its comma
 
   // True when `word` and the period after it are an abbreviation (of abbreviations or of the
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
