@@ -48,6 +48,8 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"role_nouns.lst", &lex.role_nouns},
       {"particles.lst", &lex.particles},
       {"abbreviations.lst", &lex.abbreviations},
+      {"sentence_abbreviations.lst", &lex.sentence_abbreviations},
+      {"sentence_soft_abbreviations.lst", &lex.sentence_soft_abbreviations},
       {"role_stops.lst", &lex.role_stops},
       {"pronouns.lst", &lex.pronouns},
       {"not_speaker_openings.lst", &lex.not_speaker_openings},
@@ -67,6 +69,14 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
     e.list->Merge(std::move(list).value());  // several files may fill one list
   }
   return lex;
+}
+
+void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
+  if (!options->abbreviations.empty() || !options->soft_abbreviations.empty()) return;
+  options->abbreviations.assign(sentence_abbreviations.entries().begin(),
+                                sentence_abbreviations.entries().end());
+  options->soft_abbreviations.assign(sentence_soft_abbreviations.entries().begin(),
+                                     sentence_soft_abbreviations.entries().end());
 }
 
 bool Lexicons::IsAbbreviation(std::string_view word) const {

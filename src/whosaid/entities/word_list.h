@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "whosaid/status.h"
+#include "whosaid/text/segmenter.h"
 
 namespace whosaid::entities {
 
@@ -39,6 +40,9 @@ struct Lexicons {
   WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
   WordList particles;          // de, la, van, von … inside names
   WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+  WordList sentence_abbreviations;       // Mr. Jan. U.S. …: a period after one never ends
+                                         // a sentence (the segmenter's options)
+  WordList sentence_soft_abbreviations;  // Inc. Jr. a.m. …: ends one only before a capital
   WordList role_stops;         // the, said, of, according … : lower-case words that end a role
                                // phrase when the registry walks back from a name
   // Word classes of the attributor's checks and sieves.
@@ -60,6 +64,10 @@ struct Lexicons {
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
   // sentence, clause or role.
   bool IsAbbreviation(std::string_view word) const;
+
+  // Fills the segmenter's abbreviation options from sentence_abbreviations and
+  // sentence_soft_abbreviations, unless the caller gave lists of its own.
+  void ToSegmenterOptions(text::SegmenterOptions* options) const;
 
   // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
   static Result<Lexicons> Load(const std::string& lexicon_dir);
