@@ -25,6 +25,7 @@ int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions&
   if (rule_set) rule_set->Lint(&diagnostics);
   // The segmenter's abbreviations come from the first pack's lexicon/, as in Extractor::Create.
   text::SegmenterOptions segmenter_options = base.segmenter;
+  quotes::ScannerOptions scanner_options = base.scanner;
   for (const auto& f : files) {
     if (!std::filesystem::is_directory(f + "/lexicon")) continue;
     auto lex = entities::Lexicons::Load(f + "/lexicon");
@@ -33,6 +34,7 @@ int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions&
       return kExitUsage;
     }
     lex->ToSegmenterOptions(&segmenter_options);
+    lex->ToScannerOptions(&scanner_options);
     break;
   }
   auto segmenter = text::Segmenter::Create(std::move(segmenter_options));
@@ -41,7 +43,7 @@ int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions&
     return kExitUsage;
   }
   attrib::ExampleStats stats;
-  if (rule_set) stats = attrib::RunRuleExamples(*rule_set, **segmenter, &diagnostics);
+  if (rule_set) stats = attrib::RunRuleExamples(*rule_set, **segmenter, &diagnostics, scanner_options);
   size_t errors = 0, warnings = 0;
   for (const auto& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());

@@ -47,6 +47,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
   }
   text::SegmenterOptions segmenter_options = options.segmenter;
   ex->lexicons_.ToSegmenterOptions(&segmenter_options);
+  ex->lexicons_.ToScannerOptions(&options.scanner);
   auto seg = text::Segmenter::Create(std::move(segmenter_options));
   if (!seg.ok()) return seg.status();
   ex->segmenter_ = std::move(seg).value();

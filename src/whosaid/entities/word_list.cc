@@ -50,6 +50,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"abbreviations.lst", &lex.abbreviations},
       {"sentence_abbreviations.lst", &lex.sentence_abbreviations},
       {"sentence_soft_abbreviations.lst", &lex.sentence_soft_abbreviations},
+      {"elisions.lst", &lex.elisions},
       {"role_stops.lst", &lex.role_stops},
       {"pronouns.lst", &lex.pronouns},
       {"not_speaker_openings.lst", &lex.not_speaker_openings},
@@ -77,6 +78,11 @@ void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
                                 sentence_abbreviations.entries().end());
   options->soft_abbreviations.assign(sentence_soft_abbreviations.entries().begin(),
                                      sentence_soft_abbreviations.entries().end());
+}
+
+void Lexicons::ToScannerOptions(quotes::ScannerOptions* options) const {
+  if (!options->elisions.empty()) return;
+  options->elisions.assign(elisions.entries().begin(), elisions.entries().end());
 }
 
 bool Lexicons::IsAbbreviation(std::string_view word) const {

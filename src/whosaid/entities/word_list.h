@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "whosaid/quotes/scanner.h"
 #include "whosaid/status.h"
 #include "whosaid/text/segmenter.h"
 
@@ -43,6 +44,8 @@ struct Lexicons {
   WordList sentence_abbreviations;       // Mr. Jan. U.S. …: a period after one never ends
                                          // a sentence (the segmenter's options)
   WordList sentence_soft_abbreviations;  // Inc. Jr. a.m. …: ends one only before a capital
+  WordList elisions;           // em til cause n …: a single mark before one is an apostrophe
+                               // (the quote scanner's options)
   WordList role_stops;         // the, said, of, according … : lower-case words that end a role
                                // phrase when the registry walks back from a name
   // Word classes of the attributor's checks and sieves.
@@ -68,6 +71,9 @@ struct Lexicons {
   // Fills the segmenter's abbreviation options from sentence_abbreviations and
   // sentence_soft_abbreviations, unless the caller gave lists of its own.
   void ToSegmenterOptions(text::SegmenterOptions* options) const;
+
+  // Fills the quote scanner's elisions from elisions, unless the caller gave its own.
+  void ToScannerOptions(quotes::ScannerOptions* options) const;
 
   // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
   static Result<Lexicons> Load(const std::string& lexicon_dir);
