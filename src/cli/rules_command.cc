@@ -1,9 +1,11 @@
 #include "cli/rules_command.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/app.h"
 #include "whosaid/attrib/example_runner.h"
+#include "whosaid/entities/word_list.h"
 
 namespace whosaid::cli {
 
@@ -21,13 +23,27 @@ int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions&
   std::vector<rules::Diagnostic> diagnostics;
   auto rule_set = rules::RuleSet::Load(files, base.rule_load, &diagnostics);
   if (rule_set) rule_set->Lint(&diagnostics);
-  auto segmenter = text::Segmenter::Create(base.segmenter);
+  // The segmenter's abbreviations come from the first pack's lexicon/, as in Extractor::Create.
+  text::SegmenterOptions segmenter_options = base.segmenter;
+  quotes::ScannerOptions scanner_options = base.scanner;
+  for (const auto& f : files) {
+    if (!std::filesystem::is_directory(f + "/lexicon")) continue;
+    auto lex = entities::Lexicons::Load(f + "/lexicon");
+    if (!lex.ok()) {
+      log.error("{}", lex.status().message());
+      return kExitUsage;
+    }
+    lex->ToSegmenterOptions(&segmenter_options);
+    lex->ToScannerOptions(&scanner_options);
+    break;
+  }
+  auto segmenter = text::Segmenter::Create(std::move(segmenter_options));
   if (!segmenter.ok()) {
     log.error("{}", segmenter.status().message());
     return kExitUsage;
   }
   attrib::ExampleStats stats;
-  if (rule_set) stats = attrib::RunRuleExamples(*rule_set, **segmenter, &diagnostics);
+  if (rule_set) stats = attrib::RunRuleExamples(*rule_set, **segmenter, &diagnostics, scanner_options);
   size_t errors = 0, warnings = 0;
   for (const auto& d : diagnostics) {
     std::fprintf(stderr, "%s\n", d.ToString().c_str());

@@ -50,7 +50,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     if (!lex.ok()) return lex.status();
     ex->lexicons_ = std::move(lex).value();
   }
-  auto seg = text::Segmenter::Create(options.segmenter);
+  text::SegmenterOptions segmenter_options = options.segmenter;
+  ex->lexicons_.ToSegmenterOptions(&segmenter_options);
+  ex->lexicons_.ToScannerOptions(&options.scanner);
+  auto seg = text::Segmenter::Create(std::move(segmenter_options));
   if (!seg.ok()) return seg.status();
   ex->segmenter_ = std::move(seg).value();
   ex->attributor_ =

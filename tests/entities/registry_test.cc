@@ -16,6 +16,7 @@ Lexicons TestLexicons() {
   lex.org_words = WordList::FromString("House\nMinistry");
   lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor");
   lex.particles = WordList::FromString("de\nla\nvan");
+  lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith");
   return lex;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/quote_span.h"
 #include "whosaid/text/segmenter.h"
 
@@ -16,6 +17,18 @@ namespace whosaid::quotes {
 namespace {
 
 using text::ByteSpan;
+
+// The English pack's elisions, as Extractor::Create gives them to the scanner.
+ScannerOptions EnglishOptions() {
+  static const ScannerOptions options = [] {
+    auto lex = entities::Lexicons::Load(std::string(WHOSAID_SOURCE_DIR) + "/rules/en/lexicon");
+    REQUIRE(lex.ok());
+    ScannerOptions o;
+    lex->ToScannerOptions(&o);
+    return o;
+  }();
+  return options;
+}
 
 const text::Segmenter& TestSegmenter() {
   static const std::unique_ptr<text::Segmenter> segmenter = [] {
@@ -56,7 +69,7 @@ struct Scanned {
   }
 };
 
-Scanned ScanText(std::string text, const ScannerOptions& options = {}) {
+Scanned ScanText(std::string text, const ScannerOptions& options = EnglishOptions()) {
   Scanned s;
   s.text = std::move(text);
   const text::Segmentation seg = TestSegmenter().Segment(s.text);
@@ -71,7 +84,7 @@ Scanned ScanOneParagraph(std::string text) {
   s.text = std::move(text);
   text::Segmentation seg;
   if (!s.text.empty()) seg.paragraphs.push_back({0, static_cast<uint32_t>(s.text.size())});
-  s.quotes = ScanQuotes(s.text, seg);
+  s.quotes = ScanQuotes(s.text, seg, EnglishOptions());
   return s;
 }
 
@@ -201,6 +214,12 @@ TEST_CASE("scanner: apostrophes and elisions are not quotes") {
     const Scanned s = ScanText("Grab ’em now, wait ‘til noon, 'tis late, 'cause we said so.");
     CHECK(s.quotes.empty());
   }
+  SUBCASE("without a list of elisions only digits are elided") {
+    CHECK(ScanText("In the ’70s and ’80s it rained.", ScannerOptions{}).quotes.empty());
+    ScannerOptions own;
+    own.elisions = {"til"};
+    CHECK(ScanText("Wait ‘til noon, Bo said.", own).quotes.empty());
+  }
   SUBCASE("elisions inside a double quote leave it whole") {
     const Scanned s = ScanText("“We played ’em ‘til dawn in the ’70s,” Ray said.");
     CHECK(s.Contents() == Strings{"We played ’em ‘til dawn in the ’70s,"});
@@ -325,7 +344,7 @@ TEST_CASE("scanner: multi-paragraph quotes") {
   SUBCASE("max_quote_bytes stops a continuation") {
     std::string t;
     for (int k = 0; k < 6; ++k) t += "“Paragraph number " + std::to_string(k) + " goes on.\n\n";
-    ScannerOptions options;
+    ScannerOptions options = EnglishOptions();
     options.max_quote_bytes = 40;
     const Scanned s = ScanText(t, options);
     REQUIRE(s.quotes.size() == 3);

@@ -5,10 +5,21 @@
 #include <string>
 #include <vector>
 
+#include "whosaid/entities/word_list.h"
+
 namespace whosaid::text {
 namespace {
 
-std::vector<std::string> Sentences(const std::string& t, SegmenterOptions options = {}) {
+// The English pack's abbreviations, as Extractor::Create gives them to the segmenter.
+SegmenterOptions EnglishOptions() {
+  auto lex = entities::Lexicons::Load(std::string(WHOSAID_SOURCE_DIR) + "/rules/en/lexicon");
+  REQUIRE(lex.ok());
+  SegmenterOptions options;
+  lex->ToSegmenterOptions(&options);
+  return options;
+}
+
+std::vector<std::string> Sentences(const std::string& t, SegmenterOptions options = EnglishOptions()) {
   auto seg = Segmenter::Create(options);
   REQUIRE(seg.ok());
   const Segmentation s = (*seg)->Segment(t);
@@ -36,6 +47,17 @@ TEST_CASE("segmenter: abbreviations do not end sentences") {
             "The U.S. Senate voted on Jan. 5 with Gen. Moss and Sen. Park present.", "Done."});
   CHECK(Sentences("He lives on St. Mark Street. She does not.").size() == 2);
   CHECK(Sentences("John F. Kennedy spoke. Crowds cheered.").size() == 2);
+}
+
+TEST_CASE("segmenter: without abbreviations only initials keep a period") {
+  // (ICU keeps a few of its own, "Mr." and "Dr.": not these.)
+  CHECK(Sentences("Gov. Hill met Cpl. Lee. They talked.", SegmenterOptions{}) ==
+        std::vector<std::string>{"Gov.", "Hill met Cpl.", "Lee.", "They talked."});
+  CHECK(Sentences("John F. Kennedy spoke. Crowds cheered.", SegmenterOptions{}).size() == 2);
+  SegmenterOptions own;
+  own.abbreviations = {"Hon.", "Cpl"};
+  CHECK(Sentences("Hon. Ann Lee met Cpl. Bo Li. They talked.", own).size() == 2);
+  CHECK(Sentences("Gov. Hill left.", own).size() == 2);
 }
 
 TEST_CASE("segmenter: soft abbreviations end a sentence before a capital") {

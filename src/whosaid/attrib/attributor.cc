@@ -62,20 +62,16 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m, bool keep_slots) 
 // False for a speaker slot that holds only words that never name anyone ("After",
 // "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
-  static constexpr std::string_view kPronouns[] = {"He", "She", "They", "It", "We", "I"};
   // A clause that runs into the speaker slot ("when Clinton blasted him"), or a phrase that
   // opens with a preposition ("of Clinton", "regarding her links"), is no speaker.
-  static constexpr std::string_view kNotSpeakerOpenings[] = {
-      "when ",  "while ",     "as ",       "after ",  "before ", "because ", "if ",
-      "and ",   "but ",       "or ",       "that ",   "which ",  "who ",     "where ",
-      "since ", "until ",     "although ", "though ", "of ",     "about ",   "with ",
-      "from ",  "regarding ", "by ",       "to ",     "in "};
-  for (std::string_view c : kNotSpeakerOpenings) {
-    if (s.substr(0, c.size()) == c) return false;
+  if (const size_t first = s.find(' ');
+      first != std::string_view::npos && lex.not_speaker_openings.contains(s.substr(0, first))) {
+    return false;
   }
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
-  for (std::string_view be : {" is", " was", " are", " were"}) {
-    if (s.size() >= be.size() && s.substr(s.size() - be.size()) == be) return false;
+  if (const size_t last = s.rfind(' ');
+      last != std::string_view::npos && lex.be_forms.contains(s.substr(last + 1))) {
+    return false;
   }
   size_t pos = 0;
   while (pos < s.size()) {
@@ -83,8 +79,7 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
     if (sp == std::string_view::npos) sp = s.size();
     const std::string_view w = s.substr(pos, sp - pos);
     pos = sp + 1;
-    if (std::find(std::begin(kPronouns), std::end(kPronouns), w) != std::end(kPronouns))
-      return true;
+    if (lex.pronouns.contains(w)) return true;
     if (!lex.not_names.contains(std::string(w))) return true;
   }
   return false;
@@ -204,26 +199,30 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
 }
 
 // "He", "She", "They" or "It" opening `sentence`, after an optional "But"/"And"/"So".
-std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence) {
+// The pronouns are those of subject_pronouns.lst followed by a space, the leads those of
+// sentence_leads.lst.
+std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence,
+                                             const entities::Lexicons& lex) {
   std::string_view s = t.substr(sentence.begin, sentence.size());
   uint32_t skip = 0;
-  for (std::string_view lead : {"But ", "And ", "So ", "Yet "}) {
-    if (s.substr(0, lead.size()) == lead) skip = static_cast<uint32_t>(lead.size());
+  if (const size_t sp = s.find(' ');
+      sp != std::string_view::npos && lex.sentence_leads.contains(s.substr(0, sp))) {
+    skip = static_cast<uint32_t>(sp + 1);
   }
-  for (std::string_view p : {"He ", "She ", "They ", "It ", "he ", "she ", "they ", "it "}) {
-    if (s.substr(skip, p.size()) == p) {
-      const uint32_t b = sentence.begin + skip;
-      return text::ByteSpan{b, b + static_cast<uint32_t>(p.size()) - 1};
-    }
+  if (const size_t sp = s.find(' ', skip);
+      sp != std::string_view::npos && lex.subject_pronouns.contains(s.substr(skip, sp - skip))) {
+    const uint32_t b = sentence.begin + skip;
+    return text::ByteSpan{b, b + static_cast<uint32_t>(sp - skip)};
   }
-  // A contraction: "He’s", "She’d", "They’re" (’ or a straight '). Not "It’s", which is
-  // nearly always "it is" with nobody behind it.
-  for (std::string_view p : {"He", "She", "They"}) {
-    if (s.substr(skip, p.size()) != p) continue;
-    const std::string_view rest = s.substr(skip + p.size());
+  // A contraction (subject_pronoun_contractions.lst): "He’s", "She’d", "They’re" (’ or a
+  // straight ').
+  size_t e = skip;
+  while (e < s.size() && ((s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= 'a' && s[e] <= 'z'))) ++e;
+  if (e > skip && lex.subject_pronoun_contractions.contains(s.substr(skip, e - skip))) {
+    const std::string_view rest = s.substr(e);
     if (rest.substr(0, 3) == "\xE2\x80\x99" || rest.substr(0, 1) == "'") {
       const uint32_t b = sentence.begin + skip;
-      return text::ByteSpan{b, b + static_cast<uint32_t>(p.size())};
+      return text::ByteSpan{b, b + static_cast<uint32_t>(e - skip)};
     }
   }
   return std::nullopt;
@@ -241,10 +240,8 @@ int CountWords(std::string_view s) {
 }
 
 // True for a short run of capitalized words: “Morning Joe”, “The Art of the Deal”.
-bool IsTitleCase(std::string_view content) {
-  static constexpr std::string_view kSmall[] = {"a",  "an",   "the", "of", "and",
-                                                "in", "on",   "for", "to", "at",
-                                                "by", "with", "or",  "de", "from"};
+// Lower-case words may be those of title_small_words.lst.
+bool IsTitleCase(std::string_view content, const entities::Lexicons& lex) {
   int words = 0, capitalized = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -261,7 +258,7 @@ bool IsTitleCase(std::string_view content) {
     const unsigned char c = static_cast<unsigned char>(w[0]);
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       ++capitalized;
-    } else if (std::find(std::begin(kSmall), std::end(kSmall), w) == std::end(kSmall)) {
+    } else if (!lex.title_small_words.contains(w)) {
       return false;
     }
   }
@@ -270,17 +267,16 @@ bool IsTitleCase(std::string_view content) {
 
 // The word before a quote that makes a title-case quote a name of a work or a show:
 // "on “Meet the Press”", "NBC’s “Today”", "the film “Selma”".
-bool TitleContextBefore(std::string_view t, uint32_t open) {
+// The words are a possessive or an entry of title_cues.lst after a blank.
+bool TitleContextBefore(std::string_view t, uint32_t open, const entities::Lexicons& lex) {
   std::string_view before = t.substr(0, open);
   while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
-  static constexpr std::string_view kCues[] = {
-      "\xE2\x80\x99s", "'s",         " on",        " episode of", " broadcast of", " edition of",
-      " host of",      " anchor of", " author of", " star of",    " titled",       " entitled",
-      " show",         " program",   " film",      " movie",      " book",         " documentary",
-      " song",         " series",    " episode",   " column",     " newspaper",    " magazine",
-      " album",        " play",      " headline",  " hashtag",    " slogan"};
-  for (std::string_view c : kCues) {
-    if (before.size() >= c.size() && before.substr(before.size() - c.size()) == c) return true;
+  if (before.ends_with("\xE2\x80\x99s") || before.ends_with("'s")) return true;
+  for (const std::string& c : lex.title_cues.entries()) {
+    if (before.size() > c.size() && before.ends_with(c) &&
+        before[before.size() - c.size() - 1] == ' ') {
+      return true;
+    }
   }
   return false;
 }
@@ -289,17 +285,17 @@ bool TitleContextBefore(std::string_view t, uint32_t open) {
 // single-quoted phrase or too short to stand alone; or it is the title of a work or show
 // ("on “Meet the Press”"). Single-quoted spans attributed only by a sieve are not trusted.
 bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, const Link& link,
-                                int min_words) {
+                                int min_words, const entities::Lexicons& lex) {
   const std::string_view content = t.substr(q.content.begin, q.content.size());
   if (!link.found) {
     const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
     return fragment || CountWords(content) < min_words;
   }
   if (q.single && link.rule == nullptr) return true;
-  if (IsTitleCase(content) && TitleContextBefore(t, q.outer.begin)) return true;
+  if (IsTitleCase(content, lex) && TitleContextBefore(t, q.outer.begin, lex)) return true;
   // A title-case fragment inside a sentence that only a sieve gave a speaker is a name of
   // a work or show ("starred in “Apollo 13,”"), not a quotation.
-  if (link.rule == nullptr && q.type == quotes::QuoteType::kPartial && IsTitleCase(content) &&
+  if (link.rule == nullptr && q.type == quotes::QuoteType::kPartial && IsTitleCase(content, lex) &&
       CountWords(content) >= 2) {
     return true;
   }
@@ -327,22 +323,16 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
                                 entities::Registry& registry, const entities::Lexicons& lex) {
   // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
   // the main clause: look after its comma.
-  static constexpr std::string_view kSubordinators[] = {
-      "As ",      "After ", "When ",   "While ",  "If ",        "Although ", "Though ",
-      "Because ", "Since ", "Before ", "Until ",  "Despite ",   "With ",     "Without ",
-      "In ",      "On ",    "At ",     "During ", "Following ", "Asked ",    "Unlike ",
-      "Like ",    "For ",   "From ",   "Under ",  "Amid ",      "Once "};
+  // (subordinators.lst, followed by a space).
   const std::string_view opening = t.substr(sentence.begin, before - sentence.begin);
-  for (std::string_view sub : kSubordinators) {
-    if (opening.substr(0, sub.size()) != sub) continue;
+  if (const size_t sp = opening.find(' ');
+      sp != std::string_view::npos && lex.subordinators.contains(opening.substr(0, sp))) {
     // The quote inside the clause itself ("Though she called it “outrageous” …"): its
     // subject follows the subordinator.
     const size_t comma = opening.find(", ");
-    sentence.begin +=
-        static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sub.size());
-    break;
+    sentence.begin += static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sp + 1);
   }
-  std::optional<text::ByteSpan> subject = PronounOpening(t, sentence);
+  std::optional<text::ByteSpan> subject = PronounOpening(t, sentence, lex);
   // A capitalized name opening the sentence is its subject, even one the registry does not
   // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
   if (!subject) {
@@ -468,7 +458,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     title[i] =
-        IsTitleCase(doc.View(quotes[i].content)) && TitleContextBefore(t, quotes[i].outer.begin);
+        IsTitleCase(doc.View(quotes[i].content), lexicons_) &&
+        TitleContextBefore(t, quotes[i].outer.begin, lexicons_);
   }
   for (size_t i = 0; i < quotes.size(); ++i) {
     if (links[i].found || title[i]) continue;
@@ -618,7 +609,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       ++k;
     }
     if (!options_.all_marks) {
-      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words)) continue;
+      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words, lexicons_)) continue;
       // In a story that quotes with double marks (American style), a top-level single-quoted
       // span is a headline's shorthand for a quotation the story gives in full, or a
       // scare quote; in British style (single marks first) it is the quotation itself.

@@ -22,7 +22,7 @@ std::string SlotValue(const text::Document& doc, const Window& w, const quotes::
 }
 
 Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rules::Example& ex,
-                 const text::Segmenter& segmenter) {
+                 const text::Segmenter& segmenter, const quotes::ScannerOptions& scanner) {
   Trial trial;
   // Examples are one line each; "\n" in an example stands for a line break, so that
   // paragraph breaks ("\n\n") can be written.
@@ -41,7 +41,7 @@ Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rul
     return trial;
   }
   const text::Segmentation seg = segmenter.Segment(doc->text());
-  const std::vector<quotes::QuoteSpan> quotes = quotes::ScanQuotes(doc->text(), seg);
+  const std::vector<quotes::QuoteSpan> quotes = quotes::ScanQuotes(doc->text(), seg, scanner);
   const text::ByteSpan all{0, static_cast<uint32_t>(doc->size())};
   Window w;
   // Each quote in turn is the focus; an indirect rule sees the text with no focus.
@@ -70,13 +70,14 @@ Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rul
 }  // namespace
 
 ExampleStats RunRuleExamples(const rules::RuleSet& rules, const text::Segmenter& segmenter,
-                             std::vector<rules::Diagnostic>* failures) {
+                             std::vector<rules::Diagnostic>* failures,
+                             const quotes::ScannerOptions& scanner) {
   ExampleStats stats;
   for (const rules::Rule& rule : rules.rules()) {
     ++stats.rules;
     for (const rules::Example& ex : rule.examples) {
       ++stats.examples;
-      Trial t = TryExample(rules, rule, ex, segmenter);
+      Trial t = TryExample(rules, rule, ex, segmenter, scanner);
       std::string problem;
       if (ex.positive && !t.matched) problem = "example does not match rule " + rule.id;
       else if (ex.positive && !t.mismatch.empty()) problem = "rule " + rule.id + " gives " + t.mismatch;

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "whosaid/quotes/scanner.h"
 #include "whosaid/rules/diagnostic.h"
 #include "whosaid/rules/rule_set.h"
 #include "whosaid/text/segmenter.h"
@@ -20,7 +21,9 @@ struct ExampleStats {
 
 // Runs every example of every rule of `rules`; appends one diagnostic (file:line:col of the
 // example) per failure to *failures.
+// `scanner` finds the quotes of each example (its elisions come from the pack's lexicon).
 ExampleStats RunRuleExamples(const rules::RuleSet& rules, const text::Segmenter& segmenter,
-                             std::vector<rules::Diagnostic>* failures);
+                             std::vector<rules::Diagnostic>* failures,
+                             const quotes::ScannerOptions& scanner = {});
 
 }  // namespace whosaid::attrib

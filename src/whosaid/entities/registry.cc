@@ -18,21 +18,6 @@ bool IsWordChar(char32_t cp) {
 bool IsUpper(char32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) || u_istitle(cp); }
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
-// Lowercase function words that end a role phrase when walking back from a name.
-bool IsRoleStop(std::string_view w) {
-  static constexpr std::string_view kStops[] = {
-      "the", "a", "an", "and", "or", "but", "said", "says", "told", "to", "for", "with", "by",
-      "from", "at", "in", "on", "that", "who", "as", "was", "is", "were", "are", "his", "her",
-      "their", "its", "of", "according", "when", "while", "after", "before", "if", "than",
-      "also", "then", "asked", "added", "wrote", "says", "say", "like", "about", "against",
-      "between", "into", "over", "under", "whom", "which", "this", "these", "those", "has",
-      "had", "have", "be", "been", "not", "said.", "including", "among", "called", "named"};
-  for (auto s : kStops) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
 std::string Lowercased(std::string_view w) {
   std::string s(w);
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -317,7 +302,10 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   int count = 1;
   while (b > 0 && tokens[b].joined && count < 7) {
     const Token& prev = tokens[b - 1];
-    if (IsRoleStop(prev.word) || IsRoleStop(Lowercased(prev.word))) break;
+    // role_stops.lst: function words that end a role phrase.
+    if (lex_.role_stops.contains(prev.word) || lex_.role_stops.contains(Lowercased(prev.word))) {
+      break;
+    }
     --b;
     ++count;
   }

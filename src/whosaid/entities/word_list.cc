@@ -48,6 +48,19 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
       {"role_nouns.lst", &lex.role_nouns},
       {"particles.lst", &lex.particles},
       {"abbreviations.lst", &lex.abbreviations},
+      {"sentence_abbreviations.lst", &lex.sentence_abbreviations},
+      {"sentence_soft_abbreviations.lst", &lex.sentence_soft_abbreviations},
+      {"elisions.lst", &lex.elisions},
+      {"role_stops.lst", &lex.role_stops},
+      {"pronouns.lst", &lex.pronouns},
+      {"not_speaker_openings.lst", &lex.not_speaker_openings},
+      {"be_forms.lst", &lex.be_forms},
+      {"sentence_leads.lst", &lex.sentence_leads},
+      {"subject_pronouns.lst", &lex.subject_pronouns},
+      {"subject_pronoun_contractions.lst", &lex.subject_pronoun_contractions},
+      {"title_small_words.lst", &lex.title_small_words},
+      {"title_cues.lst", &lex.title_cues},
+      {"subordinators.lst", &lex.subordinators},
   };
   for (const Entry& e : entries) {
     const std::string path = dir + "/" + e.file;
@@ -57,6 +70,19 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
     e.list->Merge(std::move(list).value());  // several files may fill one list
   }
   return lex;
+}
+
+void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
+  if (!options->abbreviations.empty() || !options->soft_abbreviations.empty()) return;
+  options->abbreviations.assign(sentence_abbreviations.entries().begin(),
+                                sentence_abbreviations.entries().end());
+  options->soft_abbreviations.assign(sentence_soft_abbreviations.entries().begin(),
+                                     sentence_soft_abbreviations.entries().end());
+}
+
+void Lexicons::ToScannerOptions(quotes::ScannerOptions* options) const {
+  if (!options->elisions.empty()) return;
+  options->elisions.assign(elisions.entries().begin(), elisions.entries().end());
 }
 
 bool Lexicons::IsAbbreviation(std::string_view word) const {

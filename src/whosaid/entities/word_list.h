@@ -6,7 +6,9 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "whosaid/quotes/scanner.h"
 #include "whosaid/status.h"
+#include "whosaid/text/segmenter.h"
 
 namespace whosaid::entities {
 
@@ -19,6 +21,8 @@ class WordList {
   size_t size() const { return words_.size(); }
   void insert(std::string word) { words_.insert(std::move(word)); }
   void Merge(WordList other) { words_.merge(other.words_); }
+  // Every entry, in no particular order.
+  const std::unordered_set<std::string>& entries() const { return words_; }
 
  private:
   std::unordered_set<std::string> words_;
@@ -37,11 +41,39 @@ struct Lexicons {
   WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
   WordList particles;          // de, la, van, von … inside names
   WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+  WordList sentence_abbreviations;       // Mr. Jan. U.S. …: a period after one never ends
+                                         // a sentence (the segmenter's options)
+  WordList sentence_soft_abbreviations;  // Inc. Jr. a.m. …: ends one only before a capital
+  WordList elisions;           // em til cause n …: a single mark before one is an apostrophe
+                               // (the quote scanner's options)
+  WordList role_stops;         // the, said, of, according … : lower-case words that end a role
+                               // phrase when the registry walks back from a name
+  // Word classes of the attributor's checks and sieves.
+  WordList pronouns;                      // He he She … I We: a speaker slot of only these
+                                          // is a speaker (pronouns.lst, also the PRON macro)
+  WordList not_speaker_openings;          // when, of, regarding …: a speaker slot opening
+                                          // with one caught a clause or phrase
+  WordList be_forms;                      // is was are were: a speaker slot ending with one
+                                          // caught a clause
+  WordList sentence_leads;                // But And So Yet: skipped before a subject pronoun
+  WordList subject_pronouns;              // He she …: a sentence's opening subject
+  WordList subject_pronoun_contractions;  // He She They (as in "He’s"): the same, contracted
+  WordList title_small_words;             // a the of …: lower-case words of a title-case quote
+  WordList title_cues;                    // on, the film, host of …: before a title of a work
+  WordList subordinators;                 // As After When …: open a subordinate clause, so the
+                                          // subject follows its comma
 
   // True when `word` and the period after it are an abbreviation (of abbreviations or of the
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
   // sentence, clause or role.
   bool IsAbbreviation(std::string_view word) const;
+
+  // Fills the segmenter's abbreviation options from sentence_abbreviations and
+  // sentence_soft_abbreviations, unless the caller gave lists of its own.
+  void ToSegmenterOptions(text::SegmenterOptions* options) const;
+
+  // Fills the quote scanner's elisions from elisions, unless the caller gave its own.
+  void ToScannerOptions(quotes::ScannerOptions* options) const;
 
   // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
   static Result<Lexicons> Load(const std::string& lexicon_dir);

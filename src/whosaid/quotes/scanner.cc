@@ -505,11 +505,8 @@ class Scan {
       const char32_t cp = text::DecodeAt(text_, j + k).cp;
       if (IsAlnum(cp)) return false;
     }
-    static constexpr std::string_view kWords[] = {"em",    "til",   "tis",  "twas", "twere",
-                                                  "cause", "cuz",   "bout", "n",    "nuff",
-                                                  "cept",  "fraid", "scuse"};
     const std::string_view w(word, k);
-    for (std::string_view e : kWords) {
+    for (const std::string& e : options_.elisions) {
       if (w != e) continue;
       if (k == 1 && j + 1 < limit) {
         const Mark m = MarkAt(p_, j + 1, limit);

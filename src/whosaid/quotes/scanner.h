@@ -1,6 +1,7 @@
 // The quote scanner: finds top-level quotation spans from quote marks in one linear pass.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,11 @@ struct ScannerOptions {
   // Quotes longer than this many bytes are cut at the end of their paragraph and flagged
   // unclosed: a stray mark never swallows the rest of the document.
   uint32_t max_quote_bytes = 1u << 16;
+  // Lower-case words (at most six ASCII letters) that a single mark before them elides: the
+  // mark is an apostrophe, not a quote ("’em", "‘til", "'cause", rock ’n’ roll). The
+  // language's list comes from the pack's lexicon (elisions.lst); empty means none, and
+  // then only a mark before two digits ("’90s") is an elision.
+  std::vector<std::string> elisions;
 };
 
 // Scans `text` (whose paragraphs and sentences are in `seg`) and returns its top-level

@@ -12,21 +12,6 @@
 namespace whosaid::text {
 namespace {
 
-// Abbreviations after which a period never ends a sentence: titles, months, initialisms.
-constexpr const char* kAlwaysAbbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "St", "Lt",
-    "Col", "Capt", "Cmdr", "Adm", "Maj", "Sgt", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Pres",
-    "Atty", "Supt", "Insp", "Det", "Fr", "Msgr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "U.S", "U.K",
-    "U.N", "E.U", "D.C", "N.Y", "L.A", "Ave", "Blvd", "Rd", "Calif", "Fla", "Ariz", "Mass",
-    "Penn", "Wash", "Ill", "Mich", "Minn", "Conn", "Ga", "Va", "Pa", "Tenn", "Ky", "Ala", "La",
-    "Md", "Mo", "Nev", "Okla", "Ore", "Wis", "Colo", "Ind", "Kan", "Neb", "Del", "Miss", "approx",
-    "e.g", "i.e", "Brig", "Ph.D"};
-// Abbreviations that may end a sentence: they suppress a break only when the next word
-// starts with a lowercase letter or a digit.
-constexpr const char* kSoftAbbreviations[] = {"Inc", "Corp", "Co", "Ltd", "LLC", "Bros", "etc", "Jr", "Sr",
-                                               "a.m", "p.m"};
-
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
@@ -111,16 +96,15 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   if (U_FAILURE(status) || !impl->prototype) {
     return InternalError(std::string("ICU sentence break iterator: ") + u_errorName(status));
   }
-  if (options.abbreviations.empty()) {
-    for (const char* a : kAlwaysAbbreviations) impl->always.insert(a);
-    for (const char* a : kSoftAbbreviations) impl->soft.insert(a);
-  } else {
-    for (const auto& a : options.abbreviations) {
-      std::string w = a;
+  // A final period of an entry is optional ("Mr." or "Mr").
+  auto add = [](const std::vector<std::string>& words, std::unordered_set<std::string>* set) {
+    for (std::string w : words) {
       if (!w.empty() && w.back() == '.') w.pop_back();
-      impl->always.insert(w);
+      if (!w.empty()) set->insert(std::move(w));
     }
-  }
+  };
+  add(options.abbreviations, &impl->always);
+  add(options.soft_abbreviations, &impl->soft);
   impl->options = std::move(options);
   return std::unique_ptr<Segmenter>(new Segmenter(std::move(impl)));
 }

@@ -21,9 +21,14 @@ enum class ParagraphMode {
 
 struct SegmenterOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
-  // Words (without their final period) after which a period does not end a sentence.
-  // Empty means the built-in English list.
+  // Words after which a period never ends a sentence ("Mr.", "U.S."; the final period is
+  // optional). The language's list comes from the pack's lexicon
+  // (sentence_abbreviations.lst); empty means none, and then only a single capital initial
+  // ("John F. Kennedy") keeps a period from ending a sentence.
   std::vector<std::string> abbreviations;
+  // Words after which a period ends a sentence only before a capital letter ("Inc.",
+  // "Jr."; sentence_soft_abbreviations.lst).
+  std::vector<std::string> soft_abbreviations;
 };
 
 struct Segmentation {
