@@ -17,6 +17,16 @@ bool IsWordCp(char32_t cp) {
 }
 
 bool IsDigitCp(char32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// DecodeAt with a shortcut for ASCII, which most news text is.
+Decoded Next(std::string_view t, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return {c, 1, true};
+  return DecodeAt(t, i);
+}
 bool IsUpperCp(char32_t cp) {
   return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : (u_isupper(cp) || u_istitle(cp));
 }
@@ -83,7 +93,7 @@ bool HasBlankLineBetweenText(std::string_view t) {
       i += n;
       continue;
     }
-    const Decoded d = DecodeAt(t, i);
+    const Decoded d = Next(t, i);
     if (!IsSpace(d.cp)) {
       if (blank_after_text) return true;
       seen_text = line_has_text = true;
@@ -96,7 +106,7 @@ bool HasBlankLineBetweenText(std::string_view t) {
 Shape ShapeOf(std::string_view word) {
   bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
   for (size_t i = 0; i < word.size();) {
-    const Decoded d = DecodeAt(word, i);
+    const Decoded d = Next(word, i);
     i += d.len;
     if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens, periods
     if (!IsDigitCp(d.cp)) digits = false;
@@ -133,7 +143,7 @@ class Pass {
         i += n;
         continue;
       }
-      const Decoded d = DecodeAt(t_, i);
+      const Decoded d = Next(t_, i);
       if (IsSpace(d.cp)) {
         NoteSpace(i, d.len, /*line_break=*/false);
         i += d.len;
@@ -193,7 +203,11 @@ class Pass {
     size_t e = b;
     bool inner_period = false;
     while (e < t_.size()) {
-      const Decoded c = DecodeAt(t_, e);
+      if (IsAsciiAlnum(static_cast<unsigned char>(t_[e]))) {  // the common case, at once
+        ++e;
+        continue;
+      }
+      const Decoded c = Next(t_, e);
       if (c.valid && IsWordCp(c.cp)) {
         e += c.len;
         continue;
@@ -203,7 +217,7 @@ class Pass {
           IsApostropheCp(c.cp) || c.cp == '-' || c.cp == '.' ||
           (c.cp == ',' && e > b && IsDigitCp(static_cast<unsigned char>(t_[e - 1])));
       if (joiner && e + c.len < t_.size()) {
-        const Decoded n = DecodeAt(t_, e + c.len);
+        const Decoded n = Next(t_, e + c.len);
         if (n.valid && (c.cp == ',' ? IsDigitCp(n.cp) : IsWordCp(n.cp))) {
           inner_period |= c.cp == '.';
           e += c.len;
