@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/chunks.h"
 #include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
@@ -11,11 +12,8 @@
 namespace whosaid::entities {
 namespace {
 
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
-}
-bool IsUpper(char32_t cp) { return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(cp) || u_istitle(cp); }
+using text::IsUpperCp;
+using text::IsWordCp;
 bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 std::string Lowercased(std::string_view w) {
@@ -62,7 +60,7 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
   bool after_nickname = false;
   while (i < para.end) {
     text::Decoded d = text::DecodeAt(t, i);
-    if (!IsWordChar(d.cp)) {
+    if (!IsWordCp(d.cp)) {
       if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
         if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
             nick && nick->outer.end < para.end && prev_end == i - 1) {
@@ -85,13 +83,13 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
     bool has_inner_period = false;
     while (e < para.end) {
       text::Decoded c = text::DecodeAt(t, e);
-      if (IsWordChar(c.cp)) {
+      if (IsWordCp(c.cp)) {
         e += c.len;
         continue;
       }
       if ((IsApostrophe(c.cp) || c.cp == '-' || c.cp == '.') && e + c.len < para.end) {
         text::Decoded n = text::DecodeAt(t, e + c.len);
-        if (IsWordChar(n.cp)) {
+        if (IsWordCp(n.cp)) {
           has_inner_period |= c.cp == '.';
           e += c.len;
           continue;
@@ -104,7 +102,7 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
     uint32_t word_end = e;
     if (e < para.end && t[e] == '.') {
       text::Decoded f = text::DecodeAt(t, b);
-      const bool short_cap = IsUpper(f.cp) && e - b <= 5;
+      const bool short_cap = IsUpperCp(f.cp) && e - b <= 5;
       if (has_inner_period || short_cap) word_end = e + 1;
     }
     Token tok;
@@ -118,7 +116,7 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
     }
     if (name_end != e) tok.span.end = name_end;
     tok.word = t.substr(tok.span.begin, tok.span.size());
-    tok.cap = IsUpper(text::DecodeAt(t, b).cp);
+    tok.cap = IsUpperCp(text::DecodeAt(t, b).cp);
     tok.joined = prev_end != UINT32_MAX && b == prev_end + 1 && t[prev_end] == ' ';
     tok.across_mark = after_nickname;
     tok.joined |= after_nickname;
@@ -436,11 +434,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           std::string_view after = text.substr(span.end);
           if (after.substr(0, 4) == " of ") {
             size_t stop = 4;
-            while (stop < after.size() && stop < 60 && IsUpper(text::DecodeAt(after, stop).cp)) {
+            while (stop < after.size() && stop < 60 && IsUpperCp(text::DecodeAt(after, stop).cp)) {
               const size_t sp = after.find_first_of(" ,.;:\n", stop);
               stop = sp == std::string_view::npos ? after.size() : sp;
               if (stop < after.size() && after[stop] == ' ' && stop + 1 < after.size()) {
-                if (!IsUpper(text::DecodeAt(after, stop + 1).cp)) break;
+                if (!IsUpperCp(text::DecodeAt(after, stop + 1).cp)) break;
                 ++stop;
               } else {
                 break;

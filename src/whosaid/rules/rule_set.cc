@@ -561,14 +561,11 @@ void RuleSet::MatchIndirect(std::string_view window, std::vector<RuleMatch>* out
       // statement's lead (`[.?!] ` in ILEAD) needs that mark and space, so "A said C1. B
       // said C2." gives both clauses. The mark lies after the clause, so nothing is found
       // twice.
-      pos = m.end;
-      if (pos > static_cast<size_t>(m.begin) + 1 && window[pos - 1] == ' ') --pos;
-      if (pos > static_cast<size_t>(m.begin) + 1 &&
-          (window[pos - 1] == '.' || window[pos - 1] == '?' || window[pos - 1] == '!')) {
-        --pos;
-      } else {
-        pos = m.end;
-      }
+      const size_t after_mark = m.end - (m.end > m.begin + 1 && window[m.end - 1] == ' ');
+      const char mark = window[after_mark - 1];
+      const bool sentence_end = after_mark > static_cast<size_t>(m.begin) + 1 &&
+                                (mark == '.' || mark == '?' || mark == '!');
+      pos = sentence_end ? after_mark - 1 : m.end;
     } else {  // an empty match: step over one character
       pos = m.end +
             (static_cast<size_t>(m.end) < window.size() ? text::DecodeAt(window, m.end).len : 1);

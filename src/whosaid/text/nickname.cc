@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::text {
@@ -22,21 +23,6 @@ constexpr MarkPair kPairs[] = {
     {"''", "''"},
     {"'", "'"},
 };
-
-bool IsUpperCp(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
-}
-
-bool IsLowerCp(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return u_islower(static_cast<UChar32>(cp));
-}
-
-bool IsLetterCp(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(cp));
-}
 
 // Characters inside a name word besides letters: "O’Neill", "Jean-Luc", "J.R.".
 bool IsNameInner(char32_t cp) { return cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019; }

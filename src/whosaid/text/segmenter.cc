@@ -1,5 +1,7 @@
 #include "whosaid/text/segmenter.h"
 
+#include "whosaid/text/char_class.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -112,15 +114,8 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
 namespace {
 
 bool IsLineBreakAt(std::string_view t, size_t i, size_t* len) {
-  const unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c == '\n') { *len = 1; return true; }
-  if (c == '\r') { *len = (i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1; return true; }
-  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-      (static_cast<unsigned char>(t[i + 2]) == 0xA8 || static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
-    *len = 3;  // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
-    return true;
-  }
-  return false;
+  *len = LineBreakLength(t, i);
+  return *len > 0;
 }
 
 // Trims white space (as IsSpace) from both ends of [b, e).

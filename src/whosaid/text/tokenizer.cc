@@ -1,20 +1,10 @@
 #include "whosaid/text/tokenizer.h"
 
-#include <unicode/uchar.h>
-
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::text {
 namespace {
-
-bool IsWordCp(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-  }
-  if (cp == 0xFFFD) return false;
-  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK ||
-         u_charType(cp) == U_COMBINING_SPACING_MARK;
-}
 
 bool IsDigitCp(char32_t cp) { return cp >= '0' && cp <= '9'; }
 bool IsAsciiAlnum(unsigned char c) {
@@ -27,10 +17,7 @@ Decoded Next(std::string_view t, size_t i) {
   if (c < 0x80) return {c, 1, true};
   return DecodeAt(t, i);
 }
-bool IsUpperCp(char32_t cp) {
-  return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : (u_isupper(cp) || u_istitle(cp));
-}
-bool IsLowerCp(char32_t cp) { return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower(cp); }
+
 bool IsApostropheCp(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 bool IsQuoteMarkCp(char32_t cp) {
@@ -68,26 +55,12 @@ bool IsTerminalCp(char32_t cp) {
          cp == 0xFF1F;
 }
 
-// Length of the line break at byte i (\n, \r\n, \r, U+2028, U+2029), or 0.
-size_t LineBreakAt(std::string_view t, size_t i) {
-  const char c = t[i];
-  if (c == '\n') return 1;
-  if (c == '\r') return (i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
-  if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < t.size() &&
-      static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-      (static_cast<unsigned char>(t[i + 2]) == 0xA8 ||
-       static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
-    return 3;
-  }
-  return 0;
-}
-
 // Auto mode: blank lines separate paragraphs when the text has a blank line with text on
 // both sides; otherwise every line break does.
 bool HasBlankLineBetweenText(std::string_view t) {
   bool seen_text = false, line_has_text = false, blank_after_text = false;
   for (size_t i = 0; i < t.size();) {
-    if (const size_t n = LineBreakAt(t, i)) {
+    if (const size_t n = LineBreakLength(t, i)) {
       if (!line_has_text && seen_text) blank_after_text = true;
       line_has_text = false;
       i += n;
@@ -138,7 +111,7 @@ class Pass {
     size_t i = 0;
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
     while (i < t_.size()) {
-      if (const size_t n = LineBreakAt(t_, i)) {
+      if (const size_t n = LineBreakLength(t_, i)) {
         NoteSpace(i, n, /*line_break=*/true);
         i += n;
         continue;

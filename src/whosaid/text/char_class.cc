@@ -1,0 +1,41 @@
+#include "whosaid/text/char_class.h"
+
+#include <unicode/uchar.h>
+
+namespace whosaid::text {
+
+bool IsWordCp(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
+}
+
+bool IsUpperCp(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+
+bool IsLowerCp(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return u_islower(static_cast<UChar32>(cp));
+}
+
+bool IsLetterCp(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(cp));
+}
+
+size_t LineBreakLength(std::string_view t, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == '\n') return 1;
+  if (c == '\r') return (i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(t[i + 2]) == 0xA8 ||
+       static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
+    return 3;  // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+  }
+  return 0;
+}
+
+}  // namespace whosaid::text

@@ -1,0 +1,21 @@
+// Character classes shared by every stage that looks at letters and line ends (the
+// segmenter, the nickname test, the registry's word splitting and the tokenizer), so that
+// they agree on what a letter, a capital or a line break is.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace whosaid::text {
+
+// A letter, digit or non-spacing mark of any script (what words are made of).
+bool IsWordCp(char32_t cp);
+// Upper or title case, of any script.
+bool IsUpperCp(char32_t cp);
+bool IsLowerCp(char32_t cp);
+bool IsLetterCp(char32_t cp);
+
+// Length in bytes of the line break at byte i of `t` (\n, \r\n, \r, U+2028, U+2029), or 0.
+size_t LineBreakLength(std::string_view t, size_t i);
+
+}  // namespace whosaid::text
