@@ -5,13 +5,7 @@
 # Usage: house_pack.sh path/to/whosaid (working directory: the source tree).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
 cp -r rules/en "$tmp/house"
 printf 'Elder\n' >>"$tmp/house/lexicon/titles.lst"
 printf '%s\n' '“We sail at dawn,” said Elder Ann Lee. Lee left early.' >"$tmp/story.txt"

@@ -11,13 +11,7 @@ unset DESTDIR  # cmake --install would honour it
 bin=$(realpath "$1")
 build=$(dirname "$bin")
 src=$PWD
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
 contains() { grep -qF -- "$2" <<<"$1"; }  # contains TEXT NEEDLE
 
 if [ ! -f "$build/CMakeCache.txt" ]; then

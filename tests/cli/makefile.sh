@@ -4,13 +4,7 @@
 # configures with PREFIX and installs there, `make deps` installs no unused package.
 # Usage: makefile.sh path/to/whosaid (unused; working directory: the source tree).
 set -u
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
 builds() { grep -E '^cmake --build' <<<"$1"; }  # the build commands of a dry run
 only() { test "$(wc -l <<<"$1")" = 1 && grep -Eqx -- "$2" <<<"$1"; }  # only LINES REGEX
 

@@ -6,13 +6,7 @@
 # Usage: output_safety.sh path/to/whosaid (run from the repository root)
 set -u
 bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
 story=examples/council_vote.txt
 no_temporaries() { ! ls -A "$1" | grep -q whosaid-; }
 
