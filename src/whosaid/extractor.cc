@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "whosaid/default_rules.h"
+#include "whosaid/text/token_segmentation.h"
 
 namespace whosaid {
 
@@ -64,18 +65,28 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
 
 ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) const {
   using Clock = std::chrono::steady_clock;
-  auto t0 = Clock::now();
-  text::Segmentation seg = segmenter_->Segment(doc.text());
-  auto t1 = Clock::now();
+  auto seconds = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  };
+  const auto t0 = Clock::now();
+  text::Segmentation seg;
+  auto t_tokens = t0;
+  if (options_.segmenter.sentences == text::SentenceSource::kTokens) {
+    text::TokenStream tokens = segmenter_->Tokens(doc.text());
+    t_tokens = Clock::now();
+    seg = text::SegmentationFromTokens(std::move(tokens));
+  } else {
+    seg = segmenter_->Segment(doc.text());
+  }
+  const auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
-  auto t2 = Clock::now();
-  ExtractResult result =
-      attributor_->Attribute(doc, seg, std::move(spans), times ? &times->match : nullptr);
+  const auto t2 = Clock::now();
+  ExtractResult result = attributor_->Attribute(doc, seg, std::move(spans), times);
   if (times) {
-    auto t3 = Clock::now();
-    times->segment += std::chrono::duration<double>(t1 - t0).count();
-    times->scan += std::chrono::duration<double>(t2 - t1).count();
-    times->attribute += std::chrono::duration<double>(t3 - t2).count();
+    times->tokenize += seconds(t0, t_tokens);
+    times->sentences += seconds(t_tokens, t1);
+    times->scan += seconds(t1, t2);
+    times->attribute += seconds(t2, Clock::now());
   }
   return result;
 }

@@ -20,6 +20,7 @@
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/record.h"
 #include "whosaid/rules/rule_set.h"
+#include "whosaid/stage_times.h"
 #include "whosaid/status.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/segmenter.h"
@@ -40,12 +41,6 @@ struct ExtractorOptions {
   attrib::AttributorOptions attribution;
   // Library logging goes here; null means silent.
   std::shared_ptr<spdlog::logger> logger;
-};
-
-// Per-stage timings, filled when Extract() is given a non-null pointer (benchmarks).
-struct StageTimes {
-  double segment = 0, scan = 0, attribute = 0;  // seconds
-  double match = 0;  // the part of `attribute` spent matching rules (the rest: resolution)
 };
 
 class Extractor {

@@ -370,10 +370,11 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
 
 ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segmentation& seg,
                                     std::vector<quotes::QuoteSpan> quotes,
-                                    double* match_seconds) const {
+                                    StageTimes* times) const {
   using Clock = std::chrono::steady_clock;
   const std::string_view t = doc.text();
   entities::Registry registry(lexicons_);
+  const auto registry_start = Clock::now();
   {
     std::vector<text::ByteSpan> quoted;
     quoted.reserve(quotes.size());
@@ -383,6 +384,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
 
   // 1. Rules over a window around each quote.
   const auto match_start = Clock::now();
+  if (times) times->registry += std::chrono::duration<double>(match_start - registry_start).count();
   std::vector<Link> links(quotes.size());
   Window w;
   std::vector<rules::RuleMatch> matches;
@@ -422,8 +424,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     }
   }
 
-  if (match_seconds) {
-    *match_seconds += std::chrono::duration<double>(Clock::now() - match_start).count();
+  if (times) {
+    times->match += std::chrono::duration<double>(Clock::now() - match_start).count();
   }
 
   // 3. Resolve speaker mentions to entities in document order, so that pronouns can prefer

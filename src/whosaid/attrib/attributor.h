@@ -14,6 +14,7 @@
 #include "whosaid/quotes/quote_span.h"
 #include "whosaid/record.h"
 #include "whosaid/rules/rule_set.h"
+#include "whosaid/stage_times.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/segmenter.h"
 
@@ -37,11 +38,11 @@ class Attributor {
              AttributorOptions options)
       : rules_(rules), lexicons_(lexicons), options_(options) {}
 
-  // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe. When
-  // `match_seconds` is given, the time spent matching rules is added to it.
+  // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe. When `times` is
+  // given, the time spent scanning the registry and matching rules is added to it.
   ExtractResult Attribute(const text::Document& doc, const text::Segmentation& seg,
                           std::vector<quotes::QuoteSpan> quotes,
-                          double* match_seconds = nullptr) const;
+                          StageTimes* times = nullptr) const;
 
  private:
   const rules::RuleSet& rules_;

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "whosaid/text/token_segmentation.h"
+#include "whosaid/text/tokenizer.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::text {
@@ -34,6 +36,7 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> prototype;
   std::unordered_set<std::string> always;
   std::unordered_set<std::string> soft;
+  TokenizerOptions tokenizer;  // reads `always` and `soft`
   mutable std::mutex mu;
   mutable std::vector<std::unique_ptr<icu::BreakIterator>> pool;
 
@@ -107,6 +110,14 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   };
   add(options.abbreviations, &impl->always);
   add(options.soft_abbreviations, &impl->soft);
+  Impl* raw = impl.get();
+  impl->tokenizer.paragraph_mode = options.paragraph_mode;
+  impl->tokenizer.is_abbreviation = [raw](std::string_view w) {
+    return raw->always.count(std::string(w)) > 0;
+  };
+  impl->tokenizer.ends_sentence_before_capital = [raw](std::string_view w) {
+    return raw->soft.count(std::string(w)) > 0;
+  };
   impl->options = std::move(options);
   return std::unique_ptr<Segmenter>(new Segmenter(std::move(impl)));
 }
@@ -169,9 +180,16 @@ std::vector<Line> SplitLines(std::string_view t) {
 
 }  // namespace
 
+TokenStream Segmenter::Tokens(std::string_view text) const {
+  return Tokenize(text, impl_->tokenizer);
+}
+
 Segmentation Segmenter::Segment(std::string_view t) const {
   Segmentation seg;
   if (t.empty()) return seg;
+  if (impl_->options.sentences == SentenceSource::kTokens) {
+    return SegmentationFromTokens(Tokens(t));
+  }
   const std::vector<Line> lines = SplitLines(t);
   ParagraphMode mode = impl_->options.paragraph_mode;
   if (mode == ParagraphMode::kAuto) {

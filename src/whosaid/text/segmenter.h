@@ -1,6 +1,7 @@
-// Paragraphs and sentences of a document, as byte spans. Sentences come from ICU's
-// sentence BreakIterator, with a list of abbreviations (Mr., U.S., Gen., Jan., …) that do
-// not end a sentence, and never cross a paragraph boundary.
+// Paragraphs and sentences of a document, as byte spans, and the token stream they are read
+// off. Sentences come from the tokens and a list of abbreviations (Mr., U.S., Gen., Jan., …)
+// whose period ends no sentence, and never cross a paragraph boundary. ICU's sentence
+// BreakIterator (SentenceSource::kIcu) is the former way, kept for comparison.
 #pragma once
 
 #include <memory>
@@ -9,18 +10,22 @@
 #include <vector>
 
 #include "whosaid/status.h"
+#include "whosaid/text/paragraph_mode.h"
 #include "whosaid/text/span.h"
+#include "whosaid/text/token.h"
+#include "whosaid/text/tokenizer.h"
 
 namespace whosaid::text {
 
-enum class ParagraphMode {
-  kAuto,       // blank lines when the text has any, else every line break (the default)
-  kBlankLine,  // paragraphs are separated by one or more blank lines
-  kLineBreak,  // every line break starts a paragraph
-};
+// Where sentences come from. kTokens: the token stream (text/tokenizer.h), one linear pass
+// whose abbreviations are the lists below; kIcu: ICU's sentence BreakIterator with the same
+// lists (the former segmenter, kept for a differential comparison while the stages move
+// onto the token stream).
+enum class SentenceSource { kTokens, kIcu };
 
 struct SegmenterOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
+  SentenceSource sentences = SentenceSource::kTokens;
   // Words after which a period never ends a sentence ("Mr.", "U.S."; the final period is
   // optional). The language's list comes from the pack's lexicon
   // (sentence_abbreviations.lst); empty means none, and then only a single capital initial
@@ -36,6 +41,9 @@ struct Segmentation {
   std::vector<ByteSpan> sentences;   // trimmed, inside one paragraph, in order
   std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
   std::vector<uint32_t> paragraph_first_sentence;  // first sentence index of each paragraph
+  // The token stream of the text (SentenceSource::kTokens; empty with kIcu). Every token's
+  // sentence and paragraph index points into `sentences` and `paragraphs`.
+  std::vector<Token> tokens;
 
   // Index of the paragraph / sentence containing `byte`, or of the nearest one before it
   // (0 when none is before). Requires a non-empty segmentation.
@@ -51,6 +59,11 @@ class Segmenter {
 
   // Segments `text` (valid UTF-8, or text with U+001A substitutes). Thread-safe.
   Segmentation Segment(std::string_view text) const;
+
+  // The two steps of Segment() with SentenceSource::kTokens, for callers that time them:
+  // the token stream of `text` with this segmenter's paragraph mode and abbreviations, and
+  // the segmentation read off it (text/token_segmentation.h).
+  TokenStream Tokens(std::string_view text) const;
 
  private:
   struct Impl;

@@ -1,6 +1,7 @@
 #include "whosaid/text/tokenizer.h"
 
 #include "whosaid/text/char_class.h"
+#include "whosaid/text/segmenter.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::text {

@@ -1,7 +1,7 @@
-// The token stream (issue 15, first step): one linear pass over a document's bytes gives
-// every token with its byte span, kind, shape and the indices of its sentence and paragraph.
-// It is built beside the segmenter and the registry's own word splitting, which still drive
-// extraction; later steps move every stage onto it (see ../shared/DESIGN.md).
+// The token stream: one linear pass over a document's bytes gives every token with its byte
+// span, kind, shape and the indices of its sentence and paragraph. The segmenter reads its
+// paragraphs and sentences off it (text/token_segmentation.h) and keeps it in the
+// Segmentation that later stages read (see ../shared/DESIGN.md).
 //
 // Tokens:
 //   - a word is a run of letters, digits and combining marks (all of Unicode's), joined across
@@ -15,37 +15,14 @@
 // White space is no token; each token says whether white space came before it.
 #pragma once
 
-#include <cstdint>
 #include <functional>
 #include <string_view>
 #include <vector>
 
-#include "whosaid/text/segmenter.h"
-#include "whosaid/text/span.h"
+#include "whosaid/text/paragraph_mode.h"
+#include "whosaid/text/token.h"
 
 namespace whosaid::text {
-
-enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kQuoteMark, kParagraphBreak };
-
-// What a word looks like; kNone for tokens that are not words or numbers.
-enum class Shape : uint8_t {
-  kCapitalized,  // first letter upper case, another letter lower case: "Ortiz", "McCain"
-  kLower,        // no upper-case letter: "said", "al-Assad"
-  kUpper,        // letters, all upper case (or one capital): "NASA", "U.S.", "J."
-  kMixed,        // lower case first, upper case later: "iPhone", "eBay"
-  kDigits,       // a number
-  kNone,
-};
-
-struct Token {
-  ByteSpan span;
-  TokenKind kind = TokenKind::kPunct;
-  Shape shape = Shape::kNone;
-  bool space_before = false;  // white space (or the start of the text) before the token
-  bool sentence_start = false;
-  uint32_t sentence = 0;   // index of the token's sentence in the document
-  uint32_t paragraph = 0;  // index of the token's paragraph
-};
 
 struct TokenizerOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
