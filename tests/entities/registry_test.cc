@@ -22,7 +22,9 @@ Lexicons TestLexicons() {
 
 struct Fixture {
   explicit Fixture(std::string t) : text(std::move(t)), lex(TestLexicons()), registry(lex) {
-    auto s = text::Segmenter::Create();
+    text::SegmenterOptions options;
+    lex.ToSegmenterOptions(&options);
+    auto s = text::Segmenter::Create(options);
     REQUIRE(s.ok());
     seg = (*s)->Segment(text);
     registry.Scan(text, seg);

@@ -127,6 +127,60 @@ void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) 
   }
 }
 
+// The registry's tokens for the part `range` of the text, read off the document's token
+// stream (tokens clipped to the range): words and numbers, a nickname inside a name as one
+// token flagged `nickname` (Robert "Bob" Smith gives Robert, Bob and Smith), a possessive
+// ’s / 's left off the word. Punctuation and quote marks are no registry tokens.
+template <typename Token>
+void TokensFromStream(std::string_view t, const std::vector<text::Token>& stream,
+                      text::ByteSpan range, std::vector<Token>* out) {
+  out->clear();
+  auto it = std::partition_point(stream.begin(), stream.end(), [&](const text::Token& tok) {
+    return tok.span.end <= range.begin;
+  });
+  uint32_t prev_end = UINT32_MAX;
+  bool after_nickname = false;
+  for (; it != stream.end() && it->span.begin < range.end; ++it) {
+    const text::ByteSpan span{std::max(it->span.begin, range.begin),
+                              std::min(it->span.end, range.end)};
+    if (it->kind == text::TokenKind::kQuoteMark) {
+      const std::optional<text::Nickname> nick = text::NicknameAt(t, span.begin);
+      if (nick && nick->outer.end < range.end && prev_end == span.begin - 1) {
+        Token tok;
+        tok.span = nick->outer;  // marks included: a mention that starts with it has them
+        tok.word = t.substr(nick->content.begin, nick->content.size());
+        tok.cap = tok.joined = tok.across_mark = tok.nickname = true;
+        out->push_back(tok);
+        prev_end = nick->outer.end;
+        after_nickname = true;
+        while (it + 1 != stream.end() && (it + 1)->span.begin < nick->outer.end) ++it;
+      }
+      continue;
+    }
+    if (it->kind != text::TokenKind::kWord && it->kind != text::TokenKind::kNumber) continue;
+    Token tok;
+    tok.span = span;
+    // Possessive ’s / 's is not part of a name (nor is a period after it).
+    uint32_t e = span.end;
+    if (e > span.begin && t[e - 1] == '.') --e;
+    if (e - span.begin > 3) {
+      if (t.substr(e - 4, 4) == "\xE2\x80\x99s") {
+        tok.span.end = e - 4;
+      } else if (t.substr(e - 2, 2) == "'s") {
+        tok.span.end = e - 2;
+      }
+    }
+    tok.word = t.substr(tok.span.begin, tok.span.size());
+    tok.cap = IsUpperCp(text::DecodeAt(t, span.begin).cp);
+    tok.joined = prev_end != UINT32_MAX && span.begin == prev_end + 1 && t[prev_end] == ' ';
+    tok.across_mark = after_nickname;
+    tok.joined |= after_nickname;
+    after_nickname = false;
+    prev_end = span.end;
+    out->push_back(tok);
+  }
+}
+
 }  // namespace
 
 void Registry::DropNicknames(std::vector<Token>* tokens) const {
@@ -319,7 +373,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
   // not hold a token for every word at once.
   for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
-    Tokenize(text, para, &tokens);
+    if (seg.tokens.empty()) {
+      Tokenize(text, para, &tokens);
+    } else {
+      TokensFromStream(text, seg.tokens, para, &tokens);
+    }
     DropNicknames(&tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
@@ -580,7 +638,11 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   // The name is the run of capitalized words that ends the mention; words before it are
   // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
   std::vector<Token> tokens;
-  Tokenize(text_, span, &tokens);
+  if (seg_->tokens.empty()) {
+    Tokenize(text_, span, &tokens);
+  } else {
+    TokensFromStream(text_, seg_->tokens, span, &tokens);
+  }
   DropNicknames(&tokens);
   size_t b = tokens.size();
   while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&

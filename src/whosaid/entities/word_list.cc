@@ -74,8 +74,15 @@ Result<Lexicons> Lexicons::Load(const std::string& dir) {
 
 void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
   if (!options->abbreviations.empty() || !options->soft_abbreviations.empty()) return;
+  // Every abbreviation the registry knows (titles, honorifics, abbreviations.lst) keeps its
+  // period from ending a sentence too, so the two never disagree about "Sen." or "U.S.".
   options->abbreviations.assign(sentence_abbreviations.entries().begin(),
                                 sentence_abbreviations.entries().end());
+  for (const WordList* list : {&abbreviations, &honorifics, &honorifics_male, &honorifics_female}) {
+    for (const std::string& w : list->entries()) {
+      if (w.size() > 1 && w.back() == '.') options->abbreviations.push_back(w);
+    }
+  }
   options->soft_abbreviations.assign(sentence_soft_abbreviations.entries().begin(),
                                      sentence_soft_abbreviations.entries().end());
 }

@@ -68,7 +68,8 @@ struct Lexicons {
   // sentence, clause or role.
   bool IsAbbreviation(std::string_view word) const;
 
-  // Fills the segmenter's abbreviation options from sentence_abbreviations and
+  // Fills the segmenter's abbreviation options from sentence_abbreviations (plus every
+  // entry of abbreviations and the honorific lists that ends with a period) and
   // sentence_soft_abbreviations, unless the caller gave lists of its own.
   void ToSegmenterOptions(text::SegmenterOptions* options) const;
 
