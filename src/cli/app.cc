@@ -43,7 +43,7 @@ int Main(int argc, char** argv) {
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string input = "text", format = "jsonl", paragraphs = "auto", sentences = "tokens";
+  std::string input = "text", format = "jsonl", paragraphs = "auto";
   bool quiet = false, verbose = false, no_default_rules = false, no_indirect = false;
   app.add_option("files", opt.inputs, "Input files (each one document; '-' or none: stdin)");
   app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
@@ -76,11 +76,6 @@ int Main(int argc, char** argv) {
   app.add_option("--paragraphs", paragraphs,
                  "Paragraph breaks: auto (blank lines if any, else line breaks), blank, line")
       ->check(CLI::IsMember({"auto", "blank", "line"}))
-      ->capture_default_str();
-  app.add_option("--sentences", sentences,
-                 "Where sentences come from: tokens (the token stream), icu (the former ICU "
-                 "segmenter, for comparison)")
-      ->check(CLI::IsMember({"tokens", "icu"}))
       ->capture_default_str();
   app.add_option("--max-doc-bytes", opt.document.max_bytes,
                  "Fail documents larger than this many bytes")
@@ -125,8 +120,6 @@ int Main(int argc, char** argv) {
   opt.extractor.segmenter.paragraph_mode = paragraphs == "blank"  ? text::ParagraphMode::kBlankLine
                                            : paragraphs == "line" ? text::ParagraphMode::kLineBreak
                                                                   : text::ParagraphMode::kAuto;
-  opt.extractor.segmenter.sentences =
-      sentences == "icu" ? text::SentenceSource::kIcu : text::SentenceSource::kTokens;
   if (*check_cmd) return RunRulesCheck(check_paths, opt.extractor, *log);
   if (*db_options.db) return RunDbCommand(db_options, opt, *log);
   return RunExtract(opt, *log);

@@ -69,15 +69,9 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
     return std::chrono::duration<double>(b - a).count();
   };
   const auto t0 = Clock::now();
-  text::Segmentation seg;
-  auto t_tokens = t0;
-  if (options_.segmenter.sentences == text::SentenceSource::kTokens) {
-    text::TokenStream tokens = segmenter_->Tokens(doc.text());
-    t_tokens = Clock::now();
-    seg = text::SegmentationFromTokens(std::move(tokens));
-  } else {
-    seg = segmenter_->Segment(doc.text());
-  }
+  text::TokenStream tokens = segmenter_->Tokens(doc.text());
+  const auto t_tokens = Clock::now();
+  text::Segmentation seg = text::SegmentationFromTokens(std::move(tokens));
   const auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
   const auto t2 = Clock::now();

@@ -14,7 +14,6 @@ namespace {
 
 using text::IsUpperCp;
 using text::IsWordCp;
-bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 std::string Lowercased(std::string_view w) {
   std::string s(w);
@@ -47,85 +46,6 @@ struct Registry::Token {
 };
 
 namespace {
-
-// Splits a paragraph into word tokens. Words keep inner apostrophes, hyphens and periods
-// ("O’Neill", "Jean-Luc", "U.S."); a final period stays only on abbreviations and initials.
-// A nickname inside a name is one token flagged `nickname`, joined to the words on either
-// side: Robert "Bob" Smith gives Robert, Bob (nickname) and Smith.
-template <typename Token>
-void Tokenize(std::string_view t, text::ByteSpan para, std::vector<Token>* out) {
-  out->clear();
-  uint32_t i = para.begin;
-  uint32_t prev_end = UINT32_MAX;
-  bool after_nickname = false;
-  while (i < para.end) {
-    text::Decoded d = text::DecodeAt(t, i);
-    if (!IsWordCp(d.cp)) {
-      if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
-        if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
-            nick && nick->outer.end < para.end && prev_end == i - 1) {
-          Token tok;
-          tok.span = nick->outer;  // marks included: a mention that starts with it has them
-          tok.word = t.substr(nick->content.begin, nick->content.size());
-          tok.cap = tok.joined = tok.across_mark = tok.nickname = true;
-          out->push_back(tok);
-          prev_end = nick->outer.end;
-          i = nick->outer.end;
-          after_nickname = true;
-          continue;
-        }
-      }
-      i += d.len;
-      continue;
-    }
-    const uint32_t b = i;
-    uint32_t e = i;
-    bool has_inner_period = false;
-    while (e < para.end) {
-      text::Decoded c = text::DecodeAt(t, e);
-      if (IsWordCp(c.cp)) {
-        e += c.len;
-        continue;
-      }
-      if ((IsApostrophe(c.cp) || c.cp == '-' || c.cp == '.') && e + c.len < para.end) {
-        text::Decoded n = text::DecodeAt(t, e + c.len);
-        if (IsWordCp(n.cp)) {
-          has_inner_period |= c.cp == '.';
-          e += c.len;
-          continue;
-        }
-      }
-      break;
-    }
-    // Keep a final period on initialisms (U.S.), single initials (J.) and short
-    // capitalized abbreviations (Mr., Gen.): the caller checks the lexicons.
-    uint32_t word_end = e;
-    if (e < para.end && t[e] == '.') {
-      text::Decoded f = text::DecodeAt(t, b);
-      const bool short_cap = IsUpperCp(f.cp) && e - b <= 5;
-      if (has_inner_period || short_cap) word_end = e + 1;
-    }
-    Token tok;
-    tok.span = {b, word_end};
-    // Possessive ’s / 's is not part of a name.
-    uint32_t name_end = e;
-    if (e - b > 3) {
-      std::string_view tail = t.substr(e - 4, 4);
-      if (tail == "\xE2\x80\x99s") name_end = e - 4;
-      else if (t.substr(e - 2, 2) == "'s") name_end = e - 2;
-    }
-    if (name_end != e) tok.span.end = name_end;
-    tok.word = t.substr(tok.span.begin, tok.span.size());
-    tok.cap = IsUpperCp(text::DecodeAt(t, b).cp);
-    tok.joined = prev_end != UINT32_MAX && b == prev_end + 1 && t[prev_end] == ' ';
-    tok.across_mark = after_nickname;
-    tok.joined |= after_nickname;
-    after_nickname = false;
-    prev_end = word_end;
-    out->push_back(tok);
-    i = word_end;
-  }
-}
 
 // The registry's tokens for the part `range` of the text, read off the document's token
 // stream (tokens clipped to the range): words and numbers, a nickname inside a name as one
@@ -373,11 +293,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
   // not hold a token for every word at once.
   for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
-    if (seg.tokens.empty()) {
-      Tokenize(text, para, &tokens);
-    } else {
-      TokensFromStream(text, seg.tokens, para, &tokens);
-    }
+    TokensFromStream(text, seg.tokens, para, &tokens);
     DropNicknames(&tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
@@ -638,11 +554,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   // The name is the run of capitalized words that ends the mention; words before it are
   // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
   std::vector<Token> tokens;
-  if (seg_->tokens.empty()) {
-    Tokenize(text_, span, &tokens);
-  } else {
-    TokensFromStream(text_, seg_->tokens, span, &tokens);
-  }
+  TokensFromStream(text_, seg_->tokens, span, &tokens);
   DropNicknames(&tokens);
   size_t b = tokens.size();
   while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&

@@ -1,7 +1,6 @@
 // Paragraphs and sentences of a document, as byte spans, and the token stream they are read
 // off. Sentences come from the tokens and a list of abbreviations (Mr., U.S., Gen., Jan., …)
-// whose period ends no sentence, and never cross a paragraph boundary. ICU's sentence
-// BreakIterator (SentenceSource::kIcu) is the former way, kept for comparison.
+// whose period ends no sentence, and never cross a paragraph boundary.
 #pragma once
 
 #include <memory>
@@ -17,15 +16,8 @@
 
 namespace whosaid::text {
 
-// Where sentences come from. kTokens: the token stream (text/tokenizer.h), one linear pass
-// whose abbreviations are the lists below; kIcu: ICU's sentence BreakIterator with the same
-// lists (the former segmenter, kept for a differential comparison while the stages move
-// onto the token stream).
-enum class SentenceSource { kTokens, kIcu };
-
 struct SegmenterOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
-  SentenceSource sentences = SentenceSource::kTokens;
   // Words after which a period never ends a sentence ("Mr.", "U.S."; the final period is
   // optional). The language's list comes from the pack's lexicon
   // (sentence_abbreviations.lst); empty means none, and then only a single capital initial
@@ -37,12 +29,12 @@ struct SegmenterOptions {
 };
 
 struct Segmentation {
-  std::vector<ByteSpan> paragraphs;  // trimmed of surrounding white space, never empty
-  std::vector<ByteSpan> sentences;   // trimmed, inside one paragraph, in order
+  std::vector<ByteSpan> paragraphs;          // trimmed of surrounding white space, never empty
+  std::vector<ByteSpan> sentences;           // trimmed, inside one paragraph, in order
   std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
   std::vector<uint32_t> paragraph_first_sentence;  // first sentence index of each paragraph
-  // The token stream of the text (SentenceSource::kTokens; empty with kIcu). Every token's
-  // sentence and paragraph index points into `sentences` and `paragraphs`.
+  // The token stream of the text, which every later stage reads. Every token's sentence
+  // and paragraph index points into `sentences` and `paragraphs`.
   std::vector<Token> tokens;
 
   // Index of the paragraph / sentence containing `byte`, or of the nearest one before it
@@ -53,16 +45,17 @@ struct Segmentation {
 
 class Segmenter {
  public:
-  // Builds the ICU sentence iterator once; fails only if ICU has no English data.
+  // Reads the options once; does not fail today (the Result leaves room for options that
+  // can be wrong).
   static Result<std::unique_ptr<Segmenter>> Create(SegmenterOptions options = {});
   ~Segmenter();
 
   // Segments `text` (valid UTF-8, or text with U+001A substitutes). Thread-safe.
   Segmentation Segment(std::string_view text) const;
 
-  // The two steps of Segment() with SentenceSource::kTokens, for callers that time them:
-  // the token stream of `text` with this segmenter's paragraph mode and abbreviations, and
-  // the segmentation read off it (text/token_segmentation.h).
+  // The first of Segment()'s two steps, for callers that time them: the token stream of
+  // `text` with this segmenter's paragraph mode and abbreviations. The second is
+  // SegmentationFromTokens (text/token_segmentation.h).
   TokenStream Tokens(std::string_view text) const;
 
  private:
