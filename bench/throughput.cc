@@ -3,7 +3,9 @@
 // alternation over the same bytes in the same run, so that the ratio means something on a
 // noisy machine.
 //
-//   throughput [--mb N] [--corpus FILE.jsonl]
+//   throughput [--mb N] [--corpus FILE.jsonl] [--stages-only] [--stages-repeat K]
+// --stages-only stops after the token-stream stages; --stages-repeat K runs them K times
+// over the corpus (for profiling them).
 //
 // The corpus is ../shared/data/polnear-{train,dev}.jsonl when present, else the project's
 // examples/*.txt, repeated to at least N MB (default 50).
@@ -18,7 +20,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-
 #include <string>
 #include <thread>
 #include <vector>
@@ -107,12 +108,18 @@ void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
 }  // namespace
 
 int main(int argc, char** argv) {
+  bool stages_only = false;
+  int stages_repeat = 1;
   whosaid::ConfigureAllocatorForMatching();  // as the CLI does
   double min_mb = 50;
   std::string corpus;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--mb") && i + 1 < argc)
       min_mb = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--stages-only"))
+      stages_only = true;
+    else if (!std::strcmp(argv[i], "--stages-repeat") && i + 1 < argc)
+      stages_repeat = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc)
       corpus = argv[++i];
   }
@@ -170,37 +177,40 @@ int main(int argc, char** argv) {
   {
     double tokenize = 0, sentences = 0, registry = 0;
     size_t tokens = 0, sentence_count = 0, mentions = 0, done = 0;
-    for (const std::string& text : base) {
-      const auto t0 = Clock::now();
-      whosaid::text::TokenStream ts = (*ex)->segmenter().Tokens(text);
-      const auto t1 = Clock::now();
-      tokens += ts.tokens.size();
-      const whosaid::text::Segmentation seg = whosaid::text::SegmentationFromTokens(std::move(ts));
-      const auto t2 = Clock::now();
-      const std::vector<whosaid::quotes::QuoteSpan> quotes =
-          whosaid::quotes::ScanQuotes(text, seg, (*ex)->options().scanner);
-      std::vector<whosaid::text::ByteSpan> quoted;
-      for (const auto& q : quotes) quoted.push_back(q.outer);
-      const auto t3 = Clock::now();
-      whosaid::entities::Registry reg((*ex)->lexicons());
-      reg.Scan(text, seg, quoted);
-      const auto t4 = Clock::now();
-      tokenize += Seconds(t0, t1);
-      sentences += Seconds(t1, t2);
-      registry += Seconds(t3, t4);
-      sentence_count += seg.sentences.size();
-      mentions += reg.mentions().size();
-      done += text.size();
-    }
+    for (int round = 0; round < stages_repeat; ++round)
+      for (const std::string& text : base) {
+        const auto t0 = Clock::now();
+        whosaid::text::TokenStream ts = (*ex)->segmenter().Tokens(text);
+        const auto t1 = Clock::now();
+        tokens += ts.tokens.size();
+        const whosaid::text::Segmentation seg =
+            whosaid::text::SegmentationFromTokens(std::move(ts));
+        const auto t2 = Clock::now();
+        const std::vector<whosaid::quotes::QuoteSpan> quotes =
+            whosaid::quotes::ScanQuotes(text, seg, (*ex)->options().scanner);
+        std::vector<whosaid::text::ByteSpan> quoted;
+        for (const auto& q : quotes) quoted.push_back(q.outer);
+        const auto t3 = Clock::now();
+        whosaid::entities::Registry reg((*ex)->lexicons());
+        reg.Scan(text, seg, quoted);
+        const auto t4 = Clock::now();
+        tokenize += Seconds(t0, t1);
+        sentences += Seconds(t1, t2);
+        registry += Seconds(t3, t4);
+        sentence_count += seg.sentences.size();
+        mentions += reg.mentions().size();
+        done += text.size();
+      }
     const double mb = done / 1e6;
-    std::printf("token stream, -j 1 (%zu tokens, %zu sentences, %zu mentions): tokenize %.1f MB/s "
-                "(%.3fx), sentences %.1f MB/s (%.3fx), registry %.1f MB/s (%.3fx); together "
-                "%.1f MB/s, %.3fx the RE2 reference\n",
-                tokens, sentence_count, mentions, mb / tokenize, mb / tokenize / ref,
-                mb / sentences, mb / sentences / ref, mb / registry, mb / registry / ref,
-                mb / (tokenize + sentences + registry),
-                mb / (tokenize + sentences + registry) / ref);
+    std::printf(
+        "token stream, -j 1 (%zu tokens, %zu sentences, %zu mentions): tokenize %.1f MB/s "
+        "(%.3fx), sentences %.1f MB/s (%.3fx), registry %.1f MB/s (%.3fx); together "
+        "%.1f MB/s, %.3fx the RE2 reference\n",
+        tokens, sentence_count, mentions, mb / tokenize, mb / tokenize / ref, mb / sentences,
+        mb / sentences / ref, mb / registry, mb / registry / ref,
+        mb / (tokenize + sentences + registry), mb / (tokenize + sentences + registry) / ref);
   }
+  if (stages_only) return 0;
 
   auto fmt = whosaid::output::Formatter::Create(whosaid::output::Format::kJsonl);
 
@@ -242,7 +252,8 @@ int main(int argc, char** argv) {
         "peak RSS %ld MB\n",
         jobs, mbs, lines.size() / secs, sum.records, mbs / ref, sum.stages.tokenize,
         sum.stages.sentences, sum.stages.scan, sum.stages.registry, sum.stages.match,
-        sum.stages.attribute - sum.stages.match - sum.stages.registry, sum.format, PeakRssKb() / 1024);
+        sum.stages.attribute - sum.stages.match - sum.stages.registry, sum.format,
+        PeakRssKb() / 1024);
     if (jobs == cores && cores == 1) break;
   }
   return 0;

@@ -1,5 +1,7 @@
 #include "whosaid/text/tokenizer.h"
 
+#include <array>
+
 #include "whosaid/text/char_class.h"
 #include "whosaid/text/segmenter.h"
 #include "whosaid/text/utf8.h"
@@ -8,6 +10,47 @@ namespace whosaid::text {
 namespace {
 
 bool IsDigitCp(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// What an ASCII byte is to the main loop; bytes from 0x80 are decoded.
+enum ByteClass : uint8_t {
+  kOtherByte,
+  kSpaceByte,
+  kLineByte,
+  kUpperByte,
+  kLowerByte,
+  kDigitByte,
+  kHighByte
+};
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> c{};
+  for (int b = 0x80; b < 256; ++b) c[b] = kHighByte;
+  for (int b : {int{' '}, int{'\t'}, int{'\v'}, int{'\f'}, 0x1A}) c[b] = kSpaceByte;
+  c['\n'] = c['\r'] = kLineByte;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpperByte;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = kLowerByte;
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigitByte;
+  return c;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
+
+// The shape of an ASCII word (letters, digits, inner ' - . ,) without decoding.
+Shape AsciiShape(std::string_view word) {
+  bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
+  for (const char ch : word) {
+    const uint8_t k = kByteClass[static_cast<unsigned char>(ch)];
+    if (k == kUpperByte || k == kLowerByte) {
+      digits = false;
+      if (first) first_upper = k == kUpperByte, first = false;
+      any_upper |= k == kUpperByte;
+      any_lower |= k == kLowerByte;
+    }
+  }
+  if (digits) return Shape::kDigits;
+  if (!any_upper) return Shape::kLower;
+  if (!any_lower) return Shape::kUpper;
+  return first_upper ? Shape::kCapitalized : Shape::kMixed;
+}
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -57,14 +100,23 @@ bool IsTerminalCp(char32_t cp) {
 }
 
 // Auto mode: blank lines separate paragraphs when the text has a blank line with text on
-// both sides; otherwise every line break does.
+// both sides; otherwise every line break does. Only the start of each line is decoded: once
+// a line has text, the rest of it is skipped byte by byte up to the next line break.
 bool HasBlankLineBetweenText(std::string_view t) {
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   bool seen_text = false, line_has_text = false, blank_after_text = false;
   for (size_t i = 0; i < t.size();) {
-    if (const size_t n = LineBreakLength(t, i)) {
-      if (!line_has_text && seen_text) blank_after_text = true;
-      line_has_text = false;
-      i += n;
+    const unsigned char c = p[i];
+    if (c == '\n' || c == '\r' || c == 0xE2) {
+      if (const size_t n = LineBreakLength(t, i)) {
+        if (!line_has_text && seen_text) blank_after_text = true;
+        line_has_text = false;
+        i += n;
+        continue;
+      }
+    }
+    if (line_has_text) {
+      ++i;  // a continuation byte is never a line break's first byte
       continue;
     }
     const Decoded d = Next(t, i);
@@ -111,7 +163,25 @@ class Pass {
   TokenStream Run() {
     size_t i = 0;
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
+    out_.tokens.reserve(t_.size() / 5 + 16);
     while (i < t_.size()) {
+      const unsigned char c = static_cast<unsigned char>(t_[i]);
+      switch (kByteClass[c]) {  // ASCII at once; the rest decoded below
+        case kSpaceByte:
+          NoteSpace(i, 1, /*line_break=*/false);
+          ++i;
+          continue;
+        case kUpperByte:
+        case kLowerByte:
+        case kDigitByte:
+          i = Word(i);
+          continue;
+        case kOtherByte:
+          i = Other(i, {c, 1, true});
+          continue;
+        default:
+          break;
+      }
       if (const size_t n = LineBreakLength(t_, i)) {
         NoteSpace(i, n, /*line_break=*/true);
         i += n;
@@ -175,13 +245,14 @@ class Pass {
 
   size_t Word(size_t b) {
     size_t e = b;
-    bool inner_period = false;
+    bool inner_period = false, ascii = true;
     while (e < t_.size()) {
       if (IsAsciiAlnum(static_cast<unsigned char>(t_[e]))) {  // the common case, at once
         ++e;
         continue;
       }
       const Decoded c = Next(t_, e);
+      ascii &= c.cp < 0x80;
       if (c.valid && IsWordCp(c.cp)) {
         e += c.len;
         continue;
@@ -202,7 +273,7 @@ class Pass {
     }
     const std::string_view word = t_.substr(b, e - b);
     Token tok;
-    tok.shape = ShapeOf(word);
+    tok.shape = ascii ? AsciiShape(word) : ShapeOf(word);
     tok.kind =
         tok.shape == Shape::kDigits || IsNumber(word) ? TokenKind::kNumber : TokenKind::kWord;
     if (tok.kind == TokenKind::kNumber) tok.shape = Shape::kDigits;
