@@ -47,7 +47,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     return ParseError(std::to_string(errors) + " error(s) in rule files");
   }
   if (!lexicon_dir.empty()) {
-    auto lex = entities::Lexicons::Load(lexicon_dir);
+    auto lex = entities::Lexicons::Load(lexicon_dir, diagnostics);
     if (!lex.ok()) return lex.status();
     ex->lexicons_ = std::move(lex).value();
   }

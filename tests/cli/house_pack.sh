@@ -27,5 +27,20 @@ check "pack rule files by relative path (got: $got)" test "$got" = "Ann Lee | El
 got=$("$bin" "$tmp/story.txt" | speaker_role)
 check "built-in pack: Elder is no title there (got: $got)" test "$got" != "Ann Lee | Elder"
 
+# A pack declares its lists in lexicon/lexicon.manifest: a list joining a file of the house's
+# own reaches the registry; a file the manifest names that is missing is named with its place.
+cp -r rules/en "$tmp/manifest"
+printf 'Elder\n' >"$tmp/manifest/lexicon/house_titles.lst"
+sed -i 's/^honorifics = .*/honorifics = titles.lst title_abbreviations.lst house_titles.lst/' \
+  "$tmp/manifest/lexicon/lexicon.manifest"
+got=$("$bin" --no-default-rules --rules "$tmp/manifest" "$tmp/story.txt" | speaker_role)
+check "manifest: a house list joins the titles (got: $got)" test "$got" = "Ann Lee | Elder"
+sed -i 's/house_titles.lst/missing.lst/' "$tmp/manifest/lexicon/lexicon.manifest"
+"$bin" --no-default-rules --rules "$tmp/manifest" "$tmp/story.txt" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "manifest: a missing list file fails with exit 2 (got $rc)" test "$rc" = 2
+check "manifest: the message names manifest:line:col ($(head -c 300 "$tmp/err"))" \
+  grep -q 'lexicon.manifest:[0-9]*:[0-9]*: error: cannot read .missing.lst' "$tmp/err"
+
 [ $fail = 0 ] && echo "house pack: all checks pass"
 exit $fail

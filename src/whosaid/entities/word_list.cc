@@ -1,73 +1,60 @@
 #include "whosaid/entities/word_list.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "whosaid/lexicon/list_file.h"
+#include "whosaid/lexicon/manifest.h"
 
 namespace whosaid::entities {
 
 WordList WordList::FromString(std::string_view lines) {
-  WordList list;
-  size_t pos = 0;
-  while (pos <= lines.size()) {
-    size_t nl = lines.find('\n', pos);
-    if (nl == std::string_view::npos) nl = lines.size();
-    std::string_view line = lines.substr(pos, nl - pos);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (!line.empty() && line.front() != '#') list.words_.insert(std::string(line));
-    pos = nl + 1;
+  auto table = std::make_shared<lexicon::WordTable>();
+  const lexicon::ListId id = *table->AddList("list");
+  for (const std::string& entry : lexicon::ParseListFile("<string>", lines, nullptr)) {
+    table->Add(id, entry);
   }
-  return list;
+  return WordList(std::move(table), id);
 }
 
-Result<WordList> WordList::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("cannot read word list " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return FromString(ss.str());
+const std::vector<std::string>& WordList::entries() const {
+  static const std::vector<std::string> kEmpty;  // immutable: no shared mutable state
+  return table_ ? table_->Entries(id_) : kEmpty;
 }
 
-Result<Lexicons> Lexicons::Load(const std::string& dir) {
+Result<Lexicons> Lexicons::Load(const std::string& dir,
+                                std::vector<rules::Diagnostic>* diagnostics) {
+  auto table = lexicon::LoadLexicon(dir, diagnostics);
+  if (!table.ok()) return table.status();
   Lexicons lex;
-  struct Entry {
-    const char* file;
-    WordList* list;
-  } entries[] = {
-      {"honorifics_male.lst", &lex.honorifics_male},
-      {"honorifics_female.lst", &lex.honorifics_female},
-      {"titles.lst", &lex.honorifics},
-      {"title_abbreviations.lst", &lex.honorifics},
-      {"first_names_female.lst", &lex.first_names_female},
-      {"first_names_male.lst", &lex.first_names_male},
-      {"not_names.lst", &lex.not_names},
-      {"org_words.lst", &lex.org_words},
-      {"role_nouns.lst", &lex.role_nouns},
-      {"particles.lst", &lex.particles},
-      {"abbreviations.lst", &lex.abbreviations},
-      {"sentence_abbreviations.lst", &lex.sentence_abbreviations},
-      {"sentence_soft_abbreviations.lst", &lex.sentence_soft_abbreviations},
-      {"elisions.lst", &lex.elisions},
-      {"role_stops.lst", &lex.role_stops},
-      {"pronouns.lst", &lex.pronouns},
-      {"not_speaker_openings.lst", &lex.not_speaker_openings},
-      {"be_forms.lst", &lex.be_forms},
-      {"sentence_leads.lst", &lex.sentence_leads},
-      {"subject_pronouns.lst", &lex.subject_pronouns},
-      {"subject_pronoun_contractions.lst", &lex.subject_pronoun_contractions},
-      {"title_small_words.lst", &lex.title_small_words},
-      {"title_cues.lst", &lex.title_cues},
-      {"subordinators.lst", &lex.subordinators},
+  lex.table = std::move(table).value();
+  // The lists the code reads, by their manifest names.
+  const std::pair<const char*, WordList Lexicons::*> lists[] = {
+      {"honorifics_male", &Lexicons::honorifics_male},
+      {"honorifics_female", &Lexicons::honorifics_female},
+      {"honorifics", &Lexicons::honorifics},
+      {"first_names_female", &Lexicons::first_names_female},
+      {"first_names_male", &Lexicons::first_names_male},
+      {"not_names", &Lexicons::not_names},
+      {"org_words", &Lexicons::org_words},
+      {"role_nouns", &Lexicons::role_nouns},
+      {"particles", &Lexicons::particles},
+      {"abbreviations", &Lexicons::abbreviations},
+      {"sentence_abbreviations", &Lexicons::sentence_abbreviations},
+      {"sentence_soft_abbreviations", &Lexicons::sentence_soft_abbreviations},
+      {"elisions", &Lexicons::elisions},
+      {"role_stops", &Lexicons::role_stops},
+      {"pronouns", &Lexicons::pronouns},
+      {"not_speaker_openings", &Lexicons::not_speaker_openings},
+      {"be_forms", &Lexicons::be_forms},
+      {"sentence_leads", &Lexicons::sentence_leads},
+      {"subject_pronouns", &Lexicons::subject_pronouns},
+      {"subject_pronoun_contractions", &Lexicons::subject_pronoun_contractions},
+      {"title_small_words", &Lexicons::title_small_words},
+      {"title_cues", &Lexicons::title_cues},
+      {"subordinators", &Lexicons::subordinators},
   };
-  for (const Entry& e : entries) {
-    const std::string path = dir + "/" + e.file;
-    if (!std::filesystem::exists(path)) continue;
-    auto list = WordList::Load(path);
-    if (!list.ok()) return list.status();
-    e.list->Merge(std::move(list).value());  // several files may fill one list
+  for (const auto& [name, member] : lists) {
+    if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {
+      lex.*member = WordList(lex.table, *id);
+    }
   }
   return lex;
 }

@@ -1,12 +1,15 @@
-// A set of words or phrases read from a lexicon file: one entry per line, '#' starts a
-// comment line, blank lines are ignored, surrounding white space is trimmed.
+// One list of a lexicon's word table (lexicon/word_table.h): a handle, cheap to copy. The
+// lists of a pack are read by lexicon::LoadLexicon, from the files its manifest names.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
+#include "whosaid/lexicon/word_table.h"
 #include "whosaid/quotes/scanner.h"
+#include "whosaid/rules/diagnostic.h"
 #include "whosaid/status.h"
 #include "whosaid/text/segmenter.h"
 
@@ -14,18 +17,21 @@ namespace whosaid::entities {
 
 class WordList {
  public:
-  static Result<WordList> Load(const std::string& path);
+  WordList() = default;  // an empty list
+  WordList(std::shared_ptr<const lexicon::WordTable> table, lexicon::ListId id)
+      : table_(std::move(table)), id_(id) {}
+  // A list of its own from list-file text (one entry a line, as lexicon/list_file.h reads
+  // them): for callers and tests that build lexicons by hand.
   static WordList FromString(std::string_view lines);
 
-  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
-  size_t size() const { return words_.size(); }
-  void insert(std::string word) { words_.insert(std::move(word)); }
-  void Merge(WordList other) { words_.merge(other.words_); }
-  // Every entry, in no particular order.
-  const std::unordered_set<std::string>& entries() const { return words_; }
+  bool contains(std::string_view word) const { return table_ && table_->Contains(id_, word); }
+  size_t size() const { return entries().size(); }
+  // Every entry, in file order.
+  const std::vector<std::string>& entries() const;
 
  private:
-  std::unordered_set<std::string> words_;
+  std::shared_ptr<const lexicon::WordTable> table_;
+  lexicon::ListId id_ = 0;
 };
 
 // The word lists that name finding and resolution use, loaded from a rule pack's lexicon/.
@@ -36,18 +42,18 @@ struct Lexicons {
                                // titles.lst and title_abbreviations.lst)
   WordList first_names_female;
   WordList first_names_male;
-  WordList not_names;          // capitalized words that do not start a name: The, But, Monday …
-  WordList org_words;          // words that make a capitalized run a body: Party, House …
-  WordList role_nouns;         // spokesman, senator, analyst … (heads of role phrases)
-  WordList particles;          // de, la, van, von … inside names
-  WordList abbreviations;      // U.S. Jan. St. … (with their period; titles are in honorifics)
+  WordList not_names;      // capitalized words that do not start a name: The, But, Monday …
+  WordList org_words;      // words that make a capitalized run a body: Party, House …
+  WordList role_nouns;     // spokesman, senator, analyst … (heads of role phrases)
+  WordList particles;      // de, la, van, von … inside names
+  WordList abbreviations;  // U.S. Jan. St. … (with their period; titles are in honorifics)
   WordList sentence_abbreviations;       // Mr. Jan. U.S. …: a period after one never ends
                                          // a sentence (the segmenter's options)
   WordList sentence_soft_abbreviations;  // Inc. Jr. a.m. …: ends one only before a capital
-  WordList elisions;           // em til cause n …: a single mark before one is an apostrophe
-                               // (the quote scanner's options)
-  WordList role_stops;         // the, said, of, according … : lower-case words that end a role
-                               // phrase when the registry walks back from a name
+  WordList elisions;    // em til cause n …: a single mark before one is an apostrophe
+                        // (the quote scanner's options)
+  WordList role_stops;  // the, said, of, according … : lower-case words that end a role
+                        // phrase when the registry walks back from a name
   // Word classes of the attributor's checks and sieves.
   WordList pronouns;                      // He he She … I We: a speaker slot of only these
                                           // is a speaker (pronouns.lst, also the PRON macro)
@@ -76,8 +82,15 @@ struct Lexicons {
   // Fills the quote scanner's elisions from elisions, unless the caller gave its own.
   void ToScannerOptions(quotes::ScannerOptions* options) const;
 
-  // Loads every list that exists under `lexicon_dir`; a missing file leaves its list empty.
-  static Result<Lexicons> Load(const std::string& lexicon_dir);
+  // The pack's word table, which every list above is a view of (null for lexicons built by
+  // hand); rules and later stages look words up in it by list name.
+  std::shared_ptr<const lexicon::WordTable> table;
+
+  // Loads the lexicon of `lexicon_dir` (lexicon::LoadLexicon: its manifest, or the English
+  // pack's file names when it has none) and binds the lists above by name; a list the
+  // manifest does not declare is empty. Problems go to *diagnostics (may be null).
+  static Result<Lexicons> Load(const std::string& lexicon_dir,
+                               std::vector<rules::Diagnostic>* diagnostics = nullptr);
 };
 
 // The first of , . ; : ( ) " or a line break in `text`, or npos, where a period after an

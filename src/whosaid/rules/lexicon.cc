@@ -6,33 +6,11 @@
 #include <cstdio>
 #include <map>
 
+#include "whosaid/lexicon/list_file.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::rules {
-namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
-
-}  // namespace
-
-std::string NormalizeLexiconEntry(std::string_view entry) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : entry) {
-    if (IsSpace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    if (c == '\'') {
-      out += "\xE2\x80\x99";  // ’
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string NormalizeLexiconEntry(std::string_view entry) { return lexicon::NormalizeEntry(entry); }
 
 std::string Lexicon::Regex() const {
   std::string out;
@@ -129,27 +107,7 @@ Lexicon ParseLexicon(std::string_view path, std::string_view text,
                      std::vector<Diagnostic>* diagnostics) {
   Lexicon lex;
   lex.path = std::string(path);
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  int line_no = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    const size_t bad = text::FindInvalidUtf8(line);
-    if (bad != std::string_view::npos) {
-      if (diagnostics != nullptr) {
-        diagnostics->push_back(
-            Diagnostic::Error(lex.path, line_no, ColumnAt(line, bad), "invalid UTF-8"));
-      }
-      continue;
-    }
-    std::string entry = NormalizeLexiconEntry(line);
-    if (entry.empty() || entry[0] == '#') continue;
-    lex.entries.push_back(std::move(entry));
-  }
+  lex.entries = lexicon::ParseListFile(path, text, diagnostics);
   SortLexiconEntries(&lex.entries);
   return lex;
 }

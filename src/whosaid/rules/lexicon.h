@@ -9,10 +9,9 @@
 
 namespace whosaid::rules {
 
-// A parsed word list. One entry per line; blank lines and lines whose first non-blank
-// character is `#` are skipped. Each entry is literal text, normalized as windows are: outer
-// blanks trimmed, inner runs of white space folded to one space, straight apostrophes ' read
-// as ’. Matching is exact (case-sensitive); a rule can wrap the macro in (?i:…).
+// A word list as a rule macro uses it, read by the one list reader (lexicon/list_file.h:
+// one entry a line, `#` comments, entries normalized as windows are). Matching is exact
+// (case-sensitive); a rule can wrap the macro in (?i:…).
 struct Lexicon {
   std::string path;
   // Normalized entries, without duplicates, longest (in bytes) first, ties in byte order.

@@ -1,0 +1,146 @@
+#include "whosaid/lexicon/manifest.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "whosaid/lexicon/list_file.h"
+
+namespace whosaid::lexicon {
+namespace {
+
+// The English pack's manifest, for a lexicon directory that has none (packs written before
+// manifests existed): list names and file names, no words.
+constexpr std::string_view kDefaultManifest = R"(
+honorifics_male = honorifics_male.lst
+honorifics_female = honorifics_female.lst
+honorifics = titles.lst title_abbreviations.lst
+first_names_female = first_names_female.lst
+first_names_male = first_names_male.lst
+not_names = not_names.lst
+org_words = org_words.lst
+role_nouns = role_nouns.lst
+particles = particles.lst
+abbreviations = abbreviations.lst
+sentence_abbreviations = sentence_abbreviations.lst
+sentence_soft_abbreviations = sentence_soft_abbreviations.lst
+elisions = elisions.lst
+role_stops = role_stops.lst
+pronouns = pronouns.lst
+not_speaker_openings = not_speaker_openings.lst
+be_forms = be_forms.lst
+sentence_leads = sentence_leads.lst
+subject_pronouns = subject_pronouns.lst
+subject_pronoun_contractions = subject_pronoun_contractions.lst
+title_small_words = title_small_words.lst
+title_cues = title_cues.lst
+subordinators = subordinators.lst
+)";
+
+bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::optional<std::string> ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+std::vector<ManifestList> ParseManifest(std::string_view path, std::string_view text,
+                                        std::vector<rules::Diagnostic>* diagnostics) {
+  std::vector<ManifestList> out;
+  auto error = [&](int line, int col, std::string message) {
+    if (diagnostics) {
+      diagnostics->push_back(rules::Diagnostic::Error(std::string(path), line, col, message));
+    }
+  };
+  int line_no = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(start, nl - start);
+    start = nl + 1;
+    ++line_no;
+    size_t i = 0;
+    while (i < line.size() && IsBlank(line[i])) ++i;
+    if (i == line.size() || line[i] == '#') continue;
+    ManifestList list;
+    list.line = line_no;
+    const size_t name_begin = i;
+    while (i < line.size() && IsNameChar(line[i])) ++i;
+    list.name = std::string(line.substr(name_begin, i - name_begin));
+    while (i < line.size() && IsBlank(line[i])) ++i;
+    if (list.name.empty() || i == line.size() || line[i] != '=') {
+      error(line_no, rules::ColumnAt(line, i),
+            "expected 'NAME = FILE...' (a name of lower-case letters, digits and _)");
+      continue;
+    }
+    ++i;
+    while (true) {
+      while (i < line.size() && IsBlank(line[i])) ++i;
+      if (i == line.size()) break;
+      if (list.files.empty()) list.files_col = rules::ColumnAt(line, i);
+      const size_t b = i;
+      while (i < line.size() && !IsBlank(line[i])) ++i;
+      list.files.emplace_back(line.substr(b, i - b));
+    }
+    if (list.files.empty()) {
+      error(line_no, rules::ColumnAt(line, i), "list '" + list.name + "' names no file");
+      continue;
+    }
+    out.push_back(std::move(list));
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const WordTable>> LoadLexicon(const std::string& dir,
+                                                     std::vector<rules::Diagnostic>* diagnostics) {
+  std::vector<rules::Diagnostic> local;
+  if (!diagnostics) diagnostics = &local;
+  const size_t first_new = diagnostics->size();
+  const std::filesystem::path base(dir);
+  const std::filesystem::path manifest_path = base / kManifestFile;
+  const std::optional<std::string> own = ReadFile(manifest_path);
+  const bool has_manifest = own.has_value();
+  const std::string manifest_name = manifest_path.string();
+  const std::vector<ManifestList> lists = ParseManifest(
+      manifest_name, has_manifest ? std::string_view(*own) : kDefaultManifest, diagnostics);
+  auto table = std::make_shared<WordTable>();
+  for (const ManifestList& list : lists) {
+    const std::optional<ListId> id = table->AddList(list.name);
+    if (!id) {
+      diagnostics->push_back(
+          rules::Diagnostic::Error(manifest_name, list.line, 1,
+                                   "more than " + std::to_string(WordTable::kMaxLists) + " lists"));
+      continue;
+    }
+    for (const std::string& file : list.files) {
+      const std::filesystem::path p = base / file;
+      const std::optional<std::string> text = ReadFile(p);
+      if (!text) {
+        if (has_manifest) {
+          diagnostics->push_back(rules::Diagnostic::Error(
+              manifest_name, list.line, list.files_col,
+              "cannot read '" + file + "' of list '" + list.name + "' (" + p.string() + ")"));
+        }
+        continue;
+      }
+      for (const std::string& entry : ParseListFile(p.string(), *text, diagnostics)) {
+        table->Add(*id, entry);
+      }
+    }
+  }
+  for (size_t i = first_new; i < diagnostics->size(); ++i) {
+    if ((*diagnostics)[i].error) {
+      return ParseError((*diagnostics)[i].ToString());
+    }
+  }
+  return std::shared_ptr<const WordTable>(std::move(table));
+}
+
+}  // namespace whosaid::lexicon

@@ -1,0 +1,50 @@
+#include "whosaid/lexicon/word_table.h"
+
+#include <doctest/doctest.h>
+
+#include "whosaid/lexicon/list_file.h"
+
+namespace whosaid::lexicon {
+
+TEST_CASE("word table: one lookup gives every list of a word, phrases whole") {
+  WordTable t;
+  const ListId titles = *t.AddList("honorifics");
+  const ListId abbr = *t.AddList("abbreviations");
+  const ListId cues = *t.AddList("cue_verbs");
+  CHECK(*t.AddList("abbreviations") == abbr);  // adding a known name finds it
+  t.Add(titles, "Sen.");
+  t.Add(abbr, "Sen.");
+  t.Add(abbr, "U.S.");
+  t.Add(cues, "according to");
+  t.Add(cues, "according to");  // a duplicate is one entry
+  CHECK(t.ListsOf("Sen.") == ((uint64_t{1} << titles) | (uint64_t{1} << abbr)));
+  CHECK(t.Contains(abbr, "U.S."));
+  CHECK_FALSE(t.Contains(titles, "U.S."));
+  CHECK(t.Contains(cues, "according to"));
+  CHECK_FALSE(t.Contains(cues, "according"));
+  CHECK(t.ListsOf("sen.") == 0);  // exact, case-sensitive
+  CHECK(t.Entries(cues) == std::vector<std::string>{"according to"});
+  CHECK(t.Name(titles) == "honorifics");
+  CHECK_FALSE(t.FindList("nope").has_value());
+}
+
+TEST_CASE("word table: at most 64 lists") {
+  WordTable t;
+  for (size_t i = 0; i < WordTable::kMaxLists; ++i) {
+    REQUIRE(t.AddList("l" + std::to_string(i)).has_value());
+  }
+  CHECK_FALSE(t.AddList("one_too_many").has_value());
+  t.Add(63, "last");
+  CHECK(t.Contains(63, "last"));
+}
+
+TEST_CASE("list files: comments, blanks, apostrophes and invalid UTF-8") {
+  std::vector<rules::Diagnostic> d;
+  const std::string text = "# a comment\n\n  O'Neill  \nde  la\r\n\xFF bad\nlast";
+  const std::vector<std::string> entries = ParseListFile("x.lst", text, &d);
+  CHECK(entries == std::vector<std::string>{"O\xE2\x80\x99Neill", "de la", "last"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].ToString() == "x.lst:5:1: error: invalid UTF-8");
+}
+
+}  // namespace whosaid::lexicon
