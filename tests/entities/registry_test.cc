@@ -17,6 +17,16 @@ Lexicons TestLexicons() {
   lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor");
   lex.particles = WordList::FromString("de\nla\nvan");
   lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith");
+  lex.pronouns = WordList::FromString("I\nhe\nHe\nshe\nShe\nthey\nThey");
+  lex.pronouns_male = WordList::FromString("he\nHe\nhim");
+  lex.pronouns_female = WordList::FromString("she\nShe\nher");
+  lex.pronouns_group = WordList::FromString("they\nThey\nit\nIt");
+  lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
+  lex.definite_articles = WordList::FromString("the\nThe");
+  lex.relative_pronouns = WordList::FromString("who\nwhose");
+  lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
+  lex.name_joints = WordList::FromString("of\nfrom");
+  lex.office_joints = WordList::FromString("of\nfor");
   return lex;
 }
 

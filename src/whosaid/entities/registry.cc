@@ -21,16 +21,23 @@ std::string Lowercased(std::string_view w) {
   return s;
 }
 
-bool IsPronounWord(std::string_view w, Gender* g, bool* plural) {
-  *plural = false;
-  *g = Gender::kUnknown;
-  if (w == "he" || w == "He" || w == "him" || w == "He’d") { *g = Gender::kMale; return true; }
-  if (w == "she" || w == "She" || w == "her") { *g = Gender::kFemale; return true; }
-  if (w == "they" || w == "They" || w == "we" || w == "We" || w == "it" || w == "It") {
-    *plural = true;  // a group or body
-    return true;
+// The first space-separated word of `phrase` when another word follows it, else empty:
+// "the senator" gives "the", "the" gives "".
+std::string_view LeadWord(std::string_view phrase) {
+  const size_t sp = phrase.find(' ');
+  return sp == std::string_view::npos ? std::string_view() : phrase.substr(0, sp);
+}
+
+// True when a word of `phrase` between two spaces (neither its first nor its last word) is
+// in `list`.
+bool HasInnerWordIn(std::string_view phrase, const WordList& list) {
+  size_t b = phrase.find(' ');
+  while (b != std::string_view::npos) {
+    const size_t e = phrase.find(' ', b + 1);
+    if (e == std::string_view::npos) break;
+    if (list.contains(phrase.substr(b + 1, e - b - 1))) return true;
+    b = e;
   }
-  if (w == "I") return true;
   return false;
 }
 
@@ -40,7 +47,7 @@ struct Registry::Token {
   text::ByteSpan span;
   std::string_view word;  // text of the token (possessive ’s removed)
   bool cap = false;
-  bool joined = false;  // separated from the previous token by exactly one space
+  bool joined = false;       // separated from the previous token by exactly one space
   bool across_mark = false;  // joined to the previous token across a nickname's mark
   bool nickname = false;     // a nickname inside a name: Bob in Robert "Bob" Smith
 };
@@ -166,8 +173,10 @@ int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gen
     persons_.Add(k, NamesOf(entities_[k]));
   }
   if (gender == Gender::kUnknown && words.size() >= 2) {
-    if (lex_.first_names_female.contains(words.front())) gender = Gender::kFemale;
-    else if (lex_.first_names_male.contains(words.front())) gender = Gender::kMale;
+    if (lex_.first_names_female.contains(words.front()))
+      gender = Gender::kFemale;
+    else if (lex_.first_names_male.contains(words.front()))
+      gender = Gender::kMale;
   }
   NoteGender(k, gender);
   return k;
@@ -191,12 +200,11 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   }
   if (stop == std::string_view::npos || stop < 3 || stop > kMaxRole) return std::nullopt;
   std::string_view role = rest.substr(0, stop);
-  auto starts = [&](std::string_view p) { return role.substr(0, p.size()) == p; };
-  if (starts("a ") || starts("an ") || starts("the ") || starts("who ") || starts("whose ")) {
-    // "the" appositives must name a role, not start a clause ("the day after …").
-    if (starts("the ") || starts("a ") || starts("an ")) {
-      if (!HasRoleNoun(role, 8)) return std::nullopt;
-    }
+  const std::string_view lead = LeadWord(role);
+  const bool article = lex_.articles.contains(lead);
+  if (article || lex_.relative_pronouns.contains(lead)) {
+    // Article appositives must name a role, not start a clause ("the day after …").
+    if (article && !HasRoleNoun(role, 8)) return std::nullopt;
     return std::string(role);
   }
   // Bare role phrase: "Figueroa, spokeswoman for the campaign,"
@@ -219,10 +227,7 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   }
   while (b < end && text_[b] == ' ') ++b;
   std::string_view phrase = text_.substr(b, end - b);
-  if (!(phrase.rfind("The ", 0) == 0 || phrase.rfind("the ", 0) == 0 || phrase.rfind("A ", 0) == 0 ||
-        phrase.rfind("a ", 0) == 0 || phrase.rfind("An ", 0) == 0 || phrase.rfind("an ", 0) == 0)) {
-    return std::nullopt;
-  }
+  if (!lex_.articles.contains(LeadWord(phrase))) return std::nullopt;
   if (HasRoleNoun(phrase, INT32_MAX)) return std::string(phrase);
   return std::nullopt;
 }
@@ -426,16 +431,16 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       }
     }
   }
-  std::sort(mentions_.begin(), mentions_.end(),
-            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+  std::sort(mentions_.begin(), mentions_.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  });
 }
 
 std::optional<int> Registry::PersonByRole(std::string_view mention) const {
-  if (mention.substr(0, 4) != "the " && mention.substr(0, 4) != "The ") return std::nullopt;
+  if (!lex_.definite_articles.contains(LeadWord(mention))) return std::nullopt;
   const size_t sp = mention.rfind(' ');
   const std::string head = Lowercased(mention.substr(sp + 1));
-  if (!lex_.role_nouns.contains(head) || mention.find(" of ") != std::string_view::npos ||
-      mention.find(" for ") != std::string_view::npos) {
+  if (!lex_.role_nouns.contains(head) || HasInnerWordIn(mention, lex_.office_joints)) {
     return std::nullopt;
   }
   for (int k = static_cast<int>(entities_.size()) - 1; k >= 0; --k) {
@@ -444,7 +449,8 @@ std::optional<int> Registry::PersonByRole(std::string_view mention) const {
     const std::string role = Lowercased(*e.role);
     const size_t at = role.find(head);
     // The office as a word of the role: "Former President" for "the former president".
-    if (at != std::string::npos && (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
+    if (at != std::string::npos &&
+        (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
       return k;
     }
   }
@@ -453,7 +459,8 @@ std::optional<int> Registry::PersonByRole(std::string_view mention) const {
 
 int Registry::BodyEntity(std::string name) {
   for (size_t k = 0; k < entities_.size(); ++k) {
-    if (entities_[k].kind == EntityKind::kBody && entities_[k].name == name) return static_cast<int>(k);
+    if (entities_[k].kind == EntityKind::kBody && entities_[k].name == name)
+      return static_cast<int>(k);
   }
   Entity e;
   e.name = std::move(name);
@@ -529,23 +536,37 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       mention = mention.substr(0, at);
     }
   }
-  Gender g;
-  bool plural;
-  if (IsPronounWord(mention, &g, &plural)) {
+  // A pronoun: gendered, of a group, or another ("I").
+  Gender g = Gender::kUnknown;
+  const bool plural = lex_.pronouns_group.contains(mention);
+  if (lex_.pronouns_male.contains(mention)) g = Gender::kMale;
+  if (lex_.pronouns_female.contains(mention)) g = Gender::kFemale;
+  if (plural || g != Gender::kUnknown || lex_.pronouns.contains(mention)) {
     r.pronoun = true;
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
     return r;
   }
   // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
-  for (std::string_view joint : {" of ", " from "}) {
-    const size_t at = mention.find(joint);
-    if (at == std::string_view::npos || at == 0) continue;
+  // Only the first occurrence of each joint word counts ("president of the Federation of
+  // Teachers" is no person named before "of").
+  std::vector<std::string_view> joints_seen;
+  for (size_t at = mention.find(' '); at != std::string_view::npos && at > 0;
+       at = mention.find(' ', at + 1)) {
+    const size_t joint_end = mention.find(' ', at + 1);
+    if (joint_end == std::string_view::npos) break;
+    const std::string_view joint = mention.substr(at + 1, joint_end - at - 1);
+    if (!lex_.name_joints.contains(joint) ||
+        std::find(joints_seen.begin(), joints_seen.end(), joint) != joints_seen.end()) {
+      continue;
+    }
+    joints_seen.push_back(joint);
     const unsigned char before = static_cast<unsigned char>(mention[at - 1]);
     const size_t run = mention.rfind(' ', at - 1);
     const size_t word = run == std::string_view::npos ? 0 : run + 1;
     if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
-        mention[word] <= 'Z' && !lex_.honorifics.contains(std::string(mention.substr(word, at - word)))) {
+        mention[word] <= 'Z' &&
+        !lex_.honorifics.contains(std::string(mention.substr(word, at - word)))) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
       break;
@@ -565,9 +586,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   bool joined_by_preposition = false;
   if (b > 0 && b < tokens.size()) {
     const std::string_view prev = tokens[b - 1].word;
-    joined_by_preposition = prev == "for" || prev == "of" || prev == "at" || prev == "with" ||
-                            prev == "from" || prev == "by" || prev == "to" || prev == "in" ||
-                            prev == "on";
+    joined_by_preposition = lex_.role_prepositions.contains(prev);
   }
   const NameStart start = SkipToName(tokens, b, tokens.size());
   const Gender gender = start.gender;
@@ -587,16 +606,14 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     if (name_begin > 0) {
       size_t role_begin = 0;
       const std::string_view first = tokens[0].word;
-      if (first == "the" || first == "The" || first == "a" || first == "A" || first == "an") {
-        role_begin = 1;
-      }
+      if (lex_.articles.contains(first)) role_begin = 1;
       if (role_begin < name_begin) {
         const uint32_t rb = tokens[role_begin].span.begin;
         const uint32_t re = tokens[name_begin - 1].span.end;
         std::string role(text_.substr(rb, re - rb));
         // A title of one honorific ("Mr.") is not a role.
-        if (!(name_begin - role_begin == 1 && (lex_.honorifics_male.contains(role) ||
-                                                lex_.honorifics_female.contains(role)))) {
+        if (!(name_begin - role_begin == 1 &&
+              (lex_.honorifics_male.contains(role) || lex_.honorifics_female.contains(role)))) {
           r.role = std::move(role);
         }
       }
@@ -610,7 +627,9 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   }
   // A body or group: "the White House", "three people familiar with the matter".
   std::string name(mention);
-  if (name.rfind("the ", 0) == 0 || name.rfind("The ", 0) == 0) name.erase(0, 4);
+  if (const std::string_view lead = LeadWord(name); lex_.definite_articles.contains(lead)) {
+    name.erase(0, lead.size() + 1);
+  }
   r.entity = BodyEntity(std::move(name));
   return r;
 }

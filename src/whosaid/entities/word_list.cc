@@ -50,6 +50,15 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"title_small_words", &Lexicons::title_small_words},
       {"title_cues", &Lexicons::title_cues},
       {"subordinators", &Lexicons::subordinators},
+      {"articles", &Lexicons::articles},
+      {"definite_articles", &Lexicons::definite_articles},
+      {"relative_pronouns", &Lexicons::relative_pronouns},
+      {"pronouns_male", &Lexicons::pronouns_male},
+      {"pronouns_female", &Lexicons::pronouns_female},
+      {"pronouns_group", &Lexicons::pronouns_group},
+      {"role_prepositions", &Lexicons::role_prepositions},
+      {"name_joints", &Lexicons::name_joints},
+      {"office_joints", &Lexicons::office_joints},
   };
   for (const auto& [name, member] : lists) {
     if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {

@@ -68,6 +68,16 @@ struct Lexicons {
   WordList title_cues;                    // on, the film, host of …: before a title of a work
   WordList subordinators;                 // As After When …: open a subordinate clause, so the
                                           // subject follows its comma
+  // Word classes of the registry.
+  WordList articles;           // a an the: open a role phrase or a description
+  WordList definite_articles;  // the: "the senator" (an office), "the White House" (a body)
+  WordList relative_pronouns;  // who whose: open an appositive clause after a name
+  WordList pronouns_male;      // he him: the gender a pronoun gives its person
+  WordList pronouns_female;    // she her
+  WordList pronouns_group;     // they we it: a group or body
+  WordList role_prepositions;  // for of at …: role words joined to a body ("a spokesman for X")
+  WordList name_joints;        // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
+  WordList office_joints;      // of for: "the president of the union" is no office holder
 
   // True when `word` and the period after it are an abbreviation (of abbreviations or of the
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no

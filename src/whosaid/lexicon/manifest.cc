@@ -35,6 +35,15 @@ subject_pronoun_contractions = subject_pronoun_contractions.lst
 title_small_words = title_small_words.lst
 title_cues = title_cues.lst
 subordinators = subordinators.lst
+articles = articles.lst
+definite_articles = definite_articles.lst
+relative_pronouns = relative_pronouns.lst
+pronouns_male = pronouns_male.lst
+pronouns_female = pronouns_female.lst
+pronouns_group = pronouns_group.lst
+role_prepositions = role_prepositions.lst
+name_joints = name_joints.lst
+office_joints = office_joints.lst
 )";
 
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
