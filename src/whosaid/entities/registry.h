@@ -7,8 +7,10 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "whosaid/entities/person_index.h"
@@ -22,7 +24,7 @@ enum class Gender { kUnknown, kFemale, kMale };
 enum class EntityKind { kPerson, kBody };
 
 struct Entity {
-  std::string name;                 // canonical: the fullest form seen
+  std::string name;  // canonical: the fullest form seen
   EntityKind kind = EntityKind::kPerson;
   Gender gender = Gender::kUnknown;
   std::optional<std::string> role;  // first role found
@@ -75,6 +77,10 @@ class Registry {
     std::string title;  // title words ("Prime Minister"), gendered honorifics excluded
     bool honorific = false;
   };
+  // The registry's tokens for the part `range` of the text, read off the document's token
+  // stream `stream` (mentions.cc).
+  static void WordTokens(std::string_view text, const std::vector<text::Token>& stream,
+                         text::ByteSpan range, std::vector<Token>* out);
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // Leaves out the nickname tokens that are not a name's given name (Robert "Bob" Smith
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
@@ -88,6 +94,8 @@ class Registry {
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
   std::optional<std::string> RoleAppositiveBefore(uint32_t name_begin) const;
   int BodyEntity(std::string name);
+  // Sets the role of `entity` and indexes it for PersonByRole (roles.cc).
+  void SetRole(int entity, std::string role, bool is_title);
   // The latest person whose role contains the office that a definite description names:
   // "the former president" → the person with role "Former President".
   std::optional<int> PersonByRole(std::string_view mention) const;
@@ -99,8 +107,12 @@ class Registry {
   std::string_view text_;
   const text::Segmentation* seg_ = nullptr;
   std::vector<Entity> entities_;
-  std::vector<EntityMention> mentions_;  // sorted by position
-  PersonIndex persons_;                  // the persons of entities_, by their names
+  std::vector<EntityMention> mentions_;          // sorted by position
+  PersonIndex persons_;                          // the persons of entities_, by their names
+  std::unordered_map<std::string, int> bodies_;  // the bodies of entities_, by name
+  // Persons whose role has a word ending with a role noun, under that noun: the candidates
+  // of PersonByRole, each checked against the person's current role (no scan over all).
+  std::unordered_map<std::string, std::set<int>> office_holders_;
 };
 
 }  // namespace whosaid::entities

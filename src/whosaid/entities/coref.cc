@@ -1,0 +1,189 @@
+// The registry's third part: coreference. A speaker mention found by a rule resolves to
+// a person or body: pronouns to the nearest compatible person by subject and recency,
+// surnames and honorifics to the full name, descriptions to an office holder.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "whosaid/entities/registry.h"
+#include "whosaid/entities/registry_words.h"
+#include "whosaid/text/char_class.h"
+
+namespace whosaid::entities {
+
+using registry_words::LeadWord;
+
+int Registry::BodyEntity(std::string name) {
+  const auto [it, added] = bodies_.try_emplace(name, static_cast<int>(entities_.size()));
+  if (!added) return it->second;
+  Entity e;
+  e.name = std::move(name);
+  e.kind = EntityKind::kBody;
+  entities_.push_back(std::move(e));
+  return it->second;
+}
+
+int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
+                             int previous_speaker) const {
+  auto compatible = [&](int k) {
+    const Entity& e = entities_[k];
+    if (plural) return e.kind == EntityKind::kBody;
+    if (e.kind != EntityKind::kPerson) return false;
+    return gender == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == gender;
+  };
+  auto strongly_compatible = [&](int k) {
+    return compatible(k) && (gender == Gender::kUnknown || entities_[k].gender == gender);
+  };
+  // Mentions before the pronoun, nearest sentence first; in each sentence the subject
+  // (the first compatible mention) wins, a known gender match beats an unknown one.
+  auto end = std::lower_bound(mentions_.begin(), mentions_.end(), span.begin,
+                              [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  const size_t sentence = SentenceOf(span.begin);
+  int weak = -1;
+  size_t scanned_sentences = 0;
+  size_t current = sentence;
+  auto it = end;
+  if (previous_speaker >= 0 && strongly_compatible(previous_speaker)) {
+    // The speaker of the quote just before, if mentioned in this or the previous sentence
+    // or if nothing else is mentioned in between.
+    bool other_between = false;
+    for (auto m = end; m != mentions_.begin();) {
+      --m;
+      if (m->entity == previous_speaker) break;
+      // Only this and the previous sentence count: stop before older ones (the walk back
+      // over every earlier mention was quadratic).
+      if (SentenceOf(m->span.begin) + 1 < sentence) break;
+      if (strongly_compatible(m->entity)) {
+        other_between = true;
+        break;
+      }
+    }
+    if (!other_between) return previous_speaker;
+  }
+  while (it != mentions_.begin() && scanned_sentences < 6) {
+    // Collect the mentions of sentence `current`.
+    auto sentence_end = it;
+    while (it != mentions_.begin() && SentenceOf((it - 1)->span.begin) == current) --it;
+    for (auto m = it; m != sentence_end; ++m) {
+      if (strongly_compatible(m->entity)) return m->entity;
+      if (weak < 0 && compatible(m->entity)) weak = m->entity;
+    }
+    if (weak >= 0) return weak;
+    if (it == mentions_.begin()) break;
+    current = SentenceOf((it - 1)->span.begin);
+    ++scanned_sentences;
+  }
+  if (plural) return -1;
+  return weak;
+}
+
+Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
+  Resolution r;
+  // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
+  // of the name.
+  std::string_view mention = text_.substr(span.begin, span.size());
+  for (std::string_view cut : {" (", ","}) {
+    if (size_t at = mention.find(cut); at != std::string_view::npos && at > 0) {
+      span.end = span.begin + static_cast<uint32_t>(at);
+      mention = mention.substr(0, at);
+    }
+  }
+  // A pronoun: gendered, of a group, or another ("I").
+  Gender g = Gender::kUnknown;
+  const bool plural = lex_.pronouns_group.contains(mention);
+  if (lex_.pronouns_male.contains(mention)) g = Gender::kMale;
+  if (lex_.pronouns_female.contains(mention)) g = Gender::kFemale;
+  if (plural || g != Gender::kUnknown || lex_.pronouns.contains(mention)) {
+    r.pronoun = true;
+    r.entity = ResolvePronoun(span, g, plural, previous_speaker);
+    if (r.entity >= 0) NoteGender(r.entity, g);
+    return r;
+  }
+  // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
+  // Only the first occurrence of each joint word counts ("president of the Federation of
+  // Teachers" is no person named before "of").
+  std::vector<std::string_view> joints_seen;
+  for (size_t at = mention.find(' '); at != std::string_view::npos && at > 0;
+       at = mention.find(' ', at + 1)) {
+    const size_t joint_end = mention.find(' ', at + 1);
+    if (joint_end == std::string_view::npos) break;
+    const std::string_view joint = mention.substr(at + 1, joint_end - at - 1);
+    if (!lex_.name_joints.contains(joint) ||
+        std::find(joints_seen.begin(), joints_seen.end(), joint) != joints_seen.end()) {
+      continue;
+    }
+    joints_seen.push_back(joint);
+    const unsigned char before = static_cast<unsigned char>(mention[at - 1]);
+    const size_t run = mention.rfind(' ', at - 1);
+    const size_t word = run == std::string_view::npos ? 0 : run + 1;
+    if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
+        mention[word] <= 'Z' &&
+        !lex_.honorifics.contains(std::string(mention.substr(word, at - word)))) {
+      span.end = span.begin + static_cast<uint32_t>(at);
+      mention = mention.substr(0, at);
+      break;
+    }
+  }
+  // The name is the run of capitalized words that ends the mention; words before it are
+  // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
+  std::vector<Token> tokens;
+  WordTokens(text_, seg_->tokens, span, &tokens);
+  DropNicknames(&tokens);
+  size_t b = tokens.size();
+  while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&
+                                         lex_.particles.contains(std::string(tokens[b - 1].word)) &&
+                                         b < tokens.size()))) {
+    --b;
+  }
+  bool joined_by_preposition = false;
+  if (b > 0 && b < tokens.size()) {
+    const std::string_view prev = tokens[b - 1].word;
+    joined_by_preposition = lex_.role_prepositions.contains(prev);
+  }
+  const NameStart start = SkipToName(tokens, b, tokens.size());
+  const Gender gender = start.gender;
+  const size_t name_begin = start.begin;
+  std::vector<std::string> words;
+  bool org = false;
+  for (size_t k = name_begin; k < tokens.size(); ++k) {
+    words.emplace_back(tokens[k].word);
+    org |= lex_.org_words.contains(words.back());
+  }
+  if (!joined_by_preposition && !words.empty() && words.size() <= 4 && !org) {
+    int k = FindPerson(words);
+    if (k < 0) k = AddOrMergePerson(words, gender);
+    NoteGender(k, gender);
+    r.entity = k;
+    // Role words: everything before the name, less a leading article.
+    if (name_begin > 0) {
+      size_t role_begin = 0;
+      const std::string_view first = tokens[0].word;
+      if (lex_.articles.contains(first)) role_begin = 1;
+      if (role_begin < name_begin) {
+        const uint32_t rb = tokens[role_begin].span.begin;
+        const uint32_t re = tokens[name_begin - 1].span.end;
+        std::string role(text_.substr(rb, re - rb));
+        // A title of one honorific ("Mr.") is not a role.
+        if (!(name_begin - role_begin == 1 &&
+              (lex_.honorifics_male.contains(role) || lex_.honorifics_female.contains(role)))) {
+          r.role = std::move(role);
+        }
+      }
+    }
+    return r;
+  }
+  // "the senator", "the former president": the latest person whose role names that office.
+  if (std::optional<int> k = PersonByRole(mention)) {
+    r.entity = *k;
+    return r;
+  }
+  // A body or group: "the White House", "three people familiar with the matter".
+  std::string name(mention);
+  if (const std::string_view lead = LeadWord(name); lex_.definite_articles.contains(lead)) {
+    name.erase(0, lead.size() + 1);
+  }
+  r.entity = BodyEntity(std::move(name));
+  return r;
+}
+
+}  // namespace whosaid::entities

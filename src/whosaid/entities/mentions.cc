@@ -1,0 +1,311 @@
+// The registry's first part: mentions. Names found in the token stream (capitalized runs
+// with particles, honorifics and titles), the persons they name, and their roles where
+// the story gives them (roles.cc).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "whosaid/entities/registry.h"
+#include "whosaid/entities/registry_words.h"
+#include "whosaid/text/char_class.h"
+#include "whosaid/text/chunks.h"
+#include "whosaid/text/nickname.h"
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::entities {
+
+using text::IsUpperCp;
+
+namespace {
+
+PersonIndex::Names NamesOf(const Entity& e) { return {e.name, e.surname, e.first_name}; }
+
+}  // namespace
+
+// The registry's tokens for the part `range` of the text, read off the document's token
+// stream (tokens clipped to the range): words and numbers, a nickname inside a name as one
+// token flagged `nickname` (Robert "Bob" Smith gives Robert, Bob and Smith), a possessive
+// ’s / 's left off the word. Punctuation and quote marks are no registry tokens.
+void Registry::WordTokens(std::string_view t, const std::vector<text::Token>& stream,
+                          text::ByteSpan range, std::vector<Token>* out) {
+  out->clear();
+  auto it = std::partition_point(stream.begin(), stream.end(), [&](const text::Token& tok) {
+    return tok.span.end <= range.begin;
+  });
+  uint32_t prev_end = UINT32_MAX;
+  bool after_nickname = false;
+  for (; it != stream.end() && it->span.begin < range.end; ++it) {
+    const text::ByteSpan span{std::max(it->span.begin, range.begin),
+                              std::min(it->span.end, range.end)};
+    if (it->kind == text::TokenKind::kQuoteMark) {
+      const std::optional<text::Nickname> nick = text::NicknameAt(t, span.begin);
+      if (nick && nick->outer.end < range.end && prev_end == span.begin - 1) {
+        Token tok;
+        tok.span = nick->outer;  // marks included: a mention that starts with it has them
+        tok.word = t.substr(nick->content.begin, nick->content.size());
+        tok.cap = tok.joined = tok.across_mark = tok.nickname = true;
+        out->push_back(tok);
+        prev_end = nick->outer.end;
+        after_nickname = true;
+        while (it + 1 != stream.end() && (it + 1)->span.begin < nick->outer.end) ++it;
+      }
+      continue;
+    }
+    if (it->kind != text::TokenKind::kWord && it->kind != text::TokenKind::kNumber) continue;
+    Token tok;
+    tok.span = span;
+    // Possessive ’s / 's is not part of a name (nor is a period after it).
+    uint32_t e = span.end;
+    if (e > span.begin && t[e - 1] == '.') --e;
+    if (e - span.begin > 3) {
+      if (t.substr(e - 4, 4) == "\xE2\x80\x99s") {
+        tok.span.end = e - 4;
+      } else if (t.substr(e - 2, 2) == "'s") {
+        tok.span.end = e - 2;
+      }
+    }
+    tok.word = t.substr(tok.span.begin, tok.span.size());
+    tok.cap = IsUpperCp(text::DecodeAt(t, span.begin).cp);
+    tok.joined = prev_end != UINT32_MAX && span.begin == prev_end + 1 && t[prev_end] == ' ';
+    tok.across_mark = after_nickname;
+    tok.joined |= after_nickname;
+    after_nickname = false;
+    prev_end = span.end;
+    out->push_back(tok);
+  }
+}
+
+void Registry::DropNicknames(std::vector<Token>* tokens) const {
+  size_t kept = 0;
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    Token t = (*tokens)[k];
+    // After a word that begins no name ("Sometimes “Mike” Christian said"), or opening the
+    // text, the nickname is the given name; otherwise the name is the words around it.
+    if (t.nickname && kept > 0 && !lex_.not_names.contains(std::string((*tokens)[kept - 1].word))) {
+      continue;
+    }
+    (*tokens)[kept++] = t;
+  }
+  tokens->resize(kept);
+}
+
+size_t Registry::SentenceOf(uint32_t byte) const {
+  return seg_->sentences.empty() ? 0 : seg_->SentenceAt(byte);
+}
+
+bool Registry::EndsSentence(uint32_t byte) const {
+  if (seg_->sentences.empty() || byte == 0) return false;
+  return seg_->sentences[seg_->SentenceAt(byte - 1)].end == byte;
+}
+
+void Registry::NoteGender(int entity, Gender gender) {
+  if (entity < 0 || gender == Gender::kUnknown) return;
+  Entity& e = entities_[entity];
+  if (e.gender == Gender::kUnknown) e.gender = gender;
+}
+
+// A hash lookup, not a scan over every person: see PersonIndex::Find for the rules.
+int Registry::FindPerson(const std::vector<std::string>& words) const {
+  return persons_.Find(words);
+}
+
+int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gender) {
+  int k = FindPerson(words);
+  std::string joined;
+  for (const auto& w : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += w;
+  }
+  if (k < 0) {
+    Entity e;
+    e.name = joined;
+    e.kind = EntityKind::kPerson;
+    e.surname = words.back();
+    if (words.size() >= 2) e.first_name = words.front();
+    entities_.push_back(std::move(e));
+    k = static_cast<int>(entities_.size()) - 1;
+    persons_.Add(k, NamesOf(entities_[k]));
+  } else if (words.size() >= 2 && joined.size() > entities_[k].name.size()) {
+    // The index keys on the names: take the person out under the old ones first.
+    persons_.Remove(k, NamesOf(entities_[k]));
+    entities_[k].name = joined;
+    entities_[k].first_name = words.front();
+    entities_[k].surname = words.back();
+    persons_.Add(k, NamesOf(entities_[k]));
+  }
+  if (gender == Gender::kUnknown && words.size() >= 2) {
+    if (lex_.first_names_female.contains(words.front()))
+      gender = Gender::kFemale;
+    else if (lex_.first_names_male.contains(words.front()))
+      gender = Gender::kMale;
+  }
+  NoteGender(k, gender);
+  return k;
+}
+
+Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_t b,
+                                         size_t e) const {
+  NameStart start;
+  while (b < e && lex_.not_names.contains(std::string(tokens[b].word))) ++b;
+  for (; b < e; ++b) {
+    std::string w(tokens[b].word);
+    if (lex_.honorifics_male.contains(w)) {
+      start.gender = Gender::kMale;
+    } else if (lex_.honorifics_female.contains(w)) {
+      start.gender = Gender::kFemale;
+    } else if (lex_.honorifics.contains(w)) {
+      if (!start.title.empty()) start.title += ' ';
+      start.title += w;
+    } else {
+      break;
+    }
+    start.honorific = true;
+  }
+  start.begin = b;
+  return start;
+}
+
+void Registry::Scan(std::string_view text, const text::Segmentation& seg,
+                    const std::vector<text::ByteSpan>& skip) {
+  text_ = text;
+  seg_ = &seg;
+  std::vector<Token> tokens;
+  auto skip_it = skip.begin();
+  // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
+  // not hold a token for every word at once.
+  for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
+    WordTokens(text, seg.tokens, para, &tokens);
+    DropNicknames(&tokens);
+    // Drop the tokens inside quotations.
+    size_t kept = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
+      if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
+      Token t = tokens[k];
+      // A short capitalized word keeps its final period in case it abbreviates ("Gen."), but
+      // where the segmenter ends a sentence at that period and the lexicon knows no such
+      // abbreviation, the period is the sentence's: "… with Ann Lee. Lee said" names Ann
+      // Lee, and the next sentence's first word is not joined to her name.
+      if (t.word.size() > 1 && t.word.back() == '.' && EndsSentence(t.span.end) &&
+          !lex_.IsAbbreviation(t.word.substr(0, t.word.size() - 1))) {
+        t.word.remove_suffix(1);
+        t.span.end -= 1;
+      }
+      if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
+        t.joined = false;
+      }
+      tokens[kept++] = t;
+    }
+    tokens.resize(kept);
+    size_t i = 0;
+    while (i < tokens.size()) {
+      if (!tokens[i].cap) {
+        ++i;
+        continue;
+      }
+      // A run of joined capitalized words, particles allowed between them.
+      size_t j = i + 1;
+      while (j < tokens.size() && tokens[j].joined) {
+        if (tokens[j].cap) {
+          ++j;
+        } else {
+          // One or more particles between capitalized words: "Ana de la Cruz".
+          size_t k = j;
+          while (k < tokens.size() && tokens[k].joined && !tokens[k].cap &&
+                 lex_.particles.contains(std::string(tokens[k].word))) {
+            ++k;
+          }
+          if (k == j || k >= tokens.size() || !tokens[k].joined || !tokens[k].cap) break;
+          j = k + 1;
+        }
+      }
+      const size_t run_start = i;
+      size_t b = i;
+      const size_t e = j;
+      i = j;
+      // A title inside the run ("New Jersey Gov. Chris Christie") ends what comes before it;
+      // the name starts after the last one.
+      auto is_title = [&](size_t k) {
+        const std::string w(tokens[k].word);
+        return lex_.honorifics.contains(w) || lex_.honorifics_male.contains(w) ||
+               lex_.honorifics_female.contains(w);
+      };
+      for (size_t k = e - 1; k > b; --k) {
+        if (!is_title(k - 1)) continue;
+        // Keep the whole block of titles ("Prime Minister") with the name.
+        size_t first_title = k - 1;
+        while (first_title > b && is_title(first_title - 1)) --first_title;
+        b = first_title;
+        break;
+      }
+      NameStart start = SkipToName(tokens, b, e);
+      b = start.begin;
+      const Gender gender = start.gender;
+      const std::string& title = start.title;
+      const bool honorific = start.honorific;
+      if (b >= e) continue;
+      std::vector<std::string> words;
+      bool org = false;
+      for (size_t k = b; k < e; ++k) {
+        std::string w(tokens[k].word);
+        if (lex_.org_words.contains(w)) org = true;
+        words.push_back(std::move(w));
+      }
+      if (org || words.size() > 4) continue;
+      const bool first_name_known = lex_.first_names_female.contains(words.front()) ||
+                                    lex_.first_names_male.contains(words.front());
+      int entity = -1;
+      if (honorific || first_name_known || words.size() >= 2) {
+        // Two capitalized words at a sentence start with nothing else pointing to a person
+        // are still taken: news introduces people by full name.
+        entity = AddOrMergePerson(words, gender);
+      } else {
+        entity = FindPerson(words);
+        if (entity < 0) continue;
+      }
+      const text::ByteSpan span{tokens[b].span.begin, tokens[e - 1].span.end};
+      const size_t sentence = SentenceOf(span.begin);
+      EntityMention m;
+      m.span = span;
+      m.entity = entity;
+      m.sentence_initial = seg.sentences.empty() ||
+                           seg.sentences[sentence].begin == tokens[run_start].span.begin ||
+                           seg.sentences[sentence].begin == tokens[b].span.begin;
+      mentions_.push_back(m);
+      Entity& ent = entities_[entity];
+      if (!ent.role || ent.role_is_title) {
+        std::optional<std::string> role = RoleAfter(span.end);
+        if (!role) role = RoleBefore(tokens, b);
+        if (!role) role = RoleAppositiveBefore(tokens[run_start].span.begin);
+        if (role) SetRole(entity, std::move(*role), /*is_title=*/false);
+        if (!ent.role && !title.empty()) {
+          std::string role = title;
+          // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal": the
+          // capitalized words after " of ".
+          std::string_view after = text.substr(span.end);
+          if (after.substr(0, 4) == " of ") {
+            size_t stop = 4;
+            while (stop < after.size() && stop < 60 && IsUpperCp(text::DecodeAt(after, stop).cp)) {
+              const size_t sp = after.find_first_of(" ,.;:\n", stop);
+              stop = sp == std::string_view::npos ? after.size() : sp;
+              if (stop < after.size() && after[stop] == ' ' && stop + 1 < after.size()) {
+                if (!IsUpperCp(text::DecodeAt(after, stop + 1).cp)) break;
+                ++stop;
+              } else {
+                break;
+              }
+            }
+            while (stop > 4 && after[stop - 1] == ' ') --stop;
+            if (stop > 4) role += std::string(after.substr(0, stop));
+          }
+          SetRole(entity, std::move(role), /*is_title=*/true);
+        }
+      }
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(), [](const EntityMention& a, const EntityMention& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+}  // namespace whosaid::entities

@@ -1,0 +1,151 @@
+// The registry's second part: roles. Appositives ("Lena Ortiz, a former negotiator,"),
+// role words before a name, "The ROLE, NAME," and the office a definite description names.
+#include <algorithm>
+#include <string>
+
+#include "whosaid/entities/registry.h"
+#include "whosaid/entities/registry_words.h"
+#include "whosaid/text/char_class.h"
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::entities {
+
+using registry_words::HasInnerWordIn;
+using registry_words::LeadWord;
+using registry_words::Lowercased;
+
+std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
+  // ", a/an/the ROLE," or ", who …," directly after the name.
+  std::string_view rest = text_.substr(name_end);
+  if (rest.size() < 4 || rest[0] != ',' || rest[1] != ' ') return std::nullopt;
+  rest.remove_prefix(2);
+  // A role ends within kMaxRole bytes: search no further (searching the rest of the
+  // document after every "Name, " was quadratic). The window holds a whole three-byte mark
+  // that starts at kMaxRole; a stop found past kMaxRole rejects the role as one not found.
+  constexpr size_t kMaxRole = 140;
+  rest = rest.substr(0, kMaxRole + 3);
+  size_t stop = FindRoleEnd(rest, lex_);  // not at the period of "Mr." or "U.S."
+  // Curly quote marks and dashes end a role too.
+  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
+    size_t m = rest.find(mark);
+    if (m != std::string_view::npos && m < stop) stop = m;
+  }
+  if (stop == std::string_view::npos || stop < 3 || stop > kMaxRole) return std::nullopt;
+  std::string_view role = rest.substr(0, stop);
+  const std::string_view lead = LeadWord(role);
+  const bool article = lex_.articles.contains(lead);
+  if (article || lex_.relative_pronouns.contains(lead)) {
+    // Article appositives must name a role, not start a clause ("the day after …").
+    if (article && !HasRoleNoun(role, 8)) return std::nullopt;
+    return std::string(role);
+  }
+  // Bare role phrase: "Figueroa, spokeswoman for the campaign,"
+  size_t sp = role.find(' ');
+  std::string first(role.substr(0, sp));
+  if (lex_.role_nouns.contains(first)) return std::string(role);
+  return std::nullopt;
+}
+
+std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) const {
+  // "The Canadian ambassador to Japan, Mark Hill, said": a phrase with a role noun that
+  // starts its sentence (or clause) with an article and ends with a comma before the name.
+  if (name_begin < 4 || text_.substr(name_begin - 2, 2) != ", ") return std::nullopt;
+  const uint32_t end = name_begin - 2;
+  uint32_t b = end;
+  while (b > 0 && end - b < 120) {
+    const char c = text_[b - 1];
+    if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' || c == '"') break;
+    --b;
+  }
+  while (b < end && text_[b] == ' ') ++b;
+  std::string_view phrase = text_.substr(b, end - b);
+  if (!lex_.articles.contains(LeadWord(phrase))) return std::nullopt;
+  if (HasRoleNoun(phrase, INT32_MAX)) return std::string(phrase);
+  return std::nullopt;
+}
+
+bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
+  size_t pos = 0;
+  for (int words = 0; pos < phrase.size() && words < max_words; ++words) {
+    size_t sp = phrase.find(' ', pos);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    if (lex_.role_nouns.contains(std::string(phrase.substr(pos, sp - pos)))) return true;
+    pos = sp + 1;
+  }
+  return false;
+}
+
+std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
+                                                size_t first) const {
+  // Walk back from the word before the name while the words are joined and not function
+  // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
+  if (first == 0 || !tokens[first].joined) return std::nullopt;
+  const Token& head = tokens[first - 1];
+  if (!lex_.role_nouns.contains(std::string(head.word)) &&
+      !lex_.role_nouns.contains(Lowercased(head.word))) {
+    return std::nullopt;
+  }
+  size_t b = first - 1;
+  int count = 1;
+  while (b > 0 && tokens[b].joined && count < 7) {
+    const Token& prev = tokens[b - 1];
+    // role_stops.lst: function words that end a role phrase.
+    if (lex_.role_stops.contains(prev.word) || lex_.role_stops.contains(Lowercased(prev.word))) {
+      break;
+    }
+    --b;
+    ++count;
+  }
+  return std::string(text_.substr(tokens[b].span.begin, head.span.end - tokens[b].span.begin));
+}
+
+std::optional<int> Registry::PersonByRole(std::string_view mention) const {
+  if (!lex_.definite_articles.contains(LeadWord(mention))) return std::nullopt;
+  const size_t sp = mention.rfind(' ');
+  const std::string head = Lowercased(mention.substr(sp + 1));
+  if (!lex_.role_nouns.contains(head) || HasInnerWordIn(mention, lex_.office_joints)) {
+    return std::nullopt;
+  }
+  const auto holders = office_holders_.find(head);
+  if (holders == office_holders_.end()) return std::nullopt;
+  // The latest person whose current role holds the office as a word: "Former President"
+  // for "the former president".
+  for (auto k = holders->second.rbegin(); k != holders->second.rend(); ++k) {
+    const Entity& e = entities_[*k];
+    if (e.kind != EntityKind::kPerson || !e.role) continue;
+    const std::string role = Lowercased(*e.role);
+    const size_t at = role.find(head);
+    if (at != std::string::npos &&
+        (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
+      return *k;
+    }
+  }
+  return std::nullopt;
+}
+
+void Registry::SetRoleIfMissing(int entity, std::string role) {
+  if (entity < 0 || role.empty()) return;
+  if (!entities_[entity].role) SetRole(entity, std::move(role), /*is_title=*/false);
+}
+
+void Registry::SetRole(int entity, std::string role, bool is_title) {
+  Entity& e = entities_[entity];
+  if (e.kind == EntityKind::kPerson) {
+    // Every role noun that ends a word of the role ("president" in "vice-president").
+    const std::string lower = Lowercased(role);
+    size_t b = 0;
+    while (b < lower.size()) {
+      size_t end = lower.find(' ', b);
+      if (end == std::string::npos) end = lower.size();
+      for (size_t p = b; p < end; ++p) {
+        const std::string_view suffix = std::string_view(lower).substr(p, end - p);
+        if (lex_.role_nouns.contains(suffix)) office_holders_[std::string(suffix)].insert(entity);
+      }
+      b = end + 1;
+    }
+  }
+  e.role = std::move(role);
+  e.role_is_title = is_title;
+}
+
+}  // namespace whosaid::entities
