@@ -79,7 +79,7 @@ TEST_CASE("token segmentation: spans from first to last token, indices consisten
   for (const Token& tok : s.tokens) {
     if (tok.kind == TokenKind::kParagraphBreak) continue;
     CHECK(s.sentences[tok.sentence].contains(tok.span));
-    CHECK(s.paragraphs[tok.paragraph].contains(tok.span));
+    CHECK(s.paragraphs[s.sentence_paragraph[tok.sentence]].contains(tok.span));
   }
 }
 

@@ -115,7 +115,8 @@ TEST_CASE("tokenizer: paragraphs from blank lines or line breaks, CRLF and a fin
   CHECK(a.sentences == 3);
   CHECK(Texts(blank, a) ==
         std::vector<std::string>{"One", "line", "wrapped", ".", "¶", "Two", ".", "Three", "."});
-  CHECK(a.tokens[5].paragraph == 1);
+  CHECK(a.sentence_paragraph.at(a.tokens[5].sentence) == 1);
+  CHECK(a.sentence_paragraph == std::vector<uint32_t>{0, 1, 1});
   CHECK(a.tokens[5].sentence_start);
   // One paragraph per line, as editors save it: the final newline is no blank line.
   const std::string lines = "One.\nTwo.\nThree.\n";

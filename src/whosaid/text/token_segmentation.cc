@@ -11,7 +11,8 @@ Segmentation SegmentationFromTokens(TokenStream stream) {
   for (const Token& tok : stream.tokens) {
     if (tok.kind == TokenKind::kParagraphBreak) continue;
     // Indices grow by one from token to token: a new index opens a span, else it widens.
-    if (tok.paragraph == seg.paragraphs.size()) {
+    const uint32_t paragraph = stream.sentence_paragraph[tok.sentence];
+    if (paragraph == seg.paragraphs.size()) {
       seg.paragraphs.push_back(tok.span);
       seg.paragraph_first_sentence.push_back(static_cast<uint32_t>(seg.sentences.size()));
     } else {
@@ -19,7 +20,7 @@ Segmentation SegmentationFromTokens(TokenStream stream) {
     }
     if (tok.sentence == seg.sentences.size()) {
       seg.sentences.push_back(tok.span);
-      seg.sentence_paragraph.push_back(tok.paragraph);
+      seg.sentence_paragraph.push_back(paragraph);
     } else {
       seg.sentences.back().end = tok.span.end;
     }

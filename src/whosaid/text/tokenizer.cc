@@ -196,7 +196,7 @@ class Pass {
       i = d.valid && IsWordCp(d.cp) ? Word(i) : Other(i, d);
     }
     out_.sentences = out_.tokens.empty() ? 0 : out_.tokens.back().sentence + 1;
-    out_.paragraphs = out_.tokens.empty() ? 0 : out_.tokens.back().paragraph + 1;
+    out_.paragraphs = out_.tokens.empty() ? 0 : paragraph_ + 1;
     return std::move(out_);
   }
 
@@ -217,7 +217,6 @@ class Pass {
       br.kind = TokenKind::kParagraphBreak;
       br.space_before = true;
       br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
-      br.paragraph = paragraph_;
       out_.tokens.push_back(br);
       ++paragraph_;
       new_sentence_ = true;
@@ -237,8 +236,8 @@ class Pass {
     }
     if (new_sentence_ && !out_.tokens.empty()) ++sentence_;
     tok.sentence_start = new_sentence_ || out_.tokens.empty();
+    if (tok.sentence_start) out_.sentence_paragraph.push_back(paragraph_);
     tok.sentence = sentence_;
-    tok.paragraph = paragraph_;
     new_sentence_ = false;
     out_.tokens.push_back(tok);
   }

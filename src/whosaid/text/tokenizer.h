@@ -37,8 +37,9 @@ struct TokenizerOptions {
 
 struct TokenStream {
   std::vector<Token> tokens;
-  uint32_t sentences = 0;   // number of sentences (the last token's sentence + 1)
-  uint32_t paragraphs = 0;  // number of paragraphs
+  uint32_t sentences = 0;                    // number of sentences (the last token's sentence + 1)
+  std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
+  uint32_t paragraphs = 0;                   // number of paragraphs
 };
 
 // Tokenizes `text` (UTF-8; an ill-formed byte is punctuation) in one pass.
