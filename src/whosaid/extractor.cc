@@ -71,7 +71,8 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
   const auto t0 = Clock::now();
   text::TokenStream tokens = segmenter_->Tokens(doc.text());
   const auto t_tokens = Clock::now();
-  text::Segmentation seg = text::SegmentationFromTokens(std::move(tokens));
+  text::Segmentation seg =
+      text::SegmentationFromTokens(std::move(tokens), segmenter_->lexicon());
   const auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
   const auto t2 = Clock::now();

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -161,4 +162,33 @@ TEST_CASE("tokenizer: spans cover the text in order, without overlaps") {
 }
 
 }  // namespace
+}  // namespace whosaid::text
+
+namespace whosaid::text {
+
+TEST_CASE("tokenizer: with a lexicon, every word carries the lists it belongs to") {
+  lexicon::WordTable table;
+  const lexicon::ListId titles = *table.AddList("honorifics");
+  const lexicon::ListId cues = *table.AddList("cue_verbs");
+  table.Add(titles, "Sen.");
+  table.Add(cues, "said");
+  table.Add(cues, "Sen.");  // a word may be in several lists
+  TokenizerOptions options;
+  options.lexicon = &table;
+  options.is_abbreviation = [](std::string_view w) { return w == "Sen"; };
+  const std::string t = "“Go,” said Sen. Ann Lee.\n\nShe said so.";
+  const TokenStream ts = Tokenize(t, options);
+  REQUIRE(ts.lists.size() == ts.tokens.size());
+  for (size_t i = 0; i < ts.tokens.size(); ++i) {
+    const std::string word = t.substr(ts.tokens[i].span.begin, ts.tokens[i].span.size());
+    INFO(word);
+    const uint64_t expected = ts.tokens[i].kind == TokenKind::kWord ? table.ListsOf(word) : 0;
+    CHECK(ts.lists[i] == expected);
+  }
+  const uint64_t both = (uint64_t{1} << titles) | (uint64_t{1} << cues);
+  CHECK(std::count(ts.lists.begin(), ts.lists.end(), both) == 1);                 // Sen.
+  CHECK(std::count(ts.lists.begin(), ts.lists.end(), uint64_t{1} << cues) == 2);  // said
+  CHECK(Tokenize(t).lists.empty());  // no lexicon, no lists
+}
+
 }  // namespace whosaid::text

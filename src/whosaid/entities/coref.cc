@@ -117,8 +117,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const size_t run = mention.rfind(' ', at - 1);
     const size_t word = run == std::string_view::npos ? 0 : run + 1;
     if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
-        mention[word] <= 'Z' &&
-        !lex_.honorifics.contains(std::string(mention.substr(word, at - word)))) {
+        mention[word] <= 'Z' && !lex_.honorifics.contains(mention.substr(word, at - word))) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
       break;
@@ -127,12 +126,11 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   // The name is the run of capitalized words that ends the mention; words before it are
   // role words, unless a preposition joins them ("a spokesman for Clinton" is a body).
   std::vector<Token> tokens;
-  WordTokens(text_, seg_->tokens, span, &tokens);
+  WordTokens(*seg_, span, &tokens);
   DropNicknames(&tokens);
   size_t b = tokens.size();
   while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&
-                                         lex_.particles.contains(std::string(tokens[b - 1].word)) &&
-                                         b < tokens.size()))) {
+                                         In(lex_.particles, tokens[b - 1]) && b < tokens.size()))) {
     --b;
   }
   bool joined_by_preposition = false;

@@ -26,8 +26,12 @@ PersonIndex::Names NamesOf(const Entity& e) { return {e.name, e.surname, e.first
 // stream (tokens clipped to the range): words and numbers, a nickname inside a name as one
 // token flagged `nickname` (Robert "Bob" Smith gives Robert, Bob and Smith), a possessive
 // ’s / 's left off the word. Punctuation and quote marks are no registry tokens.
-void Registry::WordTokens(std::string_view t, const std::vector<text::Token>& stream,
-                          text::ByteSpan range, std::vector<Token>* out) {
+void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
+                          std::vector<Token>* out) const {
+  const std::string_view t = text_;
+  const std::vector<text::Token>& stream = seg.tokens;
+  // The tokens' lists can stand for their words only when they come from our table.
+  const bool lists = !seg.token_lists.empty() && seg.lexicon == lex_.table.get();
   out->clear();
   auto it = std::partition_point(stream.begin(), stream.end(), [&](const text::Token& tok) {
     return tok.span.end <= range.begin;
@@ -44,6 +48,7 @@ void Registry::WordTokens(std::string_view t, const std::vector<text::Token>& st
         tok.span = nick->outer;  // marks included: a mention that starts with it has them
         tok.word = t.substr(nick->content.begin, nick->content.size());
         tok.cap = tok.joined = tok.across_mark = tok.nickname = true;
+        if (lex_.table) tok.lists = lex_.table->ListsOf(tok.word);
         out->push_back(tok);
         prev_end = nick->outer.end;
         after_nickname = true;
@@ -65,7 +70,15 @@ void Registry::WordTokens(std::string_view t, const std::vector<text::Token>& st
       }
     }
     tok.word = t.substr(tok.span.begin, tok.span.size());
-    tok.cap = IsUpperCp(text::DecodeAt(t, span.begin).cp);
+    if (lex_.table) {
+      // The tokenizer's lookup, unless the word was cut short (a possessive, the edge of the
+      // range) or the tokens carry no lists of this table: then it is looked up as it is.
+      tok.lists = lists && tok.span == it->span ? seg.token_lists[it - stream.begin()]
+                                                : lex_.table->ListsOf(tok.word);
+    }
+    const unsigned char first = static_cast<unsigned char>(t[span.begin]);
+    tok.cap =
+        first < 0x80 ? first >= 'A' && first <= 'Z' : IsUpperCp(text::DecodeAt(t, span.begin).cp);
     tok.joined = prev_end != UINT32_MAX && span.begin == prev_end + 1 && t[prev_end] == ' ';
     tok.across_mark = after_nickname;
     tok.joined |= after_nickname;
@@ -75,13 +88,17 @@ void Registry::WordTokens(std::string_view t, const std::vector<text::Token>& st
   }
 }
 
+bool Registry::In(const WordList& list, const Token& token) const {
+  return list.contains(lex_.table.get(), token.lists, token.word);
+}
+
 void Registry::DropNicknames(std::vector<Token>* tokens) const {
   size_t kept = 0;
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token t = (*tokens)[k];
     // After a word that begins no name ("Sometimes “Mike” Christian said"), or opening the
     // text, the nickname is the given name; otherwise the name is the words around it.
-    if (t.nickname && kept > 0 && !lex_.not_names.contains(std::string((*tokens)[kept - 1].word))) {
+    if (t.nickname && kept > 0 && !lex_.not_names.contains((*tokens)[kept - 1].word)) {
       continue;
     }
     (*tokens)[kept++] = t;
@@ -146,14 +163,14 @@ int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gen
 Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_t b,
                                          size_t e) const {
   NameStart start;
-  while (b < e && lex_.not_names.contains(std::string(tokens[b].word))) ++b;
+  while (b < e && In(lex_.not_names, tokens[b])) ++b;
   for (; b < e; ++b) {
-    std::string w(tokens[b].word);
-    if (lex_.honorifics_male.contains(w)) {
+    const std::string_view w = tokens[b].word;
+    if (In(lex_.honorifics_male, tokens[b])) {
       start.gender = Gender::kMale;
-    } else if (lex_.honorifics_female.contains(w)) {
+    } else if (In(lex_.honorifics_female, tokens[b])) {
       start.gender = Gender::kFemale;
-    } else if (lex_.honorifics.contains(w)) {
+    } else if (In(lex_.honorifics, tokens[b])) {
       if (!start.title.empty()) start.title += ' ';
       start.title += w;
     } else {
@@ -174,7 +191,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
   // not hold a token for every word at once.
   for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
-    WordTokens(text, seg.tokens, para, &tokens);
+    WordTokens(seg, para, &tokens);
     DropNicknames(&tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
@@ -190,6 +207,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           !lex_.IsAbbreviation(t.word.substr(0, t.word.size() - 1))) {
         t.word.remove_suffix(1);
         t.span.end -= 1;
+        if (lex_.table) t.lists = lex_.table->ListsOf(t.word);
       }
       if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
         t.joined = false;
@@ -212,7 +230,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           // One or more particles between capitalized words: "Ana de la Cruz".
           size_t k = j;
           while (k < tokens.size() && tokens[k].joined && !tokens[k].cap &&
-                 lex_.particles.contains(std::string(tokens[k].word))) {
+                 In(lex_.particles, tokens[k])) {
             ++k;
           }
           if (k == j || k >= tokens.size() || !tokens[k].joined || !tokens[k].cap) break;
@@ -226,9 +244,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       // A title inside the run ("New Jersey Gov. Chris Christie") ends what comes before it;
       // the name starts after the last one.
       auto is_title = [&](size_t k) {
-        const std::string w(tokens[k].word);
-        return lex_.honorifics.contains(w) || lex_.honorifics_male.contains(w) ||
-               lex_.honorifics_female.contains(w);
+        return In(lex_.honorifics, tokens[k]) || In(lex_.honorifics_male, tokens[k]) ||
+               In(lex_.honorifics_female, tokens[k]);
       };
       for (size_t k = e - 1; k > b; --k) {
         if (!is_title(k - 1)) continue;
@@ -244,16 +261,14 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       const std::string& title = start.title;
       const bool honorific = start.honorific;
       if (b >= e) continue;
-      std::vector<std::string> words;
+      if (e - b > 4) continue;
       bool org = false;
-      for (size_t k = b; k < e; ++k) {
-        std::string w(tokens[k].word);
-        if (lex_.org_words.contains(w)) org = true;
-        words.push_back(std::move(w));
-      }
-      if (org || words.size() > 4) continue;
-      const bool first_name_known = lex_.first_names_female.contains(words.front()) ||
-                                    lex_.first_names_male.contains(words.front());
+      for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
+      if (org) continue;
+      std::vector<std::string> words;
+      for (size_t k = b; k < e; ++k) words.emplace_back(tokens[k].word);
+      const bool first_name_known =
+          In(lex_.first_names_female, tokens[b]) || In(lex_.first_names_male, tokens[b]);
       int entity = -1;
       if (honorific || first_name_known || words.size() >= 2) {
         // Two capitalized words at a sentence start with nothing else pointing to a person

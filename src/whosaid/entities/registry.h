@@ -79,8 +79,10 @@ class Registry {
   };
   // The registry's tokens for the part `range` of the text, read off the document's token
   // stream `stream` (mentions.cc).
-  static void WordTokens(std::string_view text, const std::vector<text::Token>& stream,
-                         text::ByteSpan range, std::vector<Token>* out);
+  void WordTokens(const text::Segmentation& seg, text::ByteSpan range,
+                  std::vector<Token>* out) const;
+  // True when the token's word is in `list` (a bit test with the tokens' lexicon).
+  bool In(const WordList& list, const Token& token) const;
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // Leaves out the nickname tokens that are not a name's given name (Robert "Bob" Smith
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).

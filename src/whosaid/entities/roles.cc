@@ -69,7 +69,7 @@ bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
   for (int words = 0; pos < phrase.size() && words < max_words; ++words) {
     size_t sp = phrase.find(' ', pos);
     if (sp == std::string_view::npos) sp = phrase.size();
-    if (lex_.role_nouns.contains(std::string(phrase.substr(pos, sp - pos)))) return true;
+    if (lex_.role_nouns.contains(phrase.substr(pos, sp - pos))) return true;
     pos = sp + 1;
   }
   return false;
@@ -81,8 +81,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
   if (first == 0 || !tokens[first].joined) return std::nullopt;
   const Token& head = tokens[first - 1];
-  if (!lex_.role_nouns.contains(std::string(head.word)) &&
-      !lex_.role_nouns.contains(Lowercased(head.word))) {
+  if (!In(lex_.role_nouns, head) && !lex_.role_nouns.contains(Lowercased(head.word))) {
     return std::nullopt;
   }
   size_t b = first - 1;
@@ -90,7 +89,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   while (b > 0 && tokens[b].joined && count < 7) {
     const Token& prev = tokens[b - 1];
     // role_stops.lst: function words that end a role phrase.
-    if (lex_.role_stops.contains(prev.word) || lex_.role_stops.contains(Lowercased(prev.word))) {
+    if (In(lex_.role_stops, prev) || lex_.role_stops.contains(Lowercased(prev.word))) {
       break;
     }
     --b;

@@ -69,6 +69,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
 }
 
 void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
+  if (!options->lexicon) options->lexicon = table;
   if (!options->abbreviations.empty() || !options->soft_abbreviations.empty()) return;
   // Every abbreviation the registry knows (titles, honorifics, abbreviations.lst) keeps its
   // period from ending a sentence too, so the two never disagree about "Sen." or "U.S.".

@@ -25,6 +25,11 @@ class WordList {
   static WordList FromString(std::string_view lines);
 
   bool contains(std::string_view word) const { return table_ && table_->Contains(id_, word); }
+  // The same answer from the lists a word was found in (WordTable::ListsOf) when they come
+  // from this list's table: a bit test instead of a lookup. Else looks `word` up.
+  bool contains(const lexicon::WordTable* table, uint64_t lists, std::string_view word) const {
+    return table_.get() == table && table ? ((lists >> id_) & 1u) != 0 : contains(word);
+  }
   size_t size() const { return entries().size(); }
   // Every entry, in file order.
   const std::vector<std::string>& entries() const;

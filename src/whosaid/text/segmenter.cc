@@ -57,6 +57,7 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   add(options.soft_abbreviations, &impl->soft);
   Impl* raw = impl.get();
   impl->tokenizer.paragraph_mode = options.paragraph_mode;
+  impl->tokenizer.lexicon = options.lexicon.get();
   impl->tokenizer.is_abbreviation = [raw](std::string_view w) {
     return raw->always.count(std::string(w)) > 0;
   };
@@ -71,8 +72,10 @@ TokenStream Segmenter::Tokens(std::string_view text) const {
   return Tokenize(text, impl_->tokenizer);
 }
 
+const lexicon::WordTable* Segmenter::lexicon() const { return impl_->tokenizer.lexicon; }
+
 Segmentation Segmenter::Segment(std::string_view text) const {
-  return SegmentationFromTokens(Tokens(text));
+  return SegmentationFromTokens(Tokens(text), impl_->tokenizer.lexicon);
 }
 
 size_t Segmentation::ParagraphAt(uint32_t byte) const {

@@ -26,6 +26,8 @@ struct SegmenterOptions {
   // Words after which a period ends a sentence only before a capital letter ("Inc.",
   // "Jr."; sentence_soft_abbreviations.lst).
   std::vector<std::string> soft_abbreviations;
+  // The pack's word table, whose lists every word token gets (TokenizerOptions::lexicon).
+  std::shared_ptr<const lexicon::WordTable> lexicon;
 };
 
 struct Segmentation {
@@ -34,8 +36,12 @@ struct Segmentation {
   std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
   std::vector<uint32_t> paragraph_first_sentence;  // first sentence index of each paragraph
   // The token stream of the text, which every later stage reads. Every token's sentence
-  // and paragraph index points into `sentences` and `paragraphs`.
+  // index points into `sentences`.
   std::vector<Token> tokens;
+  // The lists of the segmenter's lexicon each token belongs to (TokenStream::lists), and
+  // that lexicon; empty and null without one.
+  std::vector<uint64_t> token_lists;
+  const lexicon::WordTable* lexicon = nullptr;
 
   // Index of the paragraph / sentence containing `byte`, or of the nearest one before it
   // (0 when none is before). Requires a non-empty segmentation.
@@ -57,6 +63,8 @@ class Segmenter {
   // `text` with this segmenter's paragraph mode and abbreviations. The second is
   // SegmentationFromTokens (text/token_segmentation.h).
   TokenStream Tokens(std::string_view text) const;
+  // The word table the tokens' lists refer to (SegmenterOptions::lexicon), or null.
+  const lexicon::WordTable* lexicon() const;
 
  private:
   struct Impl;

@@ -2,7 +2,7 @@
 
 namespace whosaid::text {
 
-Segmentation SegmentationFromTokens(TokenStream stream) {
+Segmentation SegmentationFromTokens(TokenStream stream, const lexicon::WordTable* lexicon) {
   Segmentation seg;
   seg.paragraphs.reserve(stream.paragraphs);
   seg.paragraph_first_sentence.reserve(stream.paragraphs);
@@ -26,6 +26,8 @@ Segmentation SegmentationFromTokens(TokenStream stream) {
     }
   }
   seg.tokens = std::move(stream.tokens);
+  seg.token_lists = std::move(stream.lists);
+  seg.lexicon = seg.token_lists.empty() ? nullptr : lexicon;
   return seg;
 }
 

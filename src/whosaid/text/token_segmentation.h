@@ -7,7 +7,9 @@
 
 namespace whosaid::text {
 
-// Builds the Segmentation of a tokenized text; the tokens move into it.
-Segmentation SegmentationFromTokens(TokenStream stream);
+// Builds the Segmentation of a tokenized text; the tokens (and their lists, of `lexicon`)
+// move into it.
+Segmentation SegmentationFromTokens(TokenStream stream,
+                                    const lexicon::WordTable* lexicon = nullptr);
 
 }  // namespace whosaid::text

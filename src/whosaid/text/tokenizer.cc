@@ -164,6 +164,7 @@ class Pass {
     size_t i = 0;
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
     out_.tokens.reserve(t_.size() / 5 + 16);
+    if (options_.lexicon) out_.lists.reserve(t_.size() / 5 + 16);
     while (i < t_.size()) {
       const unsigned char c = static_cast<unsigned char>(t_[i]);
       switch (kByteClass[c]) {  // ASCII at once; the rest decoded below
@@ -218,6 +219,7 @@ class Pass {
       br.space_before = true;
       br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
       out_.tokens.push_back(br);
+      if (options_.lexicon) out_.lists.push_back(0);
       ++paragraph_;
       new_sentence_ = true;
     }
@@ -240,6 +242,11 @@ class Pass {
     tok.sentence = sentence_;
     new_sentence_ = false;
     out_.tokens.push_back(tok);
+    if (options_.lexicon) {
+      out_.lists.push_back(tok.kind == TokenKind::kWord ? options_.lexicon->ListsOf(t_.substr(
+                                                              tok.span.begin, tok.span.size()))
+                                                        : 0);
+    }
   }
 
   size_t Word(size_t b) {

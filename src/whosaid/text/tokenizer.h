@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "whosaid/lexicon/word_table.h"
 #include "whosaid/text/paragraph_mode.h"
 #include "whosaid/text/token.h"
 
@@ -26,6 +27,9 @@ namespace whosaid::text {
 
 struct TokenizerOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
+  // The pack's word table: when set, every word gets the lists it belongs to
+  // (TokenStream::lists), looked up once here for every later stage.
+  const lexicon::WordTable* lexicon = nullptr;
   // True when `word` (without its final period) with a period is an abbreviation whose period
   // ends no sentence: "Mr", "Sen", "Jan". Initials and words with an inner period always are.
   // Unset: only those.
@@ -39,7 +43,10 @@ struct TokenStream {
   std::vector<Token> tokens;
   uint32_t sentences = 0;                    // number of sentences (the last token's sentence + 1)
   std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
-  uint32_t paragraphs = 0;                   // number of paragraphs
+  // With a lexicon: the lists each token belongs to (WordTable::ListsOf of its text; 0 for
+  // punctuation, marks and words of no list), parallel to `tokens`. Empty without one.
+  std::vector<uint64_t> lists;
+  uint32_t paragraphs = 0;  // number of paragraphs
 };
 
 // Tokenizes `text` (UTF-8; an ill-formed byte is punctuation) in one pass.

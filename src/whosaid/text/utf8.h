@@ -13,8 +13,8 @@ namespace whosaid::text {
 inline constexpr char32_t kReplacementChar = 0xFFFD;
 
 struct Decoded {
-  char32_t cp;   // the code point, or kReplacementChar when the bytes are ill-formed
-  uint8_t len;   // bytes consumed, at least 1 (the maximal ill-formed subpart when invalid)
+  char32_t cp;  // the code point, or kReplacementChar when the bytes are ill-formed
+  uint8_t len;  // bytes consumed, at least 1 (the maximal ill-formed subpart when invalid)
   bool valid;
 };
 
