@@ -31,27 +31,19 @@ std::string NormalizeEntry(std::string_view entry) {
 std::vector<std::string> ParseListFile(std::string_view path, std::string_view text,
                                        std::vector<rules::Diagnostic>* diagnostics) {
   std::vector<std::string> entries;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  int line_no = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
+  ForEachLine(text, [&](std::string_view line, int line_no) {
     const size_t bad = text::FindInvalidUtf8(line);
     if (bad != std::string_view::npos) {
       if (diagnostics != nullptr) {
         diagnostics->push_back(rules::Diagnostic::Error(
             std::string(path), line_no, rules::ColumnAt(line, bad), "invalid UTF-8"));
       }
-      continue;
+      return;
     }
     std::string entry = NormalizeEntry(line);
-    if (entry.empty() || entry[0] == '#') continue;
+    if (entry.empty() || entry[0] == '#') return;
     entries.push_back(std::move(entry));
-  }
+  });
   return entries;
 }
 

@@ -15,6 +15,21 @@
 
 namespace whosaid::lexicon {
 
+// Calls fn(line, line_number) for every line of `text` (numbers from 1; a leading byte order
+// mark and the line feeds left out): the loop of every line-based file of a lexicon.
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  int line_no = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    fn(text.substr(start, nl - start), ++line_no);
+    start = nl + 1;
+  }
+}
+
 // The normalized form of one entry.
 std::string NormalizeEntry(std::string_view entry);
 

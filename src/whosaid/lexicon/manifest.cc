@@ -67,17 +67,10 @@ std::vector<ManifestList> ParseManifest(std::string_view path, std::string_view 
       diagnostics->push_back(rules::Diagnostic::Error(std::string(path), line, col, message));
     }
   };
-  int line_no = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
-    ++line_no;
+  ForEachLine(text, [&](std::string_view line, int line_no) {
     size_t i = 0;
     while (i < line.size() && IsBlank(line[i])) ++i;
-    if (i == line.size() || line[i] == '#') continue;
+    if (i == line.size() || line[i] == '#') return;
     ManifestList list;
     list.line = line_no;
     const size_t name_begin = i;
@@ -87,7 +80,7 @@ std::vector<ManifestList> ParseManifest(std::string_view path, std::string_view 
     if (list.name.empty() || i == line.size() || line[i] != '=') {
       error(line_no, rules::ColumnAt(line, i),
             "expected 'NAME = FILE...' (a name of lower-case letters, digits and _)");
-      continue;
+      return;
     }
     ++i;
     while (true) {
@@ -100,10 +93,10 @@ std::vector<ManifestList> ParseManifest(std::string_view path, std::string_view 
     }
     if (list.files.empty()) {
       error(line_no, rules::ColumnAt(line, i), "list '" + list.name + "' names no file");
-      continue;
+      return;
     }
     out.push_back(std::move(list));
-  }
+  });
   return out;
 }
 
