@@ -129,27 +129,6 @@ bool HasBlankLineBetweenText(std::string_view t) {
   return false;
 }
 
-Shape ShapeOf(std::string_view word) {
-  bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
-  for (size_t i = 0; i < word.size();) {
-    const Decoded d = Next(word, i);
-    i += d.len;
-    if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens, periods
-    if (!IsDigitCp(d.cp)) digits = false;
-    const bool up = IsUpperCp(d.cp), low = IsLowerCp(d.cp);
-    if (first && (up || low)) {
-      first_upper = up;
-      first = false;
-    }
-    any_upper |= up;
-    any_lower |= low;
-  }
-  if (digits) return Shape::kDigits;
-  if (!any_upper) return Shape::kLower;
-  if (!any_lower) return Shape::kUpper;
-  return first_upper ? Shape::kCapitalized : Shape::kMixed;
-}
-
 class Pass {
  public:
   Pass(std::string_view t, const TokenizerOptions& o) : t_(t), options_(o) {
@@ -279,7 +258,7 @@ class Pass {
     }
     const std::string_view word = t_.substr(b, e - b);
     Token tok;
-    tok.shape = ascii ? AsciiShape(word) : ShapeOf(word);
+    tok.shape = ascii ? AsciiShape(word) : WordShape(word);
     tok.kind =
         tok.shape == Shape::kDigits || IsNumber(word) ? TokenKind::kNumber : TokenKind::kWord;
     if (tok.kind == TokenKind::kNumber) tok.shape = Shape::kDigits;
@@ -352,6 +331,27 @@ class Pass {
 };
 
 }  // namespace
+
+Shape WordShape(std::string_view word) {
+  bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
+  for (size_t i = 0; i < word.size();) {
+    const Decoded d = Next(word, i);
+    i += d.len;
+    if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens, periods
+    if (!IsDigitCp(d.cp)) digits = false;
+    const bool up = IsUpperCp(d.cp), low = IsLowerCp(d.cp);
+    if (first && (up || low)) {
+      first_upper = up;
+      first = false;
+    }
+    any_upper |= up;
+    any_lower |= low;
+  }
+  if (digits) return Shape::kDigits;
+  if (!any_upper) return Shape::kLower;
+  if (!any_lower) return Shape::kUpper;
+  return first_upper ? Shape::kCapitalized : Shape::kMixed;
+}
 
 TokenStream Tokenize(std::string_view text, const TokenizerOptions& options) {
   return Pass(text, options).Run();

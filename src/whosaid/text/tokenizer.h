@@ -49,6 +49,9 @@ struct TokenStream {
   uint32_t paragraphs = 0;  // number of paragraphs
 };
 
+// The shape of a word's text, as the tokenizer gives it (kDigits for digits only).
+Shape WordShape(std::string_view word);
+
 // Tokenizes `text` (UTF-8; an ill-formed byte is punctuation) in one pass.
 TokenStream Tokenize(std::string_view text, const TokenizerOptions& options = {});
 

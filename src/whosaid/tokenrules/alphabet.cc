@@ -1,0 +1,225 @@
+#include "whosaid/tokenrules/alphabet.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "whosaid/text/tokenizer.h"
+
+namespace whosaid::tokenrules {
+namespace {
+
+using Kind = TokenTest::Kind;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Calls fn for every token test of `node`, nested ones included.
+template <typename Fn>
+void ForEachTest(const TokenTest& t, Fn& fn) {
+  fn(t);
+  for (const TokenTest& a : t.args) ForEachTest(a, fn);
+}
+template <typename Fn>
+void ForEachTest(const PatternNode& node, Fn& fn) {
+  if (node.kind == PatternNode::Kind::kTest) ForEachTest(node.test, fn);
+  for (const PatternNode& c : node.children) ForEachTest(c, fn);
+}
+
+bool IsNumberText(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
+  }) && std::isdigit(static_cast<unsigned char>(w[0]));
+}
+
+void AppendCodePoint(std::string* out, char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(cp));
+  *out += buf;
+}
+
+}  // namespace
+
+size_t Alphabet::SignatureHash::operator()(const Signature& s) const {
+  size_t h = std::hash<uint64_t>{}(s.lists);
+  h = h * 31 + static_cast<size_t>(s.literal + 1);
+  h = h * 31 + static_cast<size_t>(s.punct + 1);
+  h = h * 31 + static_cast<size_t>(s.kind);
+  h = h * 31 + static_cast<size_t>(s.shape);
+  return h * 31 + s.quote;
+}
+
+char32_t Alphabet::Add(const Signature& s) {
+  const auto [it, added] =
+      symbols_.try_emplace(s, kFirstSymbol + static_cast<char32_t>(signatures_.size()));
+  if (added) signatures_.push_back(s);
+  return it->second;
+}
+
+Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
+                                 const std::vector<const PatternNode*>& patterns) {
+  Alphabet a;
+  a.table_ = &table;
+  std::string unknown;
+  auto collect = [&](const TokenTest& t) {
+    if (t.kind == Kind::kWord)
+      a.literals_.try_emplace(t.text, static_cast<int32_t>(a.literals_.size()));
+    if (t.kind == Kind::kPunct)
+      a.puncts_.try_emplace(t.text, static_cast<int16_t>(a.puncts_.size()));
+    if (t.kind == Kind::kList) {
+      if (const auto id = table.FindList(t.text)) {
+        a.used_lists_ |= uint64_t{1} << *id;
+      } else if (unknown.empty()) {
+        unknown = t.text;
+      }
+    }
+  };
+  for (const PatternNode* p : patterns) ForEachTest(*p, collect);
+  if (!unknown.empty()) return InvalidArgument("unknown lexicon list '@" + unknown + "'");
+
+  auto word = [&](std::string_view text) {
+    Signature s;
+    s.kind = IsNumberText(text) ? text::TokenKind::kNumber : text::TokenKind::kWord;
+    s.shape = s.kind == text::TokenKind::kNumber ? text::Shape::kDigits : text::WordShape(text);
+    s.lists = table.ListsOf(text) & a.used_lists_;
+    if (const auto it = a.literals_.find(Lower(text)); it != a.literals_.end())
+      s.literal = it->second;
+    a.Add(s);
+  };
+  // Words that pass no list or literal test: only their kind and shape tell them apart.
+  for (text::Shape shape : {text::Shape::kCapitalized, text::Shape::kLower, text::Shape::kUpper,
+                            text::Shape::kMixed, text::Shape::kNone}) {
+    Signature s;
+    s.shape = shape;
+    a.Add(s);
+  }
+  Signature number;
+  number.kind = text::TokenKind::kNumber;
+  number.shape = text::Shape::kDigits;
+  a.Add(number);
+  // Every entry of the rules' lists, and every literal word in the cases news writes it.
+  for (size_t id = 0; id < table.list_count(); ++id) {
+    if (!((a.used_lists_ >> id) & 1)) continue;
+    for (const std::string& entry : table.Entries(static_cast<lexicon::ListId>(id))) {
+      if (entry.find(' ') == std::string::npos) word(entry);
+    }
+  }
+  for (const auto& [literal, index] : a.literals_) {
+    std::string cap = literal, upper = literal;
+    if (!cap.empty()) cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const std::string& form : {literal, cap, upper}) word(form);
+    Signature mixed;  // "sAid": no list holds it
+    mixed.literal = index;
+    mixed.shape = text::Shape::kMixed;
+    a.Add(mixed);
+  }
+  for (const auto& [mark, index] : a.puncts_) {
+    Signature s;
+    s.kind = text::TokenKind::kPunct;
+    s.punct = index;
+    a.Add(s);
+  }
+  for (text::TokenKind kind :
+       {text::TokenKind::kPunct, text::TokenKind::kQuoteMark, text::TokenKind::kParagraphBreak}) {
+    Signature s;
+    s.kind = kind;
+    a.Add(s);
+  }
+  Signature q;
+  q.kind = text::TokenKind::kQuoteMark;
+  q.quote = 1;
+  a.quote_ = a.Add(q);
+  q.quote = 2;
+  a.other_quote_ = a.Add(q);
+  if (kFirstSymbol + a.signatures_.size() > kLastSymbol + 1) {
+    return InvalidArgument("the rules' token tests need more than " +
+                           std::to_string(kLastSymbol - kFirstSymbol + 1) + " symbols");
+  }
+  return a;
+}
+
+char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
+                          uint64_t lists) const {
+  Signature s;
+  s.kind = token.kind;
+  if (token.kind == text::TokenKind::kWord || token.kind == text::TokenKind::kNumber) {
+    s.shape = token.shape;
+    s.lists = lists & used_lists_;
+    if (!literals_.empty()) {
+      if (const auto it = literals_.find(Lower(token_text)); it != literals_.end()) {
+        s.literal = it->second;
+      }
+    }
+  } else if (token.kind == text::TokenKind::kPunct) {
+    if (const auto it = puncts_.find(std::string(token_text)); it != puncts_.end()) {
+      s.punct = it->second;
+    }
+  }
+  if (const auto it = symbols_.find(s); it != symbols_.end()) return it->second;
+  // Not foreseen (a listed word in a shape its entry does not have): the word's shape alone.
+  s.lists = 0;
+  s.literal = -1;
+  const auto it = symbols_.find(s);
+  return it != symbols_.end() ? it->second : symbols_.at(Signature{});
+}
+
+bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
+  const bool token = s.quote == 0;
+  const bool word =
+      token && (s.kind == text::TokenKind::kWord || s.kind == text::TokenKind::kNumber);
+  switch (t.kind) {
+    case Kind::kWord:
+      return word && s.literal == literals_.at(t.text);
+    case Kind::kList:
+      return word && ((s.lists >> *table_->FindList(t.text)) & 1);
+    case Kind::kShape:
+      return word && s.shape == t.shape;
+    case Kind::kPunct:
+      return token && s.kind == text::TokenKind::kPunct && s.punct == puncts_.at(t.text);
+    case Kind::kQuote:
+      return s.quote == 1;
+    case Kind::kOtherQuote:
+      return s.quote == 2;
+    case Kind::kParagraph:
+      return token && s.kind == text::TokenKind::kParagraphBreak;
+    case Kind::kAny:
+      return !(token && s.kind == text::TokenKind::kParagraphBreak);
+    case Kind::kAnd:
+      return std::all_of(t.args.begin(), t.args.end(),
+                         [&](const TokenTest& a) { return Passes(a, s); });
+    case Kind::kOr:
+      return std::any_of(t.args.begin(), t.args.end(),
+                         [&](const TokenTest& a) { return Passes(a, s); });
+    case Kind::kNot:
+      return !Passes(t.args.at(0), s) && !(token && s.kind == text::TokenKind::kParagraphBreak);
+  }
+  return false;
+}
+
+std::string Alphabet::ClassOf(const TokenTest& test) const {
+  std::string out = "[";
+  bool any = false;
+  for (size_t i = 0; i < signatures_.size();) {
+    if (!Passes(test, signatures_[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < signatures_.size() && Passes(test, signatures_[j + 1])) ++j;
+    AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
+    if (j > i) {
+      out += '-';
+      AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(j));
+    }
+    any = true;
+    i = j + 1;
+  }
+  // No symbol passes: a class that matches nothing.
+  return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
+}
+
+}  // namespace whosaid::tokenrules

@@ -1,0 +1,71 @@
+// The token alphabet of compiled token patterns (issue 16, first step). Every token becomes
+// one symbol, a code point from U+0100, standing for the set of tests it passes: the lists
+// of the rules that hold its word, which of the rules' literal words it is, its kind and
+// shape, which of the rules' punctuation marks it is. Every set a token can have is known
+// when the rules are compiled (a word in a list is an exact entry of the lexicon; any other
+// word passes only shape tests), so each token test compiles to a character class of
+// symbols and RE2 runs the patterns over one symbol per token: states that do not depend on
+// the words' letters.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "whosaid/lexicon/word_table.h"
+#include "whosaid/status.h"
+#include "whosaid/text/token.h"
+#include "whosaid/tokenrules/pattern.h"
+
+namespace whosaid::tokenrules {
+
+// What a symbol stands for.
+struct Signature {
+  uint64_t lists = 0;    // the rules' lists holding the word (bits by WordTable list id)
+  int32_t literal = -1;  // index of the word, lower-cased, among the rules' literal words
+  int16_t punct = -1;    // index of the mark among the rules' punctuation marks
+  text::TokenKind kind = text::TokenKind::kWord;
+  text::Shape shape = text::Shape::kNone;
+  uint8_t quote = 0;  // 1: the quotation being attributed, 2: another quotation
+  friend bool operator==(const Signature&, const Signature&) = default;
+};
+
+class Alphabet {
+ public:
+  // The alphabet for `patterns` over the lexicon `table`; an error names a list the table
+  // does not declare.
+  static Result<Alphabet> Build(const lexicon::WordTable& table,
+                                const std::vector<const PatternNode*>& patterns);
+
+  // The symbol of one token: its text, the token and its lists (TokenStream::lists).
+  char32_t Encode(std::string_view token_text, const text::Token& token, uint64_t lists) const;
+  char32_t quote() const { return quote_; }
+  char32_t other_quote() const { return other_quote_; }
+
+  // An RE2 character class of the symbols whose tokens pass `test`.
+  std::string ClassOf(const TokenTest& test) const;
+  size_t size() const { return signatures_.size(); }
+  const lexicon::WordTable* table() const { return table_; }
+
+ private:
+  struct SignatureHash {
+    size_t operator()(const Signature& s) const;
+  };
+  char32_t Add(const Signature& s);
+  bool Passes(const TokenTest& test, const Signature& s) const;
+
+  const lexicon::WordTable* table_ = nullptr;
+  uint64_t used_lists_ = 0;
+  std::unordered_map<std::string, int32_t> literals_;  // lower-cased word → index
+  std::unordered_map<std::string, int16_t> puncts_;    // mark → index
+  std::vector<Signature> signatures_;                  // symbol - kFirstSymbol → signature
+  std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
+  char32_t quote_ = 0, other_quote_ = 0;
+};
+
+inline constexpr char32_t kFirstSymbol = 0x100;
+inline constexpr char32_t kLastSymbol = 0x7FF;  // every symbol is two bytes of UTF-8
+
+}  // namespace whosaid::tokenrules

@@ -1,0 +1,110 @@
+#include "whosaid/tokenrules/compiled_pattern.h"
+
+#include <algorithm>
+
+#include "whosaid/text/utf8.h"
+
+namespace whosaid::tokenrules {
+
+std::string PatternRegex(const PatternNode& node, const Alphabet& alphabet) {
+  using Kind = PatternNode::Kind;
+  switch (node.kind) {
+    case Kind::kTest:
+      return alphabet.ClassOf(node.test);
+    case Kind::kSequence: {
+      std::string out;
+      for (const PatternNode& c : node.children) out += PatternRegex(c, alphabet);
+      return out;
+    }
+    case Kind::kAlternation: {
+      std::string out = "(?:";
+      for (size_t i = 0; i < node.children.size(); ++i) {
+        if (i > 0) out += '|';
+        out += PatternRegex(node.children[i], alphabet);
+      }
+      return out + ")";
+    }
+    case Kind::kRepeat: {
+      std::string out = "(?:" + PatternRegex(node.children.at(0), alphabet) + ")";
+      if (node.min == 0 && node.max == 1) return out + "?";
+      if (node.min == 0 && node.max < 0) return out + "*";
+      if (node.min == 1 && node.max < 0) return out + "+";
+      out += "{" + std::to_string(node.min) + ",";
+      if (node.max >= 0) out += std::to_string(node.max);
+      return out + "}";
+    }
+    case Kind::kSlot:
+      return "(?P<" + node.slot + ">" + PatternRegex(node.children.at(0), alphabet) + ")";
+  }
+  return {};
+}
+
+Result<CompiledPattern> CompiledPattern::Compile(const PatternNode& node,
+                                                 const Alphabet& alphabet) {
+  CompiledPattern p;
+  p.regex_ = PatternRegex(node, alphabet);
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<RE2>(p.regex_, options);
+  if (!re->ok()) return InvalidArgument("token pattern does not compile: " + re->error());
+  p.re_ = std::move(re);
+  return p;
+}
+
+bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,
+                              std::map<std::string, TokenRange>* slots) const {
+  const int groups = re_->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> found(static_cast<size_t>(groups) + 1);
+  const re2::StringPiece all(text.symbols);
+  if (!re_->Match(all, from * 2, all.size(), RE2::ANCHOR_START, found.data(), groups + 1)) {
+    return false;
+  }
+  if (slots) {
+    slots->clear();
+    for (const auto& [name, index] : re_->NamedCapturingGroups()) {
+      const re2::StringPiece& g = found[static_cast<size_t>(index)];
+      if (g.data() == nullptr) continue;
+      const size_t b = static_cast<size_t>(g.data() - all.data()) / 2;
+      const size_t e = b + g.size() / 2;
+      // An empty slot sits before the token of symbol b (or after the last one).
+      const uint32_t at = b < text.first_token.size() ? text.first_token[b]
+                          : text.end_token.empty()    ? 0
+                                                      : text.end_token.back();
+      (*slots)[name] = TokenRange{at, e > b ? text.end_token[e - 1] : at};
+    }
+  }
+  return true;
+}
+
+SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
+                        const text::Segmentation& seg, size_t begin, size_t end,
+                        const std::vector<quotes::QuoteSpan>& quotes, int focus) {
+  SymbolText out;
+  auto q = quotes.begin();
+  for (size_t i = begin; i < end;) {
+    const text::Token& tok = seg.tokens[i];
+    while (q != quotes.end() && q->outer.end <= tok.span.begin) ++q;
+    char32_t symbol;
+    size_t next = i + 1;
+    if (q != quotes.end() && q->outer.begin <= tok.span.begin) {
+      // A quotation: every token inside its marks is one symbol.
+      symbol =
+          static_cast<int>(q - quotes.begin()) == focus ? alphabet.quote() : alphabet.other_quote();
+      while (next < end && seg.tokens[next].span.begin < q->outer.end) ++next;
+    } else {
+      const std::string_view word = text.substr(tok.span.begin, tok.span.size());
+      // The tokens' lists, when they are of the alphabet's lexicon; else looked up.
+      const uint64_t lists = seg.lexicon == alphabet.table() && !seg.token_lists.empty()
+                                 ? seg.token_lists[i]
+                                 : alphabet.table()->ListsOf(word);
+      symbol = alphabet.Encode(word, tok, lists);
+    }
+    text::AppendUtf8(out.symbols, symbol);
+    out.first_token.push_back(static_cast<uint32_t>(i));
+    out.end_token.push_back(static_cast<uint32_t>(next));
+    i = next;
+  }
+  return out;
+}
+
+}  // namespace whosaid::tokenrules

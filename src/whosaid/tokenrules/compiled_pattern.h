@@ -1,0 +1,59 @@
+// A token pattern compiled to RE2 over the token alphabet (issue 16, first step; beside the
+// character rules, not yet used by extraction), and the symbol string it runs over.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/quotes/quote_span.h"
+#include "whosaid/status.h"
+#include "whosaid/text/segmenter.h"
+#include "whosaid/tokenrules/alphabet.h"
+
+namespace whosaid::tokenrules {
+
+// A document (or part of one) as symbols: one per token, a whole quotation as one QUOTE or
+// OTHER_QUOTE symbol. Every symbol is two bytes of UTF-8.
+struct SymbolText {
+  std::string symbols;
+  std::vector<uint32_t> first_token;  // per symbol: its first token (a quotation's: its first)
+  std::vector<uint32_t> end_token;    // per symbol: one past its last token
+};
+
+// Encodes tokens [begin, end) of `seg` (text `text`); the tokens inside each of `quotes`
+// become one symbol, QUOTE for the quote at index `focus` (or none, when -1), else
+// OTHER_QUOTE.
+SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
+                        const text::Segmentation& seg, size_t begin, size_t end,
+                        const std::vector<quotes::QuoteSpan>& quotes, int focus);
+
+// A slot's tokens: [begin, end) token indices.
+struct TokenRange {
+  uint32_t begin = 0, end = 0;
+};
+
+class CompiledPattern {
+ public:
+  // Compiles `node` over `alphabet`; an error says what RE2 could not compile.
+  static Result<CompiledPattern> Compile(const PatternNode& node, const Alphabet& alphabet);
+
+  // Matches the pattern starting at symbol `from` of `text` (anchored there); fills the
+  // token range of every slot that took part. False when it does not match there.
+  bool MatchAt(const SymbolText& text, size_t from, std::map<std::string, TokenRange>* slots) const;
+
+  const std::string& regex() const { return regex_; }
+
+ private:
+  std::string regex_;
+  std::shared_ptr<const RE2> re_;
+};
+
+// The RE2 text of `node`'s pattern over `alphabet`.
+std::string PatternRegex(const PatternNode& node, const Alphabet& alphabet);
+
+}  // namespace whosaid::tokenrules

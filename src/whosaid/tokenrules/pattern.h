@@ -1,0 +1,70 @@
+// Token patterns (issue 16, first step; beside the character rules, not yet used by
+// extraction): the rule language of ../shared/DESIGN.md, parsed into a tree. A pattern is a
+// sequence of token tests with operators:
+//
+//   said  "according to"     literal words, case-insensitive (a quoted phrase is a sequence)
+//   @cue_verbs               a token whose word is in that list of the pack's manifest
+//   Cap lower UPPER Num      shapes (Capitalized, lower case, all capitals, a number)
+//   , . : ; ( ) — –          a punctuation mark (write ":" quoted: a bare name: opens a slot)
+//   QUOTE  OTHER_QUOTE       the quotation being attributed, any other quotation
+//   PARA                     a paragraph break
+//   ANY                      any one token
+//   A & B   !A   [A | B]     a token passing both, not A, either (inside [...]: tests)
+//   x?  x*  x+  x{m,n}       repetition; ( ... ) groups; a | b alternation of sequences
+//   NAME:x                   slot NAME (capitals) capturing x; slots nest
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/status.h"
+#include "whosaid/text/token.h"
+
+namespace whosaid::tokenrules {
+
+// A test on one token.
+struct TokenTest {
+  enum class Kind {
+    kWord,
+    kList,
+    kShape,
+    kPunct,
+    kQuote,
+    kOtherQuote,
+    kParagraph,
+    kAny,
+    kAnd,
+    kOr,
+    kNot
+  };
+  Kind kind = Kind::kAny;
+  std::string text;  // kWord: the word in lower case; kList: the list's name; kPunct: the mark
+  text::Shape shape = text::Shape::kNone;  // kShape
+  std::vector<TokenTest> args;             // kAnd, kOr, kNot
+};
+
+// A node of a pattern.
+struct PatternNode {
+  enum class Kind { kTest, kSequence, kAlternation, kRepeat, kSlot };
+  Kind kind = Kind::kSequence;
+  TokenTest test;                     // kTest
+  std::vector<PatternNode> children;  // kSequence, kAlternation; kRepeat and kSlot: one
+  int min = 0, max = -1;              // kRepeat (max -1: unbounded)
+  std::string slot;                   // kSlot
+};
+
+// Parses a pattern. An error names the byte offset of the problem in `source`.
+struct ParseFailure {
+  size_t offset = 0;
+  std::string message;
+};
+struct Parsed {
+  PatternNode root;
+  std::vector<ParseFailure> errors;
+  bool ok() const { return errors.empty(); }
+};
+Parsed ParsePattern(std::string_view source);
+
+}  // namespace whosaid::tokenrules
