@@ -18,6 +18,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -31,6 +32,7 @@
 #include "whosaid/output/formatter.h"
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/text/token_segmentation.h"
+#include "whosaid/tokenrules/compiled_pattern.h"
 
 namespace {
 
@@ -209,6 +211,58 @@ int main(int argc, char** argv) {
         tokens, sentence_count, mentions, mb / tokenize, mb / tokenize / ref, mb / sentences,
         mb / sentences / ref, mb / registry, mb / registry / ref,
         mb / (tokenize + sentences + registry), mb / (tokenize + sentences + registry) / ref);
+  }
+  // Issue 16's token patterns (tokenrules/, not yet used by extraction): the symbol
+  // encoding of every document and one quote rule tried at every quotation, one thread.
+  {
+    const whosaid::tokenrules::Parsed parsed = whosaid::tokenrules::ParsePattern(
+        "QUOTE \",\"? CUE:@cue_verbs SPEAKER:(TITLE:@honorifics* NAME:(Cap & !@not_names)+) "
+        "(\",\" ROLE:(@articles lower+))?");
+    auto alphabet = whosaid::tokenrules::Alphabet::Build(*(*ex)->lexicons().table, {&parsed.root});
+    auto pattern = alphabet.ok()
+                       ? whosaid::tokenrules::CompiledPattern::Compile(parsed.root, *alphabet)
+                       : whosaid::Result<whosaid::tokenrules::CompiledPattern>(alphabet.status());
+    if (!pattern.ok()) {
+      std::fprintf(stderr, "token pattern: %s\n", pattern.status().message().c_str());
+      return 2;
+    }
+    double tokens_s = 0, encode_s = 0, match_s = 0;
+    size_t matched = 0, tried = 0, done = 0;
+    std::map<std::string, whosaid::tokenrules::TokenRange> slots;
+    for (const std::string& text : base) {
+      const auto t0 = Clock::now();
+      const whosaid::text::Segmentation seg = (*ex)->segmenter().Segment(text);
+      const std::vector<whosaid::quotes::QuoteSpan> quotes =
+          whosaid::quotes::ScanQuotes(text, seg, (*ex)->options().scanner);
+      const auto t1 = Clock::now();
+      whosaid::tokenrules::SymbolText symbols =
+          whosaid::tokenrules::EncodeTokens(*alphabet, text, seg, 0, seg.tokens.size(), quotes, -1);
+      const auto t2 = Clock::now();
+      size_t at = 0;
+      for (const auto& q : quotes) {  // each quotation's symbol takes the focus in turn
+        while (at < symbols.first_token.size() &&
+               seg.tokens[symbols.first_token[at]].span.begin < q.outer.begin) {
+          ++at;
+        }
+        if (at >= symbols.first_token.size()) break;
+        ++tried;
+        whosaid::tokenrules::SetFocus(*alphabet, at, true, &symbols);
+        matched += pattern->MatchAt(symbols, at, &slots);
+        whosaid::tokenrules::SetFocus(*alphabet, at, false, &symbols);
+      }
+      const auto t3 = Clock::now();
+      tokens_s += Seconds(t0, t1);
+      encode_s += Seconds(t1, t2);
+      match_s += Seconds(t2, t3);
+      done += text.size();
+    }
+    const double mb = done / 1e6;
+    std::printf(
+        "token patterns (prototype, 1 rule, not yet used), -j 1: encode %.1f MB/s (%.3fx), "
+        "match at %zu quotations %.1f MB/s; encode + match %.3fx the RE2 reference "
+        "(segment and scan %.2f s not counted; %zu matches)\n",
+        mb / encode_s, mb / encode_s / ref, tried, mb / match_s, mb / (encode_s + match_s) / ref,
+        tokens_s, matched);
   }
   if (stages_only) return 0;
 

@@ -126,4 +126,36 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
   CHECK(Slots("QUOTE QUOTE", "“Yes,” “No.”").count("") == 1);
 }
 
+TEST_CASE("token patterns: a document encoded once, each quotation taking the focus in turn") {
+  const Parsed parsed = ParsePattern("QUOTE \",\"? said NAME:Cap+");
+  REQUIRE(parsed.ok());
+  auto alphabet = Alphabet::Build(*English().table, {&parsed.root});
+  REQUIRE(alphabet.ok());
+  auto compiled = CompiledPattern::Compile(parsed.root, *alphabet);
+  REQUIRE(compiled.ok());
+  text::SegmenterOptions options;
+  English().ToSegmenterOptions(&options);
+  auto segmenter = text::Segmenter::Create(options);
+  REQUIRE(segmenter.ok());
+  const std::string text = "“Yes,” said Ann Lee. “No,” said Bo Tran.";
+  const text::Segmentation seg = (*segmenter)->Segment(text);
+  const auto quotes = quotes::ScanQuotes(text, seg, {});
+  REQUIRE(quotes.size() == 2);
+  SymbolText symbols = EncodeTokens(*alphabet, text, seg, 0, seg.tokens.size(), quotes, -1);
+  std::map<std::string, TokenRange> slots;
+  CHECK_FALSE(compiled->MatchAt(symbols, 0, &slots));  // no quotation has the focus
+  std::vector<std::string> names;
+  for (size_t at = 0; at < symbols.first_token.size(); ++at) {
+    if (symbols.end_token[at] - symbols.first_token[at] < 2) continue;  // not a quotation
+    SetFocus(*alphabet, at, true, &symbols);
+    if (compiled->MatchAt(symbols, at, &slots)) {
+      const TokenRange r = slots.at("NAME");
+      names.push_back(text.substr(seg.tokens[r.begin].span.begin,
+                                  seg.tokens[r.end - 1].span.end - seg.tokens[r.begin].span.begin));
+    }
+    SetFocus(*alphabet, at, false, &symbols);
+  }
+  CHECK(names == std::vector<std::string>{"Ann Lee", "Bo Tran"});
+}
+
 }  // namespace whosaid::tokenrules

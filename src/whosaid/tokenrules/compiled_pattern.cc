@@ -76,6 +76,12 @@ bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,
   return true;
 }
 
+void SetFocus(const Alphabet& alphabet, size_t symbol, bool focus, SymbolText* text) {
+  std::string code;
+  text::AppendUtf8(code, focus ? alphabet.quote() : alphabet.other_quote());
+  text->symbols.replace(symbol * 2, 2, code);
+}
+
 SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
                         const text::Segmentation& seg, size_t begin, size_t end,
                         const std::vector<quotes::QuoteSpan>& quotes, int focus) {

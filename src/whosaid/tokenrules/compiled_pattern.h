@@ -32,6 +32,11 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
                         const text::Segmentation& seg, size_t begin, size_t end,
                         const std::vector<quotes::QuoteSpan>& quotes, int focus);
 
+// Makes the quotation at symbol `symbol` the one attributed (QUOTE), or another one again
+// (OTHER_QUOTE) with focus = false: a document is encoded once, and each quotation takes the
+// focus in turn while the rules that attribute it run.
+void SetFocus(const Alphabet& alphabet, size_t symbol, bool focus, SymbolText* text);
+
 // A slot's tokens: [begin, end) token indices.
 struct TokenRange {
   uint32_t begin = 0, end = 0;
