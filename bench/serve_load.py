@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Load benchmark of `whosaid serve` (not a test): N concurrent clients on 127.0.0.1, each
+on one keep-alive connection, send a fixed number of POST /v1/extract requests (the
+example stories in turn, or the PolNeAR dev stories when ../shared/data has them) and
+report requests/s, p50/p99 latency, errors and the server's memory (VmHWM, and VmRSS
+sampled through the run: flat means no growth per request).
+
+    bench/serve_load.py build/whosaid [--clients 8] [--requests 2000] [-j 2]
+"""
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "serve"))
+from serve_lib import Server  # noqa: E402
+
+
+def stories():
+    data = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "polnear-dev.jsonl")
+    if os.path.exists(data):
+        out = []
+        for line in open(data, encoding="utf-8"):
+            d = json.loads(line)
+            out.append((str(d.get("id", len(out))), d["text"].encode("utf-8")))
+        return out, "PolNeAR dev (%d stories)" % len(out)
+    ex = sorted(f for f in os.listdir("examples") if f.endswith(".txt"))
+    return [(f, open("examples/" + f, "rb").read()) for f in ex], "examples/*.txt"
+
+
+def proc_kb(pid, field):
+    for line in open("/proc/%d/status" % pid):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("binary")
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    a = ap.parse_args()
+    docs, source = stories()
+    server = Server(os.path.abspath(a.binary), "-j", str(a.jobs), "-q")
+    pid = server.proc.pid
+    lock = threading.Lock()
+    next_request = [0]
+    latencies, errors, rss = [], [], []
+    done = threading.Event()
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600)
+        while True:
+            with lock:
+                i = next_request[0]
+                if i >= a.requests:
+                    return
+                next_request[0] += 1
+            doc_id, body = docs[i % len(docs)]
+            t0 = time.perf_counter()
+            try:
+                conn.request("POST", "/v1/extract?id=" + str(i), body,
+                             {"Content-Type": "text/plain"})
+                r = conn.getresponse()
+                r.read()
+                status = r.status
+            except (OSError, http.client.HTTPException) as e:
+                status = str(e)
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600)
+            dt = time.perf_counter() - t0
+            with lock:
+                latencies.append(dt)
+                if status != 200:
+                    errors.append(status)
+
+    def sample():
+        while not done.is_set():
+            rss.append(proc_kb(pid, "VmRSS"))
+            time.sleep(0.25)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    start = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(a.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    hwm = proc_kb(pid, "VmHWM")
+    rc, _ = server.stop()
+    lat = sorted(latencies)
+    q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
+    third = max(1, len(rss) // 3)
+    mb = sum(len(b) for _, b in docs) / len(docs)
+    print("stories: %s, %.1f KB on average" % (source, mb / 1024))
+    print("server: -j %d; %d clients, %d requests in %.2f s" % (a.jobs, a.clients, a.requests, elapsed))
+    print("requests/s: %.1f" % (a.requests / elapsed))
+    print("latency ms: p50 %.1f, p99 %.1f, max %.1f" % (q(0.50), q(0.99), lat[-1] * 1000))
+    print("errors: %d %s" % (len(errors), sorted(set(map(str, errors)))[:5]))
+    print("server memory: peak (VmHWM) %.1f MB; VmRSS first third of the run %.1f MB, last third %.1f MB"
+          % (hwm / 1024, statistics.mean(rss[:third]) / 1024, statistics.mean(rss[-third:]) / 1024))
+    print("server exit code after SIGTERM: %d" % rc)
+    return 1 if errors or rc != 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

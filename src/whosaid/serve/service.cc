@@ -1,0 +1,312 @@
+#include "whosaid/serve/service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "whosaid/output/formatter.h"
+#include "whosaid/serve/api_error.h"
+#include "whosaid/serve/content_negotiation.h"
+#include "whosaid/serve/extraction.h"
+#include "whosaid/serve/page.h"
+#include "whosaid/serve/query_options.h"
+#include "whosaid/serve/request_body.h"
+#include "whosaid/store/records.h"
+#include "whosaid/store/row_format.h"
+
+namespace whosaid::serve {
+namespace {
+
+ApiError Error(int status, std::string code, std::string message) {
+  ApiError e;
+  e.status = status;
+  e.error = std::move(code);
+  e.message = std::move(message);
+  return e;
+}
+
+HttpResponse Json(const nlohmann::ordered_json& j) {
+  HttpResponse r;
+  r.content_type = "application/json";
+  r.body = j.dump() + "\n";
+  return r;
+}
+
+HttpResponse Ok(std::string content_type, std::string body) {
+  HttpResponse r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+
+// An unknown query option or a bad value: 400 "invalid_option".
+HttpResponse BadOption(const Status& s) { return FromStatus(s, "invalid_option").ToResponse(); }
+
+HttpResponse NotAcceptable(const Status& s) {
+  return Error(406, "not_acceptable", s.message()).ToResponse();
+}
+
+// The documents of an extract or ingest body, or the response that refuses it.
+std::variant<std::vector<io::InputDocument>, HttpResponse> ReadDocuments(
+    const HttpRequest& request, const ExtractParams& params) {
+  auto kind = BodyKindOf(request.Header("content-type"));
+  if (!kind.ok()) return Error(415, "unsupported_media_type", kind.status().message()).ToResponse();
+  BodyOptions options;
+  options.text_id = params.id;
+  options.lenient = params.lenient;
+  auto read = ReadBody(*kind, request.body, options);
+  if (auto* e = std::get_if<ApiError>(&read)) return e->ToResponse();
+  return std::get<std::vector<io::InputDocument>>(std::move(read));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Service>> Service::Create(const Extractor& extractor, ServiceConfig config) {
+  std::unique_ptr<Service> s(new Service(extractor, std::move(config)));
+  if (!s->config_.db_path.empty()) {
+    auto pool = StorePool::Open(s->config_.db_path, s->config_.busy_timeout_ms);
+    if (!pool.ok()) return pool.status();
+    s->store_ = std::move(pool).value();
+  }
+  return s;
+}
+
+bool Service::Extracts(const std::string& method, const std::string& path) {
+  return method == "POST" && (path == "/v1/extract" || path == "/v1/ingest");
+}
+
+HttpResponse Service::Handle(const HttpRequest& request) {
+  const std::string& m = request.method;
+  const std::string& p = request.path;
+  if (p == "/" || p == "/index.html") {
+    if (m != "GET" && m != "HEAD") {
+      HttpResponse r = Error(405, "method_not_allowed", m + " " + p + ": use GET").ToResponse();
+      r.headers.emplace_back("Allow", "GET, HEAD");
+      return r;
+    }
+    if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
+    return Page();
+  }
+  struct Entry {
+    const char* path;
+    const char* method;
+    bool database;
+    int which;
+  };
+  static const Entry kRoutes[] = {
+      {"/v1/health", "GET", false, 0},       {"/v1/version", "GET", false, 1},
+      {"/v1/openapi.json", "GET", false, 2}, {"/v1/extract", "POST", false, 3},
+      {"/v1/search", "GET", true, 4},        {"/v1/speakers", "GET", true, 5},
+      {"/v1/quotes", "GET", true, 6},        {"/v1/ingest", "POST", true, 7},
+  };
+  for (const Entry& e : kRoutes) {
+    if (p != e.path) continue;
+    const bool get_like = std::string(e.method) == "GET" && m == "HEAD";
+    if (m != e.method && !get_like) {
+      HttpResponse r =
+          Error(405, "method_not_allowed", m + " " + p + ": use " + e.method).ToResponse();
+      r.headers.emplace_back("Allow", std::string(e.method) == "GET" ? "GET, HEAD" : e.method);
+      return r;
+    }
+    if (e.database && !store_) {
+      return Error(404, "no_database",
+                   p + " needs a quote database: start the server with --db FILE")
+          .ToResponse();
+    }
+    switch (e.which) {
+      case 0:
+      case 1:
+      case 2:
+        if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
+        if (e.which == 0) return Health();
+        if (e.which == 1) return Version();
+        return Ok("application/json", std::string(AssetBytes("openapi.json")));
+      case 3:
+        return Extract(request);
+      case 4:
+        return Search(request);
+      case 5:
+        if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
+        return Speakers(request);
+      case 6:
+        return Quotes(request);
+      default:
+        return Ingest(request);
+    }
+  }
+  return Error(404, "not_found", "no such endpoint: " + p + " (see /v1/openapi.json)").ToResponse();
+}
+
+HttpResponse Service::Page() const {
+  nlohmann::ordered_json config;
+  config["mode"] = "server";
+  config["database"] = store_ != nullptr;
+  config["version"] = config_.version;
+  PageParts parts = PageAround(config.dump());
+  HttpResponse r = Ok("text/html; charset=utf-8", parts.before + "[]" + parts.after);
+  return r;
+}
+
+HttpResponse Service::Health() const {
+  nlohmann::ordered_json j;
+  j["status"] = "ok";
+  j["in_flight"] = admission_.admitted();
+  j["capacity"] = admission_.capacity();
+  j["workers"] = admission_.workers();
+  j["database"] = store_ != nullptr;
+  return Json(j);
+}
+
+HttpResponse Service::Version() const {
+  nlohmann::ordered_json j;
+  j["name"] = "whosaid";
+  j["version"] = config_.version;
+  j["rules_sha256"] = config_.rules_hash;
+  j["rules"] = extractor_.rules().rules().size();
+  return Json(j);
+}
+
+HttpResponse Service::Extract(const HttpRequest& request) {
+  auto params = ParseExtractParams(request.params);
+  if (!params.ok()) return BadOption(params.status());
+  auto format = NegotiateRecordFormat(request.Header("accept"));
+  if (!format.ok()) return NotAcceptable(format.status());
+  if (params->per_document && *format != output::Format::kJsonl) {
+    return Error(400, "invalid_option",
+                 "per_document writes JSON Lines: ask for application/x-ndjson (Accept)")
+        .ToResponse();
+  }
+  auto read = ReadDocuments(request, *params);
+  if (auto* r = std::get_if<HttpResponse>(&read)) return std::move(*r);
+  auto& docs = std::get<std::vector<io::InputDocument>>(read);
+
+  output::FormatterOptions fo;
+  fo.explain = params->explain;
+  fo.per_document = params->per_document;
+  auto formatter = output::Formatter::Create(*format, fo);
+  text::DocumentOptions doc_options;
+  doc_options.lenient = params->lenient;
+  std::string body = formatter->Header();
+  Admission::WorkSlot slot(admission_);
+  bool first = true;
+  for (io::InputDocument& in : docs) {
+    auto doc = text::Document::FromBytes(in.id, std::move(in.text), doc_options);
+    if (!doc.ok()) {
+      ApiError e = FromStatus(doc.status(), doc.status().code() == StatusCode::kInvalidUtf8
+                                                ? "invalid_utf8"
+                                                : "invalid_document");
+      e.message = "document " + in.id + ": " + e.message;
+      return e.ToResponse();
+    }
+    const ExtractResult result = ExtractWith(extractor_, *doc, *params);
+    const nlohmann::json* meta = in.meta.is_null() ? nullptr : &in.meta;
+    if (*format == output::Format::kJson && !first) body.append(",\n");
+    body.append(formatter->FormatDocument(*doc, meta, result, /*first=*/true));
+    first = false;
+  }
+  body.append(formatter->Footer());
+  return Ok(ContentTypeOf(*format), std::move(body));
+}
+
+HttpResponse Service::Ingest(const HttpRequest& request) {
+  auto params = ParseExtractParams(request.params);
+  if (!params.ok()) return BadOption(params.status());
+  if (params->explain || params->per_document) {
+    return Error(400, "invalid_option",
+                 "ingest takes all_marks, indirect, lenient and id (not explain or "
+                 "per_document)")
+        .ToResponse();
+  }
+  auto read = ReadDocuments(request, *params);
+  if (auto* r = std::get_if<HttpResponse>(&read)) return std::move(*r);
+  auto& docs = std::get<std::vector<io::InputDocument>>(read);
+  text::DocumentOptions doc_options;
+  doc_options.lenient = params->lenient;
+  std::vector<store::StoredDocument> stored;
+  {
+    Admission::WorkSlot slot(admission_);
+    for (io::InputDocument& in : docs) {
+      auto doc = text::Document::FromBytes(in.id, std::move(in.text), doc_options);
+      if (!doc.ok()) {
+        ApiError e = FromStatus(doc.status(), "invalid_document");
+        e.message = "document " + in.id + ": " + e.message;
+        return e.ToResponse();
+      }
+      const ExtractResult result = ExtractWith(extractor_, *doc, *params);
+      stored.push_back(store::FromExtraction(*doc, in.meta.is_null() ? nullptr : &in.meta, result));
+    }
+  }
+  auto writer = store_->Write();
+  auto written = writer->Write(stored);
+  if (!written.ok()) return FromStatus(written.status(), "database_error").ToResponse();
+  auto counts = writer->Count();
+  nlohmann::ordered_json j;
+  j["stored"] = written->added + written->changed + written->unchanged;
+  j["new"] = written->added;
+  j["changed"] = written->changed;
+  j["unchanged"] = written->unchanged;
+  j["occurrences"] = written->occurrences;
+  if (counts.ok()) {
+    j["database"] = {{"documents", counts->documents},
+                     {"speakers", counts->speakers},
+                     {"quotes", counts->quotes},
+                     {"occurrences", counts->occurrences}};
+  }
+  return Json(j);
+}
+
+HttpResponse Service::Search(const HttpRequest& request) {
+  auto options = ParseSearchParams(request.params);
+  if (!options.ok()) return BadOption(options.status());
+  auto format = NegotiateRowFormat(request.Header("accept"));
+  if (!format.ok()) return NotAcceptable(format.status());
+  auto reader = store_->Read();
+  if (!reader.ok()) return FromStatus(reader.status(), "database_error").ToResponse();
+  auto hits = (*reader)->Search(*options);
+  if (!hits.ok()) return FromStatus(hits.status(), "database_error").ToResponse();
+  return Ok(ContentTypeOf(*format), store::FormatHits(*hits, *format));
+}
+
+HttpResponse Service::Speakers(const HttpRequest& request) {
+  auto format = NegotiateRowFormat(request.Header("accept"));
+  if (!format.ok()) return NotAcceptable(format.status());
+  auto reader = store_->Read();
+  if (!reader.ok()) return FromStatus(reader.status(), "database_error").ToResponse();
+  auto speakers = (*reader)->Speakers();
+  if (!speakers.ok()) return FromStatus(speakers.status(), "database_error").ToResponse();
+  return Ok(ContentTypeOf(*format), store::FormatSpeakers(*speakers, *format));
+}
+
+HttpResponse Service::Quotes(const HttpRequest& request) {
+  auto params = ParseQuotesParams(request.params);
+  if (!params.ok()) return BadOption(params.status());
+  auto format = NegotiateRowFormat(request.Header("accept"));
+  if (!format.ok()) return NotAcceptable(format.status());
+  auto reader = store_->Read();
+  if (!reader.ok()) return FromStatus(reader.status(), "database_error").ToResponse();
+  if (params->speaker) {
+    store::SearchOptions search;
+    search.speaker = params->speaker;
+    search.since = params->since;
+    search.limit = 0;
+    auto hits = (*reader)->Search(search);
+    if (!hits.ok()) return FromStatus(hits.status(), "database_error").ToResponse();
+    return Ok(ContentTypeOf(*format), store::FormatHits(*hits, *format));
+  }
+  // A story's quotes, as `db export` writes them (JSON Lines or CSV).
+  const store::RowFormat rows =
+      *format == store::RowFormat::kCsv ? store::RowFormat::kCsv : store::RowFormat::kJsonl;
+  std::string body = store::ExportHeader(rows);
+  bool seen = false;
+  Status s = (*reader)->Export([&](const store::ExportRow& row) {
+    if (row.doc == *params->doc) {
+      seen = true;
+      store::AppendExportRow(body, row, rows);
+    } else if (seen) {
+      return false;  // a document's rows are contiguous
+    }
+    return true;
+  });
+  if (!s.ok()) return FromStatus(s, "database_error").ToResponse();
+  return Ok(ContentTypeOf(rows), std::move(body));
+}
+
+}  // namespace whosaid::serve
