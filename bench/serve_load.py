@@ -10,6 +10,7 @@ sampled through the run: flat means no growth per request).
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -40,6 +41,34 @@ def proc_kb(pid, field):
     return 0
 
 
+def client(port, docs, requests):
+    """One client on one keep-alive connection: (latencies in seconds, errors)."""
+    latencies, errors = [], []
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    for i in requests:
+        _, body = docs[i % len(docs)]
+        t0 = time.perf_counter()
+        try:
+            conn.request("POST", "/v1/extract?id=" + str(i), body, {"Content-Type": "text/plain"})
+            r = conn.getresponse()
+            r.read()
+            status = r.status
+        except (OSError, http.client.HTTPException) as e:
+            status = str(e)
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        latencies.append(time.perf_counter() - t0)
+        if status != 200:
+            errors.append(status)
+    conn.close()
+    return latencies, errors
+
+
+def cpu_seconds(pid):
+    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
@@ -50,36 +79,8 @@ def main():
     docs, source = stories()
     server = Server(os.path.abspath(a.binary), "-j", str(a.jobs), "-q")
     pid = server.proc.pid
-    lock = threading.Lock()
-    next_request = [0]
-    latencies, errors, rss = [], [], []
+    rss = []
     done = threading.Event()
-
-    def client():
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600)
-        while True:
-            with lock:
-                i = next_request[0]
-                if i >= a.requests:
-                    return
-                next_request[0] += 1
-            doc_id, body = docs[i % len(docs)]
-            t0 = time.perf_counter()
-            try:
-                conn.request("POST", "/v1/extract?id=" + str(i), body,
-                             {"Content-Type": "text/plain"})
-                r = conn.getresponse()
-                r.read()
-                status = r.status
-            except (OSError, http.client.HTTPException) as e:
-                status = str(e)
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600)
-            dt = time.perf_counter() - t0
-            with lock:
-                latencies.append(dt)
-                if status != 200:
-                    errors.append(status)
 
     def sample():
         while not done.is_set():
@@ -88,15 +89,18 @@ def main():
 
     sampler = threading.Thread(target=sample)
     sampler.start()
+    cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(a.clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    # Clients are processes (one Python interpreter cannot keep the server busy).
+    with multiprocessing.Pool(a.clients) as pool:
+        results = pool.starmap(client, [(server.port, docs, range(k, a.requests, a.clients))
+                                        for k in range(a.clients)])
+    latencies = [t for lat, _ in results for t in lat]
+    errors = [e for _, errs in results for e in errs]
     elapsed = time.perf_counter() - start
     done.set()
     sampler.join()
+    cpu = cpu_seconds(pid) - cpu0
     hwm = proc_kb(pid, "VmHWM")
     rc, _ = server.stop()
     lat = sorted(latencies)
@@ -107,6 +111,8 @@ def main():
     print("server: -j %d; %d clients, %d requests in %.2f s" % (a.jobs, a.clients, a.requests, elapsed))
     print("requests/s: %.1f" % (a.requests / elapsed))
     print("latency ms: p50 %.1f, p99 %.1f, max %.1f" % (q(0.50), q(0.99), lat[-1] * 1000))
+    print("server CPU: %.2f s in all, %.2f ms per request, %.0f%% of one core on average"
+          % (cpu, cpu * 1000 / a.requests, cpu * 100 / elapsed))
     print("errors: %d %s" % (len(errors), sorted(set(map(str, errors)))[:5]))
     print("server memory: peak (VmHWM) %.1f MB; VmRSS first third of the run %.1f MB, last third %.1f MB"
           % (hwm / 1024, statistics.mean(rss[:third]) / 1024, statistics.mean(rss[-third:]) / 1024))

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/app.h"
+#include "cli/worker_extractors.h"
 #include "whosaid/serve/api_error.h"
 #include "whosaid/serve/rules_hash.h"
 #include "whosaid/serve/service.h"
@@ -148,9 +149,10 @@ void AddServeCommand(CLI::App& app, ServeCommandOptions* o) {
       ->add_option("--max-body", o->max_body,
                    "Largest request body (e.g. 16MB, 512KB); larger gets 413")
       ->capture_default_str();
-  o->serve->add_option("--queue", o->queue,
-                       "Extracting requests that may wait for a worker before more get 503 "
-                       "(default: 4 per worker)")
+  o->serve
+      ->add_option("--queue", o->queue,
+                   "Extracting requests that may wait for a worker before more get 503 "
+                   "(default: 4 per worker)")
       ->check(CLI::NonNegativeNumber);
   o->serve->add_option("--cors", o->cors,
                        "Allow pages from this origin (e.g. https://desk.example.org, or *) to "
@@ -181,16 +183,12 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
   }
   auto access = AccessLogger(log);
 
-  // The rules: one Extractor, shared by every worker (Extract is thread-safe).
-  std::vector<rules::Diagnostic> diagnostics;
-  auto extractor = Extractor::Create(extract.extractor, &diagnostics);
-  for (const auto& d : diagnostics) {
-    if (d.error) log.error("{}", d.ToString());
-  }
-  if (!extractor.ok()) {
-    log.error("{}", extractor.status().message());
-    return kExitUsage;
-  }
+  // The rules: an extractor per worker, compiled at the same time (worker_extractors.h).
+  const int workers = std::max(1, extract.jobs);
+  auto extractors = WorkerExtractors::Create(extract.extractor, workers, log);
+  if (!extractors) return kExitUsage;
+  std::vector<const Extractor*> lent;
+  for (int w = 0; w < workers; ++w) lent.push_back(&extractors->For(w));
   std::vector<std::string> rule_paths;
   if (extract.extractor.default_rules) {
     auto dir = Extractor::DefaultRulesDir(extract.extractor);
@@ -208,9 +206,8 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
   config.rules_hash = *hash;
   config.db_path = o.db_path;
   config.busy_timeout_ms = static_cast<int>(o.busy_timeout * 1000);
-  config.workers = std::max(1, extract.jobs);
-  config.queue = static_cast<size_t>(o.queue >= 0 ? o.queue : config.workers * 4);
-  auto created = serve::Service::Create(**extractor, config);
+  config.queue = static_cast<size_t>(o.queue >= 0 ? o.queue : workers * 4);
+  auto created = serve::Service::Create(std::move(lent), config);
   if (!created.ok()) {
     log.error("{}", created.status().message());
     return kExitUsage;
@@ -227,6 +224,9 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
   server.set_read_timeout(std::chrono::milliseconds(static_cast<int64_t>(o.read_timeout * 1000)));
   server.set_write_timeout(std::chrono::seconds(30));
   server.set_keep_alive_timeout(5);
+  // Headers and body go out in separate writes: without this, Nagle holds the body back
+  // until the client acknowledges the headers, which a delayed ACK puts off by 40 ms.
+  server.set_tcp_nodelay(true);
 
   const std::string cors = o.cors;
   auto add_cors = [cors](const httplib::Request& req, httplib::Response& res) {
@@ -352,7 +352,7 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
   }
   const bool v6 = o.host.find(':') != std::string::npos;
   std::printf("whosaid: listening on http://%s%s%s:%d/ (%d worker%s%s)\n", v6 ? "[" : "",
-              o.host.c_str(), v6 ? "]" : "", port, config.workers, config.workers == 1 ? "" : "s",
+              o.host.c_str(), v6 ? "]" : "", port, workers, workers == 1 ? "" : "s",
               o.db_path.empty() ? "" : (", database " + o.db_path).c_str());
   std::fflush(stdout);
   signals.Start(server, *access);

@@ -39,7 +39,7 @@ const char* kStory = "“We will not raise taxes,” Mayor Ana Ruiz said.";
 
 TEST_CASE("extract gives the CLI formatter's records") {
   ServiceConfig config;
-  auto service = Service::Create(SharedExtractor(), config);
+  auto service = Service::Create({&SharedExtractor()}, config);
   REQUIRE(service.ok());
   HttpResponse r = (*service)->Handle(Req("POST", "/v1/extract", {{"id", "s"}}, kStory));
   CHECK(r.status == 200);
@@ -67,7 +67,7 @@ TEST_CASE("extract gives the CLI formatter's records") {
 }
 
 TEST_CASE("errors are 4xx with a JSON body naming the problem") {
-  auto service = Service::Create(SharedExtractor(), ServiceConfig{});
+  auto service = Service::Create({&SharedExtractor()}, ServiceConfig{});
   REQUIRE(service.ok());
   Service& s = **service;
   auto code = [](const HttpResponse& r) { return nlohmann::json::parse(r.body)["error"]; };
@@ -90,7 +90,7 @@ TEST_CASE("health, version, the OpenAPI document and the page") {
   ServiceConfig config;
   config.version = "9.9";
   config.rules_hash = "abc";
-  auto service = Service::Create(SharedExtractor(), config);
+  auto service = Service::Create({&SharedExtractor()}, config);
   REQUIRE(service.ok());
   Service& s = **service;
   auto health = nlohmann::json::parse(s.Handle(Req("GET", "/v1/health")).body);
@@ -114,7 +114,7 @@ TEST_CASE("with a database: ingest, then search, speakers and quotes") {
   std::filesystem::create_directories(dir);
   ServiceConfig config;
   config.db_path = (dir / "q.sqlite").string();
-  auto service = Service::Create(SharedExtractor(), config);
+  auto service = Service::Create({&SharedExtractor()}, config);
   REQUIRE(service.ok());
   Service& s = **service;
   HttpResponse in = s.Handle(Req("POST", "/v1/ingest", {},

@@ -1,5 +1,6 @@
 // Admission control for the requests that extract (extract, ingest): at most `workers` of
-// them extract at a time and at most `queue` more wait; a request beyond that is turned
+// them extract at a time, each on a worker of its own (WorkSlot::worker(), the index of the
+// extractor it may use), and at most `queue` more wait; a request beyond that is turned
 // away at once (503 with Retry-After) instead of piling up. A request holds its Ticket from
 // before its body is read until its response is made, so a slow upload counts too.
 #pragma once
@@ -9,13 +10,16 @@
 #include <cstddef>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace whosaid::serve {
 
 class Admission {
  public:
   Admission(int workers, size_t queue)
-      : workers_(workers < 1 ? 1 : workers), capacity_(workers_ + queue) {}
+      : workers_(workers < 1 ? 1 : workers), capacity_(workers_ + queue) {
+    for (int w = workers_ - 1; w >= 0; --w) idle_.push_back(w);
+  }
 
   class Ticket {
    public:
@@ -48,26 +52,29 @@ class Admission {
     return std::nullopt;
   }
 
-  // Held while extracting: blocks until fewer than `workers` requests extract.
+  // Held while extracting: waits for an idle worker and holds it.
   class WorkSlot {
    public:
     explicit WorkSlot(Admission& a) : a_(a) {
       std::unique_lock lock(a_.mu_);
-      a_.cv_.wait(lock, [&] { return a_.working_ < a_.workers_; });
-      ++a_.working_;
+      a_.cv_.wait(lock, [&] { return !a_.idle_.empty(); });
+      worker_ = a_.idle_.back();
+      a_.idle_.pop_back();
     }
     ~WorkSlot() {
       {
         std::lock_guard lock(a_.mu_);
-        --a_.working_;
+        a_.idle_.push_back(worker_);
       }
       a_.cv_.notify_one();
     }
     WorkSlot(const WorkSlot&) = delete;
     WorkSlot& operator=(const WorkSlot&) = delete;
+    int worker() const { return worker_; }
 
    private:
     Admission& a_;
+    int worker_ = 0;
   };
 
   size_t admitted() const { return admitted_.load(); }
@@ -80,7 +87,7 @@ class Admission {
   std::atomic<size_t> admitted_{0};
   std::mutex mu_;
   std::condition_variable cv_;
-  int working_ = 0;
+  std::vector<int> idle_;  // workers not extracting
 };
 
 }  // namespace whosaid::serve

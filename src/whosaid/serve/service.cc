@@ -59,8 +59,10 @@ std::variant<std::vector<io::InputDocument>, HttpResponse> ReadDocuments(
 
 }  // namespace
 
-Result<std::unique_ptr<Service>> Service::Create(const Extractor& extractor, ServiceConfig config) {
-  std::unique_ptr<Service> s(new Service(extractor, std::move(config)));
+Result<std::unique_ptr<Service>> Service::Create(std::vector<const Extractor*> extractors,
+                                                 ServiceConfig config) {
+  if (extractors.empty()) return InvalidArgument("the service needs an extractor");
+  std::unique_ptr<Service> s(new Service(std::move(extractors), std::move(config)));
   if (!s->config_.db_path.empty()) {
     auto pool = StorePool::Open(s->config_.db_path, s->config_.busy_timeout_ms);
     if (!pool.ok()) return pool.status();
@@ -160,7 +162,7 @@ HttpResponse Service::Version() const {
   j["name"] = "whosaid";
   j["version"] = config_.version;
   j["rules_sha256"] = config_.rules_hash;
-  j["rules"] = extractor_.rules().rules().size();
+  j["rules"] = extractors_[0]->rules().rules().size();
   return Json(j);
 }
 
@@ -196,7 +198,7 @@ HttpResponse Service::Extract(const HttpRequest& request) {
       e.message = "document " + in.id + ": " + e.message;
       return e.ToResponse();
     }
-    const ExtractResult result = ExtractWith(extractor_, *doc, *params);
+    const ExtractResult result = ExtractWith(*extractors_[slot.worker()], *doc, *params);
     const nlohmann::json* meta = in.meta.is_null() ? nullptr : &in.meta;
     if (*format == output::Format::kJson && !first) body.append(",\n");
     body.append(formatter->FormatDocument(*doc, meta, result, /*first=*/true));
@@ -230,7 +232,7 @@ HttpResponse Service::Ingest(const HttpRequest& request) {
         e.message = "document " + in.id + ": " + e.message;
         return e.ToResponse();
       }
-      const ExtractResult result = ExtractWith(extractor_, *doc, *params);
+      const ExtractResult result = ExtractWith(*extractors_[slot.worker()], *doc, *params);
       stored.push_back(store::FromExtraction(*doc, in.meta.is_null() ? nullptr : &in.meta, result));
     }
   }

@@ -1,5 +1,8 @@
 // The whosaid web service without the HTTP server: routes a request to its handler and
 // returns the response. Thread-safe: the server calls Handle() from its worker threads.
+// Each extracting request borrows one of the extractors (one per worker): RE2 keeps each
+// compiled rule's DFA cache behind a lock, and with one extractor shared by two workers the
+// service ran no faster than with one (see README, Web service).
 //
 //   GET  /                  the quote viewer page (page.h)
 //   GET  /v1/health         {"status":"ok","in_flight":…}
@@ -29,14 +32,15 @@ struct ServiceConfig {
   std::string rules_hash;  // RulePackHash() of the rules the extractor loaded
   std::string db_path;     // the quote database; empty: none (the db endpoints answer 404)
   int busy_timeout_ms = 10000;
-  int workers = 1;   // requests that extract at once
   size_t queue = 4;  // requests that may wait for a worker
 };
 
 class Service {
  public:
-  // Opens the database (when configured). `extractor` must outlive the service.
-  static Result<std::unique_ptr<Service>> Create(const Extractor& extractor, ServiceConfig config);
+  // Opens the database (when configured). `extractors` (one per worker, at least one) must
+  // outlive the service.
+  static Result<std::unique_ptr<Service>> Create(std::vector<const Extractor*> extractors,
+                                                 ServiceConfig config);
 
   HttpResponse Handle(const HttpRequest& request);
 
@@ -47,10 +51,10 @@ class Service {
   Admission& admission() { return admission_; }
 
  private:
-  Service(const Extractor& extractor, ServiceConfig config)
-      : extractor_(extractor),
+  Service(std::vector<const Extractor*> extractors, ServiceConfig config)
+      : extractors_(std::move(extractors)),
         config_(std::move(config)),
-        admission_(config_.workers, config_.queue) {}
+        admission_(static_cast<int>(extractors_.size()), config_.queue) {}
 
   HttpResponse Page() const;
   HttpResponse Health() const;
@@ -61,7 +65,7 @@ class Service {
   HttpResponse Speakers(const HttpRequest& request);
   HttpResponse Quotes(const HttpRequest& request);
 
-  const Extractor& extractor_;
+  std::vector<const Extractor*> extractors_;
   ServiceConfig config_;
   Admission admission_;
   std::unique_ptr<StorePool> store_;  // null without a database
