@@ -37,6 +37,7 @@ class Dom(HTMLParser):
     def __init__(self):
         super().__init__()
         self.marks, self.speakers, self.done = [], [], False
+        self.hits, self.search_done = [], False
         self._in_mark = None
 
     def handle_starttag(self, tag, attrs):
@@ -44,6 +45,10 @@ class Dom(HTMLParser):
         classes = (a.get("class") or "").split()
         if tag == "body" and a.get("data-state") == "done":
             self.done = True
+        if tag == "body" and a.get("data-search") == "done":
+            self.search_done = True
+        if tag == "li" and "hit" in classes:
+            self.hits.append(int(a["data-quote-id"]))
         if tag == "mark" and "quote" in classes and "data-start" in a:
             self._in_mark = {"start": int(a["data-start"]), "end": int(a["data-end"]),
                              "speaker": a.get("data-speaker") or None, "text": ""}
@@ -75,15 +80,15 @@ def run_chromium(browser, profile, *args):
     return r.stdout
 
 
-def dump(browser, profile, url, want_done):
+def dump(browser, profile, url, ready):
     """The DOM after the page's scripts ran; retried with more virtual time (the service
-    may be slow on a busy machine or under ASan) until the page says it is done."""
+    may be slow on a busy machine or under ASan) until ready(dom)."""
     dom = Dom()
     for budget in (5000, 20000, 60000, 120000, 240000):
         dom = Dom()
         dom.feed(run_chromium(browser, profile, "--virtual-time-budget=%d" % budget,
                               "--dump-dom", url))
-        if dom.marks and (dom.done or not want_done):
+        if ready(dom):
             break
     return dom
 
@@ -116,10 +121,11 @@ def main():
     profile = tempfile.mkdtemp()
     text = open(STORY, encoding="utf-8").read()
 
-    server = Server(BIN, "-j", "1")
+    db = os.path.join(profile, "quotes.sqlite")
+    server = Server(BIN, "-j", "1", "--db", db)
     try:
         url = server.base + "/#run&text=" + urllib.parse.quote(text)
-        dom = dump(browser, profile, url, want_done=True)
+        dom = dump(browser, profile, url, lambda d: d.done)
         check("the page finished", dom.done)
         # The page sends the story as text/plain with id "story".
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8",
@@ -133,6 +139,18 @@ def main():
             run_chromium(browser, profile, "--virtual-time-budget=20000", "--hide-scrollbars",
                          "--window-size=" + size, "--screenshot=" + path, url)
             check("screenshot " + name, os.path.exists(path) and os.path.getsize(path) > 1000)
+        # The search page: the examples stored, then a search from the page's own form.
+        for p in sorted(f for f in os.listdir("examples") if f.endswith(".txt")):
+            status, _, body = server.request("POST", "/v1/ingest?id=examples/" + p,
+                                             open("examples/" + p, "rb").read())
+            check("ingest " + p, status == 200, body)
+        dom = dump(browser, profile, server.base + "/#search=" + urllib.parse.quote("pipe*"),
+                   lambda d: d.search_done)
+        hits = subprocess.run([BIN, "db", "search", "--db", db, "pipe*"],
+                              capture_output=True, check=True).stdout.decode().splitlines()
+        want = [json.loads(h)["quote_id"] for h in hits]
+        check("search page: the hits of db search, in order", dom.hits == want and want,
+              "DOM %s\nCLI %s" % (dom.hits, want))
     finally:
         rc, stderr = server.stop()
     check("server exit code 0", rc == 0, stderr[-1000:])
@@ -143,7 +161,7 @@ def main():
     with open(page, "wb") as f:
         f.write(subprocess.run([BIN, "--format", "html", *stories], capture_output=True,
                                check=True).stdout)
-    dom = dump(browser, profile, "file://" + page, want_done=False)
+    dom = dump(browser, profile, "file://" + page, lambda d: d.marks)
     quotes, speakers = expected(*stories)
     compare("--format html", dom, quotes, speakers)
 

@@ -2,8 +2,8 @@
 //   server: a form sends stories to /v1/extract and shows what comes back; with a
 //           database, a search page over /v1/search.
 //   static: `whosaid --format html`, the stories and records embedded ("data" script).
-// A link "/#run&text=…" (or "#text=…" to fill the form only) submits a story: shareable
-// links, and how the browser test drives the page.
+// A link "/#run&text=…" (or "#text=…" to fill the form only) submits a story, "&show=N"
+// then opens its quote N: shareable links, and how the browser test drives the page.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -222,6 +222,7 @@
       payload.forEach((d, i) => { d.text = texts[i] === undefined ? '' : texts[i]; });
       render(payload);
       setStatus('status', `Done: ${$('summary').textContent}.`);
+      showFromHash();
       document.body.dataset.state = 'done';
     } catch (e) {
       setStatus('status', 'The server did not answer: ' + e.message, true);
@@ -275,30 +276,40 @@
     };
     tabs.extract.addEventListener('click', () => show('extract'));
     tabs.search.addEventListener('click', () => show('search'));
-    $('search-form').addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const params = new URLSearchParams();
-      if ($('search-q').value.trim()) params.set('q', $('search-q').value);
-      if ($('search-speaker').value.trim()) params.set('speaker', $('search-speaker').value.trim());
-      if ($('search-since').value) params.set('since', $('search-since').value);
-      setStatus('search-status', 'Searching…');
-      const res = await fetch('/v1/search?' + params, { headers: { Accept: 'application/json' } });
-      const payload = await res.json();
-      if (!res.ok) { setStatus('search-status', payload.message, true); return; }
-      setStatus('search-status', `${payload.length} ${payload.length === 1 ? 'quote' : 'quotes'}`);
-      const list = $('hits');
-      list.replaceChildren();
-      for (const h of payload) {
-        const occ = el('ul', {});
-        for (const o of h.occurrences) {
-          occ.append(el('li', { class: 'occ' },
-            el('button', { type: 'button', onclick: () => openStory(o.doc) }, o.doc),
-            ` ${o.start}–${o.end}`, o.published ? ` · ${o.published}` : '', o.outlet ? ` · ${o.outlet}` : '',
-            o.role ? ` · ${o.role}` : ''));
-        }
-        list.append(el('li', {}, el('strong', {}, h.speaker || 'unknown'), ': “', h.quote, '”', occ));
+    $('search-form').addEventListener('submit', search);
+    // "#search=WORDS": open the search tab and search.
+    const hash = new URLSearchParams(location.hash.slice(1));
+    if (hash.has('search')) {
+      show('search');
+      $('search-q').value = hash.get('search');
+      search();
+    }
+  }
+
+  async function search(e) {
+    if (e) e.preventDefault();
+    const params = new URLSearchParams();
+    if ($('search-q').value.trim()) params.set('q', $('search-q').value);
+    if ($('search-speaker').value.trim()) params.set('speaker', $('search-speaker').value.trim());
+    if ($('search-since').value) params.set('since', $('search-since').value);
+    setStatus('search-status', 'Searching…');
+    const res = await fetch('/v1/search?' + params, { headers: { Accept: 'application/json' } });
+    const payload = await res.json();
+    if (!res.ok) { setStatus('search-status', payload.message, true); return; }
+    setStatus('search-status', `${payload.length} ${payload.length === 1 ? 'quote' : 'quotes'}`);
+    const list = $('hits');
+    list.replaceChildren();
+    for (const h of payload) {
+      const occ = el('ul', {});
+      for (const o of h.occurrences) {
+        occ.append(el('li', { class: 'occ' },
+          el('button', { type: 'button', onclick: () => openStory(o.doc) }, o.doc),
+          ` ${o.start}–${o.end}`, o.published ? ` · ${o.published}` : '', o.outlet ? ` · ${o.outlet}` : '',
+          o.role ? ` · ${o.role}` : ''));
       }
-    });
+      list.append(el('li', { class: 'hit', 'data-quote-id': h.quote_id }, el('strong', {}, h.speaker || 'unknown'), ': “', h.quote, '”', occ));
+    }
+    document.body.dataset.search = 'done';
   }
 
   // Every stored quote of one story (the database keeps records, not texts).
@@ -320,7 +331,18 @@
     box.scrollIntoView({ block: 'nearest' });
   }
 
+  // "#show=N": open quote N of the first story.
+  function showFromHash() {
+    const show = new URLSearchParams(location.hash.slice(1)).get('show');
+    if (show === null || !docs.length || !docs[0].quotes[+show]) return;
+    showDetails(0, +show, document.querySelector(`mark[data-doc-index="0"][data-index="${+show}"]`));
+  }
+
   $('version').textContent = config.version || '';
-  if (config.mode === 'server') setUpServer();
-  else render(embedded);
+  if (config.mode === 'server') {
+    setUpServer();
+  } else {
+    render(embedded);
+    showFromHash();
+  }
 })();
