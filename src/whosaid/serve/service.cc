@@ -76,68 +76,55 @@ bool Service::Extracts(const std::string& method, const std::string& path) {
 }
 
 HttpResponse Service::Handle(const HttpRequest& request) {
+  using Handler = HttpResponse (Service::*)(const HttpRequest&);
+  struct Route {
+    const char* path;
+    const char* method;  // GET routes answer HEAD too
+    bool database;       // needs --db
+    bool no_params;      // takes no query option
+    Handler handler;
+  };
+  static const Route kRoutes[] = {
+      {"/", "GET", false, true, &Service::Page},
+      {"/index.html", "GET", false, true, &Service::Page},
+      {"/v1/health", "GET", false, true, &Service::Health},
+      {"/v1/version", "GET", false, true, &Service::Version},
+      {"/v1/openapi.json", "GET", false, true, &Service::OpenApi},
+      {"/v1/extract", "POST", false, false, &Service::Extract},
+      {"/v1/search", "GET", true, false, &Service::Search},
+      {"/v1/speakers", "GET", true, true, &Service::Speakers},
+      {"/v1/quotes", "GET", true, false, &Service::Quotes},
+      {"/v1/ingest", "POST", true, false, &Service::Ingest},
+  };
   const std::string& m = request.method;
   const std::string& p = request.path;
-  if (p == "/" || p == "/index.html") {
-    if (m != "GET" && m != "HEAD") {
-      HttpResponse r = Error(405, "method_not_allowed", m + " " + p + ": use GET").ToResponse();
-      r.headers.emplace_back("Allow", "GET, HEAD");
-      return r;
+  for (const Route& r : kRoutes) {
+    if (p != r.path) continue;
+    const bool get = std::string_view(r.method) == "GET";
+    if (m != r.method && !(get && m == "HEAD")) {
+      HttpResponse out =
+          Error(405, "method_not_allowed", m + " " + p + ": use " + r.method).ToResponse();
+      out.headers.emplace_back("Allow", get ? "GET, HEAD" : r.method);
+      return out;
     }
-    if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
-    return Page();
-  }
-  struct Entry {
-    const char* path;
-    const char* method;
-    bool database;
-    int which;
-  };
-  static const Entry kRoutes[] = {
-      {"/v1/health", "GET", false, 0},       {"/v1/version", "GET", false, 1},
-      {"/v1/openapi.json", "GET", false, 2}, {"/v1/extract", "POST", false, 3},
-      {"/v1/search", "GET", true, 4},        {"/v1/speakers", "GET", true, 5},
-      {"/v1/quotes", "GET", true, 6},        {"/v1/ingest", "POST", true, 7},
-  };
-  for (const Entry& e : kRoutes) {
-    if (p != e.path) continue;
-    const bool get_like = std::string(e.method) == "GET" && m == "HEAD";
-    if (m != e.method && !get_like) {
-      HttpResponse r =
-          Error(405, "method_not_allowed", m + " " + p + ": use " + e.method).ToResponse();
-      r.headers.emplace_back("Allow", std::string(e.method) == "GET" ? "GET, HEAD" : e.method);
-      return r;
-    }
-    if (e.database && !store_) {
+    if (r.database && !store_) {
       return Error(404, "no_database",
                    p + " needs a quote database: start the server with --db FILE")
           .ToResponse();
     }
-    switch (e.which) {
-      case 0:
-      case 1:
-      case 2:
-        if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
-        if (e.which == 0) return Health();
-        if (e.which == 1) return Version();
-        return Ok("application/json", std::string(AssetBytes("openapi.json")));
-      case 3:
-        return Extract(request);
-      case 4:
-        return Search(request);
-      case 5:
-        if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
-        return Speakers(request);
-      case 6:
-        return Quotes(request);
-      default:
-        return Ingest(request);
+    if (r.no_params) {
+      if (Status s = CheckNoParams(request.params); !s.ok()) return BadOption(s);
     }
+    return (this->*r.handler)(request);
   }
   return Error(404, "not_found", "no such endpoint: " + p + " (see /v1/openapi.json)").ToResponse();
 }
 
-HttpResponse Service::Page() const {
+HttpResponse Service::OpenApi(const HttpRequest&) {
+  return Ok("application/json", std::string(AssetBytes("openapi.json")));
+}
+
+HttpResponse Service::Page(const HttpRequest&) {
   nlohmann::ordered_json config;
   config["mode"] = "server";
   config["database"] = store_ != nullptr;
@@ -147,7 +134,7 @@ HttpResponse Service::Page() const {
   return r;
 }
 
-HttpResponse Service::Health() const {
+HttpResponse Service::Health(const HttpRequest&) {
   nlohmann::ordered_json j;
   j["status"] = "ok";
   j["in_flight"] = admission_.admitted();
@@ -157,7 +144,7 @@ HttpResponse Service::Health() const {
   return Json(j);
 }
 
-HttpResponse Service::Version() const {
+HttpResponse Service::Version(const HttpRequest&) {
   nlohmann::ordered_json j;
   j["name"] = "whosaid";
   j["version"] = config_.version;

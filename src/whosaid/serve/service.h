@@ -56,9 +56,12 @@ class Service {
         config_(std::move(config)),
         admission_(static_cast<int>(extractors_.size()), config_.queue) {}
 
-  HttpResponse Page() const;
-  HttpResponse Health() const;
-  HttpResponse Version() const;
+  // The handlers, one per route (Handle() has checked the method, the database and, for
+  // those taking none, the query options).
+  HttpResponse Page(const HttpRequest& request);
+  HttpResponse Health(const HttpRequest& request);
+  HttpResponse Version(const HttpRequest& request);
+  HttpResponse OpenApi(const HttpRequest& request);
   HttpResponse Extract(const HttpRequest& request);
   HttpResponse Ingest(const HttpRequest& request);
   HttpResponse Search(const HttpRequest& request);
