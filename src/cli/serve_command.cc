@@ -216,14 +216,15 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
 
   SignalWatcher signals;  // before the server starts its threads
   httplib::Server server;
-  // Threads for connections: every admitted extraction, plus a few for health checks,
-  // searches and the page while they run.
-  const size_t threads = service.admission().capacity() + 4;
+  // Threads for connections (an idle keep-alive connection holds one for up to 5 s): every
+  // admitted extraction, plus room for health checks, searches and the page meanwhile.
+  const size_t threads = std::max<size_t>(service.admission().capacity() + 8, 16);
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(*max_body);
   server.set_read_timeout(std::chrono::milliseconds(static_cast<int64_t>(o.read_timeout * 1000)));
   server.set_write_timeout(std::chrono::seconds(30));
   server.set_keep_alive_timeout(5);
+  server.set_keep_alive_max_count(1000);
   // Headers and body go out in separate writes: without this, Nagle holds the body back
   // until the client acknowledges the headers, which a delayed ACK puts off by 40 ms.
   server.set_tcp_nodelay(true);
