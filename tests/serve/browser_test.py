@@ -38,7 +38,9 @@ class Dom(HTMLParser):
         super().__init__()
         self.marks, self.speakers, self.done = [], [], False
         self.hits, self.search_done = [], False
+        self.details_open, self.details = False, {}
         self._in_mark = None
+        self._field, self._dt = None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -52,14 +54,28 @@ class Dom(HTMLParser):
         if tag == "mark" and "quote" in classes and "data-start" in a:
             self._in_mark = {"start": int(a["data-start"]), "end": int(a["data-end"]),
                              "speaker": a.get("data-speaker") or None, "text": ""}
+        if tag == "aside" and a.get("id") == "details":
+            self.details_open = "hidden" not in a
+        if tag in ("dt", "dd"):
+            self._field = tag
+            if tag == "dt":
+                self._dt = ""
+            else:
+                self.details[self._dt] = ""
         if tag == "li" and "speaker-item" in classes:
             self.speakers.append((a["data-name"], int(a["data-quotes"])))
 
     def handle_data(self, data):
         if self._in_mark is not None:
             self._in_mark["text"] += data
+        if self._field == "dt":
+            self._dt += data
+        elif self._field == "dd":
+            self.details[self._dt] += data
 
     def handle_endtag(self, tag):
+        if tag in ("dt", "dd"):
+            self._field = None
         if tag == "mark" and self._in_mark is not None:
             self.marks.append(self._in_mark)
             self._in_mark = None
@@ -134,6 +150,20 @@ def main():
         quotes, speakers = expected(f.name)
         os.unlink(f.name)
         compare("served page", dom, quotes, speakers)
+        # A quote opened (as a click or Enter does), with explain: cue, rule, confidence, slots.
+        explained = json.loads(subprocess.run(
+            [BIN, "--explain", "--format", "json", STORY], capture_output=True,
+            check=True).stdout)[0]["quotes"][1]
+        dom = dump(browser, profile, server.base + "/#run&explain&show=1&text=" +
+                   urllib.parse.quote(text), lambda d: d.done)
+        d = dom.details
+        check("details of a quote: speaker, cue, rule, confidence, type, slots",
+              dom.details_open and d.get("speaker") == explained["speaker"] and
+              d.get("cue") == explained["cue"] and d.get("rule") == explained["rule"] and
+              d.get("confidence") == "%.3f" % explained["confidence"] and
+              d.get("type") == explained["type"] and
+              d.get("SPEAKER") == explained["explain"]["slots"]["SPEAKER"],
+              "DOM %s\nCLI %s" % (d, explained))
         for name, size in (("serve_page.png", "1280,1100"), ("serve_page_360.png", "360,1400")):
             path = os.path.join(OUT, name)
             run_chromium(browser, profile, "--virtual-time-budget=20000", "--hide-scrollbars",

@@ -146,8 +146,12 @@
     row('confidence', typeof q.confidence === 'number' ? q.confidence.toFixed(3) : q.confidence);
     row('type', q.type);
     row('offsets', `${q.start}–${q.end}`);
-    if (q.explain && typeof q.explain === 'object') {
-      for (const [slot, value] of Object.entries(q.explain)) row(`slot ${slot}`, typeof value === 'string' ? value : JSON.stringify(value));
+    // With explain: {"rule", "slots": {"SPEAKER": …, "CUE": …}}.
+    const slots = q.explain && q.explain.slots;
+    if (slots && typeof slots === 'object') {
+      for (const [slot, value] of Object.entries(slots)) {
+        row(slot, typeof value === 'string' ? (value === '' ? '(the quote)' : value) : JSON.stringify(value));
+      }
     }
     $('details').hidden = false;
     $('details-close').focus({ preventScroll: true });
