@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <spdlog/sinks/stdout_sinks.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <cstdio>
@@ -154,6 +155,12 @@ int RunServe(const ServeCommandOptions& o, const ExtractCommandOptions& extract,
   // Headers and body go out in separate writes: without this, Nagle holds the body back
   // until the client acknowledges the headers, which a delayed ACK puts off by 40 ms.
   server.set_tcp_nodelay(true);
+  // httplib's default sets SO_REUSEPORT, with which a second server on the same port starts
+  // and silently shares it; SO_REUSEADDR alone still allows a restart during TIME_WAIT.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   HttpRouteOptions routes;
   routes.max_body = *max_body;

@@ -90,6 +90,12 @@ def main():
 
 
 def run(server, tmp, db):
+    # --- a second server on the same port does not start ---
+    second = subprocess.run([BIN, "serve", "--host", "127.0.0.1", "--port", str(server.port)],
+                            capture_output=True, text=True, timeout=600)
+    check("port in use: exit code 2", second.returncode == 2 and "cannot listen" in second.stderr,
+          "%s %s" % (second.returncode, second.stderr))
+
     # --- health, version, openapi, the page ---
     status, health = server.json("GET", "/v1/health")
     check("health", status == 200 and health["status"] == "ok" and health["database"], str(health))
