@@ -82,6 +82,7 @@ def main():
     check("SIGTERM: exit code 0", rc == 0, stderr[-2000:])
     check("access log on stderr", '"POST /v1/extract' in stderr, stderr[-500:])
     sigterm_in_flight()
+    endless_body()
     if failures:
         print("%d failure(s)" % len(failures))
         return 1
@@ -301,6 +302,35 @@ def sigterm_in_flight():
           b"Ann Bo" in resp, resp[:300].decode("utf-8", "replace"))
     rc, stderr = server.stop(signal=False)
     check("SIGTERM with a request in flight: exit code 0", rc == 0, stderr[-1000:])
+
+
+def endless_body():
+    """A body that never ends, sent in small chunks well within --read-timeout, is cut off
+    by --body-timeout with 408."""
+    server = Server(BIN, "-j", "1", "--body-timeout", "1", "--read-timeout", "60")
+    s = socket.create_connection(("127.0.0.1", server.port))
+    s.sendall(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+              b"Transfer-Encoding: chunked\r\n\r\n")
+    stop = threading.Event()
+
+    def trickle():
+        try:
+            while not stop.is_set():
+                s.sendall(b"5\r\nwords\r\n")
+                time.sleep(0.1)
+        except OSError:
+            pass  # the server closed the connection
+
+    t = threading.Thread(target=trickle)
+    t.start()
+    resp = read_response(s)
+    stop.set()
+    t.join()
+    s.close()
+    check("an endless body is cut off with 408", resp.startswith(b"HTTP/1.1 408") and
+          b"body_timeout" in resp, resp[:300].decode("utf-8", "replace"))
+    rc, stderr = server.stop()
+    check("endless body server: exit code 0", rc == 0, stderr[-1000:])
 
 
 if __name__ == "__main__":
