@@ -77,6 +77,12 @@ TEST_CASE("errors are 4xx with a JSON body naming the problem") {
   CHECK(s.Handle(Req("POST", "/v1/extract", {}, kStory, "", "text/html")).status == 406);
   CHECK(s.Handle(Req("POST", "/v1/extract", {{"per_document", "1"}}, kStory, "", "text/csv"))
             .status == 400);
+  HttpResponse lenient = s.Handle(
+      Req("POST", "/v1/extract", {{"lenient", "1"}, {"id", "l"}}, std::string("a\xc3", 2)));
+  CHECK(lenient.status == 200);
+  REQUIRE(lenient.headers.size() == 1);
+  CHECK(lenient.headers[0].first == "X-Whosaid-Warning");
+  CHECK(lenient.headers[0].second.find("document l") != std::string::npos);
   HttpResponse bad = s.Handle(Req("POST", "/v1/extract", {}, std::string("a\xc3", 2)));
   CHECK(bad.status == 400);
   CHECK(nlohmann::json::parse(bad.body)["byte_offset"] == 1);

@@ -176,6 +176,7 @@ HttpResponse Service::Extract(const HttpRequest& request) {
   std::string body = formatter->Header();
   Admission::WorkSlot slot(admission_);
   bool first = true;
+  std::string lenient_ids;  // documents whose invalid bytes were read as U+FFFD
   for (io::InputDocument& in : docs) {
     auto doc = text::Document::FromBytes(in.id, std::move(in.text), doc_options);
     if (!doc.ok()) {
@@ -185,6 +186,7 @@ HttpResponse Service::Extract(const HttpRequest& request) {
       e.message = "document " + in.id + ": " + e.message;
       return e.ToResponse();
     }
+    if (doc->had_invalid_bytes()) lenient_ids += (lenient_ids.empty() ? "" : ", ") + in.id;
     const ExtractResult result = ExtractWith(*extractors_[slot.worker()], *doc, *params);
     const nlohmann::json* meta = in.meta.is_null() ? nullptr : &in.meta;
     if (*format == output::Format::kJson && !first) body.append(",\n");
@@ -192,7 +194,16 @@ HttpResponse Service::Extract(const HttpRequest& request) {
     first = false;
   }
   body.append(formatter->Footer());
-  return Ok(ContentTypeOf(*format), std::move(body));
+  HttpResponse r = Ok(ContentTypeOf(*format), std::move(body));
+  if (!lenient_ids.empty()) {
+    // As the CLI warns on stderr; header values must stay printable ASCII.
+    std::string warning = "invalid UTF-8 read as U+FFFD in document " + lenient_ids;
+    for (char& c : warning) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) c = '?';
+    }
+    r.headers.emplace_back("X-Whosaid-Warning", std::move(warning));
+  }
+  return r;
 }
 
 HttpResponse Service::Ingest(const HttpRequest& request) {
