@@ -1,8 +1,8 @@
 // The whosaid web service without the HTTP server: routes a request to its handler and
 // returns the response. Thread-safe: the server calls Handle() from its worker threads.
-// Each extracting request borrows one of the extractors (one per worker): RE2 keeps each
-// compiled rule's DFA cache behind a lock, and with one extractor shared by two workers the
-// service ran no faster than with one (see README, Web service).
+// Each extracting request runs on one of `workers` slots and uses that slot's extractor; the
+// server gives every slot the same Extractor (Extract is thread-safe), a library caller may
+// give each its own.
 //
 //   GET  /                  the quote viewer page (page.h)
 //   GET  /v1/health         {"status":"ok","in_flight":…}
@@ -37,8 +37,8 @@ struct ServiceConfig {
 
 class Service {
  public:
-  // Opens the database (when configured). `extractors` (one per worker, at least one) must
-  // outlive the service.
+  // Opens the database (when configured). `extractors`: one per worker (the same one may be
+  // given for all), at least one; they must outlive the service.
   static Result<std::unique_ptr<Service>> Create(std::vector<const Extractor*> extractors,
                                                  ServiceConfig config);
 
