@@ -40,20 +40,29 @@ std::optional<size_t> ParseByteSize(const std::string& s) {
     ++i;
   }
   if (i == 0) return std::nullopt;
+  // A unit: none or B (bytes), else K, M or G, each alone or followed by B or iB.
   std::string unit = s.substr(i);
   for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  size_t mult = 1;
-  if (unit.empty() || unit == "B") {
-    mult = 1;
-  } else if (unit == "K" || unit == "KB" || unit == "KIB") {
-    mult = size_t{1} << 10;
-  } else if (unit == "M" || unit == "MB" || unit == "MIB") {
-    mult = size_t{1} << 20;
-  } else if (unit == "G" || unit == "GB" || unit == "GIB") {
-    mult = size_t{1} << 30;
-  } else {
-    return std::nullopt;
+  if (unit.size() == 3 && unit[1] == 'I' && unit[2] == 'B') unit.resize(1);
+  if (unit.size() == 2 && unit[0] != 'B' && unit[1] == 'B') unit.resize(1);
+  if (unit.size() > 1) return std::nullopt;
+  int shift = -1;
+  switch (unit.empty() ? 'B' : unit[0]) {
+    case 'B':
+      shift = 0;
+      break;
+    case 'K':
+      shift = 10;
+      break;
+    case 'M':
+      shift = 20;
+      break;
+    case 'G':
+      shift = 30;
+      break;
   }
+  if (shift < 0) return std::nullopt;
+  const size_t mult = size_t{1} << shift;
   if (n > SIZE_MAX / mult) return std::nullopt;
   return n * mult;
 }

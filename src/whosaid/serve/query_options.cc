@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <set>
+#include <string_view>
+#include <utility>
 
 namespace whosaid::serve {
 namespace {
@@ -14,17 +16,21 @@ Status Repeated(const std::string& name) {
   return InvalidArgument("query option \"" + name + "\" given more than once");
 }
 
-// Sets *out from a boolean parameter value.
+// Sets *out from a boolean parameter value: 1/true/yes/on, 0/false/no/off, or empty (the
+// name alone) for true.
 Status ParseBool(const std::string& name, const std::string& value, bool* out) {
-  if (value.empty() || value == "1" || value == "true" || value == "yes" || value == "on") {
-    *out = true;
-  } else if (value == "0" || value == "false" || value == "no" || value == "off") {
-    *out = false;
-  } else {
-    return InvalidArgument("query option \"" + name + "\" takes true or false, not \"" + value +
-                           "\"");
+  static constexpr std::pair<std::string_view, bool> kValues[] = {
+      {"", true},   {"1", true},      {"true", true}, {"yes", true},  {"on", true},
+      {"0", false}, {"false", false}, {"no", false},  {"off", false},
+  };
+  for (const auto& [text, meaning] : kValues) {
+    if (value == text) {
+      *out = meaning;
+      return Status::Ok();
+    }
   }
-  return Status::Ok();
+  return InvalidArgument("query option \"" + name + "\" takes true or false, not \"" + value +
+                         "\"");
 }
 
 // Checks that no name repeats.
