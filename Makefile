@@ -7,7 +7,7 @@ ASAN_BUILD ?= build-asan
 STORY     ?= examples/wire_trade_talks.txt
 PREFIX    ?= /usr/local
 PACKAGES  := cmake g++ make pkg-config python3 libre2-dev libicu-dev libspdlog-dev doctest-dev \
-             nlohmann-json3-dev libcli11-dev libsqlite3-dev
+             nlohmann-json3-dev libcli11-dev libsqlite3-dev libcpp-httplib-dev chromium
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build tool run install test test-asan bench bench-adversarial fuzz fuzz-smoke format clean

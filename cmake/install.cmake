@@ -13,7 +13,7 @@ install(TARGETS whosaid EXPORT whosaidTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Every library header: the public ones include most of the others.
 install(DIRECTORY src/whosaid/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/whosaid
-  FILES_MATCHING PATTERN "*.h")
+  FILES_MATCHING PATTERN "*.h" PATTERN serve EXCLUDE)
 install(EXPORT whosaidTargets NAMESPACE whosaid:: DESTINATION ${WHOSAID_CMAKE_DIR})
 
 configure_package_config_file(cmake/whosaidConfig.cmake.in

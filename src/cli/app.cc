@@ -9,6 +9,7 @@
 #include "cli/db_command.h"
 #include "cli/extract_command.h"
 #include "cli/rules_command.h"
+#include "cli/serve_command.h"
 
 namespace whosaid::cli {
 namespace {
@@ -30,7 +31,8 @@ int Main(int argc, char** argv) {
       "cue verb, the rule that decided and exact offsets.\n\n"
       "  whosaid story.txt                       quotes of one story as JSON Lines\n"
       "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
-      "  whosaid rules check [FILE...]           lint rule files and run their examples\n"};
+      "  whosaid rules check [FILE...]           lint rule files and run their examples\n"
+      "  whosaid serve [--port 8080] [--db F]    the web service and the quote viewer page\n"};
   app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
   // The search order of whosaid/default_rules.h, as users see it, and the exit codes.
   app.footer(
@@ -49,8 +51,10 @@ int Main(int argc, char** argv) {
   app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
-  app.add_option("-f,--format", format, "Output: jsonl, json or csv")
-      ->check(CLI::IsMember({"jsonl", "json", "csv"}))
+  app.add_option("-f,--format", format,
+                 "Output: jsonl, json, csv, or html (the quote viewer page as one file, the "
+                 "stories and their records inside)")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "html"}))
       ->capture_default_str();
   app.add_flag("--per-document", opt.formatter.per_document,
                "One JSON line per input document, {\"doc\",\"meta\",\"quotes\":[...],"
@@ -100,6 +104,8 @@ int Main(int argc, char** argv) {
                         "Rule files or directories (default: the built-in pack)");
   DbCommandOptions db_options;
   AddDbCommands(app, &db_options);
+  ServeCommandOptions serve_options;
+  AddServeCommand(app, &serve_options);
 
   try {
     app.parse(argc, argv);
@@ -116,12 +122,14 @@ int Main(int argc, char** argv) {
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;
   opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;
-  opt.format = output::ParseFormat(format).value();
+  opt.html = format == "html";  // --format json's records inside the viewer page
+  opt.format = output::ParseFormat(opt.html ? "json" : format).value();
   opt.extractor.segmenter.paragraph_mode = paragraphs == "blank"  ? text::ParagraphMode::kBlankLine
                                            : paragraphs == "line" ? text::ParagraphMode::kLineBreak
                                                                   : text::ParagraphMode::kAuto;
   if (*check_cmd) return RunRulesCheck(check_paths, opt.extractor, *log);
   if (*db_options.db) return RunDbCommand(db_options, opt, *log);
+  if (*serve_options.serve) return RunServe(serve_options, opt, *log);
   return RunExtract(opt, *log);
 }
 

@@ -7,6 +7,7 @@
 #include "cli/output_file.h"
 #include "cli/same_file.h"
 #include "cli/worker_extractors.h"
+#include "whosaid/serve/html_formatter.h"
 
 namespace whosaid::cli {
 namespace {
@@ -49,7 +50,8 @@ int RunExtract(const ExtractCommandOptions& options, spdlog::logger& log) {
   const int threads = options.jobs > 1 ? options.jobs : 0;
   auto extractors = WorkerExtractors::Create(options.extractor, threads, log);
   if (!extractors) return kExitUsage;
-  auto formatter = output::Formatter::Create(options.format, options.formatter);
+  auto formatter = options.html ? serve::CreateHtmlFormatter(options.formatter)
+                                : output::Formatter::Create(options.format, options.formatter);
 
   size_t done = 0, failed = 0;
   // Documents are formatted as if each were the first; the writer adds JSON's separators,

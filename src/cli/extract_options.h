@@ -16,6 +16,7 @@ struct ExtractCommandOptions {
   InputMode input = InputMode::kText;
   output::Format format = output::Format::kJsonl;
   output::FormatterOptions formatter;
+  bool html = false;  // --format html: `format` is kJson, written inside the viewer page
   text::DocumentOptions document;
   ExtractorOptions extractor;
   std::string output_path;  // empty: stdout

@@ -64,6 +64,19 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
 }
 
 ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) const {
+  return Run(doc, *attributor_, times);
+}
+
+ExtractResult Extractor::Extract(const text::Document& doc,
+                                 const attrib::AttributorOptions& attribution,
+                                 StageTimes* times) const {
+  // An Attributor is a few references and flags: one per call costs nothing.
+  const attrib::Attributor attributor(*rules_, lexicons_, attribution);
+  return Run(doc, attributor, times);
+}
+
+ExtractResult Extractor::Run(const text::Document& doc, const attrib::Attributor& attributor,
+                             StageTimes* times) const {
   using Clock = std::chrono::steady_clock;
   auto seconds = [](Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
@@ -71,12 +84,11 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
   const auto t0 = Clock::now();
   text::TokenStream tokens = segmenter_->Tokens(doc.text());
   const auto t_tokens = Clock::now();
-  text::Segmentation seg =
-      text::SegmentationFromTokens(std::move(tokens), segmenter_->lexicon());
+  text::Segmentation seg = text::SegmentationFromTokens(std::move(tokens), segmenter_->lexicon());
   const auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
   const auto t2 = Clock::now();
-  ExtractResult result = attributor_->Attribute(doc, seg, std::move(spans), times);
+  ExtractResult result = attributor.Attribute(doc, seg, std::move(spans), times);
   if (times) {
     times->tokenize += seconds(t0, t_tokens);
     times->sentences += seconds(t_tokens, t1);

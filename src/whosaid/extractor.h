@@ -9,11 +9,11 @@
 //   whosaid::ExtractResult result = (*extractor)->Extract(*doc);
 #pragma once
 
+#include <spdlog/logger.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <spdlog/logger.h>
 
 #include "whosaid/attrib/attributor.h"
 #include "whosaid/entities/word_list.h"
@@ -53,6 +53,11 @@ class Extractor {
   // Extracts the quotes of one document. Thread-safe; never fails on well-formed input
   // (a Document is always valid UTF-8 or lenient-decoded).
   ExtractResult Extract(const text::Document& doc, StageTimes* times = nullptr) const;
+  // The same with attribution options of the caller's (all_marks, indirect, keep_slots per
+  // request, as the web service takes them) instead of the extractor's; the rules, lists
+  // and segmenter are the extractor's.
+  ExtractResult Extract(const text::Document& doc, const attrib::AttributorOptions& attribution,
+                        StageTimes* times = nullptr) const;
 
   const rules::RuleSet& rules() const { return *rules_; }
   const entities::Lexicons& lexicons() const { return lexicons_; }
@@ -64,6 +69,8 @@ class Extractor {
   static Result<std::string> DefaultRulesDir(const ExtractorOptions& options);
 
  private:
+  ExtractResult Run(const text::Document& doc, const attrib::Attributor& attributor,
+                    StageTimes* times) const;
   Extractor() = default;
   ExtractorOptions options_;
   std::unique_ptr<rules::RuleSet> rules_;
