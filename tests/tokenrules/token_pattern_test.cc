@@ -75,7 +75,10 @@ TEST_CASE("token patterns: parsing, with the place of each error") {
   CHECK(missing.errors[0].offset == 13);
   CHECK(ParsePattern("@ said").errors.at(0).message == "a list name must follow '@'");
   CHECK(ParsePattern("said }").errors.at(0).message == "unexpected '}'");
-  CHECK_FALSE(ParsePattern("Cap{3,1}").ok());  // not bounds: the "{" is unexpected
+  CHECK_FALSE(ParsePattern("Cap{3,1}").ok());
+  CHECK(ParsePattern("Cap{2,3} said{1,}").ok());
+  CHECK(ParsePattern("[said | \"according to\"]").errors.at(0).message.rfind("a phrase", 0) ==
+        0);  // not bounds: the "{" is unexpected
   CHECK(ParsePattern("\"according to").errors.at(0).message == "missing closing '\"'");
 }
 

@@ -92,12 +92,12 @@ class Parser {
         min = 0, max = -1;
       } else if (c == '+') {
         min = 1, max = -1;
-      } else if (c == '{' && Bounds(&min, &max)) {
-        --pos_;  // Bounds consumed through '}'; the ++ below steps past it again
+      } else if (c == '{') {
+        if (!Bounds(&min, &max)) break;  // not {m,n}: the '{' is reported where it stands
       } else {
         break;
       }
-      ++pos_;
+      if (c != '{') ++pos_;  // Bounds consumed it through the '}'
       PatternNode rep;
       rep.kind = PatternNode::Kind::kRepeat;
       rep.min = min;
@@ -259,6 +259,9 @@ class Parser {
         return t;
       }
       const std::string_view inner = s_.substr(pos_ + 1, close - pos_ - 1);
+      if (inner.find(' ') != std::string_view::npos) {
+        Fail("a phrase of several words is no test of one token: write it outside [ ] and &");
+      }
       pos_ = close + 1;
       const bool punct = inner.size() == Utf8Length(static_cast<unsigned char>(inner[0])) &&
                          !std::isalnum(static_cast<unsigned char>(inner[0]));
