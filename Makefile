@@ -7,22 +7,31 @@ ASAN_BUILD ?= build-asan
 STORY     ?= examples/wire_trade_talks.txt
 PREFIX    ?= /usr/local
 PACKAGES  := cmake g++ make pkg-config python3 libre2-dev libicu-dev libspdlog-dev doctest-dev \
-             nlohmann-json3-dev libcli11-dev libsqlite3-dev libcpp-httplib-dev chromium
+             nlohmann-json3-dev libcli11-dev libsqlite3-dev libcpp-httplib-dev
+# Only the test suite needs a browser (serve.browser): `make run` does not install it.
+TEST_PACKAGES := chromium
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build tool run install test test-asan bench bench-adversarial fuzz fuzz-smoke format clean
+.PHONY: all deps test-deps build tool run install test test-asan bench bench-adversarial fuzz fuzz-smoke format clean
 
 all: build
 
-# Installs whatever Debian packages are missing (nothing is downloaded at build time).
+# Installs whatever Debian packages of $(1) are missing (nothing is downloaded at build time).
+define INSTALL_MISSING
+missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "installing:$$missing"; \
+  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+fi
+endef
+
 deps:
-	@missing=""; for p in $(PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
-	fi
+	@$(call INSTALL_MISSING,$(PACKAGES))
+
+test-deps:
+	@$(call INSTALL_MISSING,$(PACKAGES) $(TEST_PACKAGES))
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -49,11 +58,11 @@ install: deps
 
 # No test has a time limit a busy machine can reach; --timeout only stops a hung test.
 HANG_TIMEOUT ?= 3600
-test: build
+test: test-deps build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout $(HANG_TIMEOUT)
 
 # The whole suite under AddressSanitizer and UBSan (Debug build).
-test-asan: deps
+test-asan: test-deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DWHOSAID_SANITIZE=ON -DWHOSAID_BUILD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) --timeout $(HANG_TIMEOUT)

@@ -35,6 +35,9 @@ check "bench/ does not use Google Benchmark" \
 deps=$(make -n deps 2>&1)
 check "make deps leaves out libbenchmark-dev" test -z "$(grep libbenchmark <<<"$deps")"
 check "make deps installs pkg-config" grep -q ' pkg-config ' <<<"$deps"
+# The browser of the web service's test is for the test suite only.
+check "make run installs no browser" test -z "$(grep chromium <<<"$run")"
+check "make test installs the browser" grep -q chromium <<<"$test_"
 
 [ $fail = 0 ] && echo "makefile: all checks passed"
 exit $fail
