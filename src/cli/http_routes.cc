@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "whosaid/serve/api_error.h"
+#include "whosaid/text/char_class.h"
 
 namespace whosaid::cli {
 namespace {
@@ -17,9 +18,7 @@ serve::HttpRequest ToRequest(const httplib::Request& req, std::string body) {
   r.path = req.path;
   for (const auto& [name, value] : req.params) r.params.emplace_back(name, value);
   for (const auto& [name, value] : req.headers) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    r.headers.emplace(std::move(lower), value);
+    r.headers.emplace(text::AsciiLower(name), value);
   }
   r.body = std::move(body);
   return r;

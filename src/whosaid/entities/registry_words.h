@@ -22,12 +22,6 @@ struct Registry::Token {
 
 namespace registry_words {
 
-inline std::string Lowercased(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The first space-separated word of `phrase` when another word follows it, else empty:
 // "the senator" gives "the", "the" gives "".
 inline std::string_view LeadWord(std::string_view phrase) {

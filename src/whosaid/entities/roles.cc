@@ -12,7 +12,7 @@ namespace whosaid::entities {
 
 using registry_words::HasInnerWordIn;
 using registry_words::LeadWord;
-using registry_words::Lowercased;
+using text::AsciiLower;
 
 std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   // ", a/an/the ROLE," or ", who …," directly after the name.
@@ -81,7 +81,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
   if (first == 0 || !tokens[first].joined) return std::nullopt;
   const Token& head = tokens[first - 1];
-  if (!In(lex_.role_nouns, head) && !lex_.role_nouns.contains(Lowercased(head.word))) {
+  if (!In(lex_.role_nouns, head) && !lex_.role_nouns.contains(AsciiLower(head.word))) {
     return std::nullopt;
   }
   size_t b = first - 1;
@@ -89,7 +89,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   while (b > 0 && tokens[b].joined && count < 7) {
     const Token& prev = tokens[b - 1];
     // role_stops.lst: function words that end a role phrase.
-    if (In(lex_.role_stops, prev) || lex_.role_stops.contains(Lowercased(prev.word))) {
+    if (In(lex_.role_stops, prev) || lex_.role_stops.contains(AsciiLower(prev.word))) {
       break;
     }
     --b;
@@ -101,7 +101,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
 std::optional<int> Registry::PersonByRole(std::string_view mention) const {
   if (!lex_.definite_articles.contains(LeadWord(mention))) return std::nullopt;
   const size_t sp = mention.rfind(' ');
-  const std::string head = Lowercased(mention.substr(sp + 1));
+  const std::string head = AsciiLower(mention.substr(sp + 1));
   if (!lex_.role_nouns.contains(head) || HasInnerWordIn(mention, lex_.office_joints)) {
     return std::nullopt;
   }
@@ -112,7 +112,7 @@ std::optional<int> Registry::PersonByRole(std::string_view mention) const {
   for (auto k = holders->second.rbegin(); k != holders->second.rend(); ++k) {
     const Entity& e = entities_[*k];
     if (e.kind != EntityKind::kPerson || !e.role) continue;
-    const std::string role = Lowercased(*e.role);
+    const std::string role = AsciiLower(*e.role);
     const size_t at = role.find(head);
     if (at != std::string::npos &&
         (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
@@ -131,7 +131,7 @@ void Registry::SetRole(int entity, std::string role, bool is_title) {
   Entity& e = entities_[entity];
   if (e.kind == EntityKind::kPerson) {
     // Every role noun that ends a word of the role ("president" in "vice-president").
-    const std::string lower = Lowercased(role);
+    const std::string lower = AsciiLower(role);
     size_t b = 0;
     while (b < lower.size()) {
       size_t end = lower.find(' ', b);

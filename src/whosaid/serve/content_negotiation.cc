@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "whosaid/text/char_class.h"
+
 namespace whosaid::serve {
 namespace {
 
@@ -13,9 +15,7 @@ std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  std::string out(s.substr(b, e - b));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return text::AsciiLower(s.substr(b, e - b));
 }
 
 struct Range {

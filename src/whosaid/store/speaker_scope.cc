@@ -8,16 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "whosaid/text/char_class.h"
+
 namespace whosaid::store {
 namespace {
-
-std::string Lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // The word up to an apostrophe: "He’s" → "He", "I'd" → "I".
 std::string_view Stem(std::string_view word) {
@@ -87,13 +81,13 @@ std::vector<std::string_view> Words(std::string_view name) {
 bool IsSharedSpeakerName(std::string_view name) {
   std::vector<std::string_view> words = Words(name);
   if (words.empty()) return false;
-  if (IsGenericOpening(Lower(Stem(words.front())))) return false;  // rule 1
-  if (Lower(words.front()) == "the") words.erase(words.begin());   // rule 2
-  if (words.empty() || IsJoiningWord(Lower(words.front()))) return false;
+  if (IsGenericOpening(text::AsciiLower(Stem(words.front())))) return false;  // rule 1
+  if (text::AsciiLower(words.front()) == "the") words.erase(words.begin());   // rule 2
+  if (words.empty() || IsJoiningWord(text::AsciiLower(words.front()))) return false;
   for (std::string_view w : words) {
-    if (!IsCapitalized(w) && !IsJoiningWord(Lower(w))) return false;
+    if (!IsCapitalized(w) && !IsJoiningWord(text::AsciiLower(w))) return false;
   }
-  return !(words.size() == 1 && IsGroupNoun(Lower(words.front())));  // rule 3
+  return !(words.size() == 1 && IsGroupNoun(text::AsciiLower(words.front())));  // rule 3
 }
 
 }  // namespace whosaid::store

@@ -26,6 +26,14 @@ bool IsLetterCp(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp));
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 size_t LineBreakLength(std::string_view t, size_t i) {
   const unsigned char c = static_cast<unsigned char>(t[i]);
   if (c == '\n') return 1;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace whosaid::text {
@@ -14,6 +15,10 @@ bool IsWordCp(char32_t cp);
 bool IsUpperCp(char32_t cp);
 bool IsLowerCp(char32_t cp);
 bool IsLetterCp(char32_t cp);
+
+// `s` with ASCII capitals in lower case (other bytes unchanged): case-folding for keys
+// written in ASCII (list entries, literal words, header names).
+std::string AsciiLower(std::string_view s);
 
 // Length in bytes of the line break at byte i of `t` (\n, \r\n, \r, U+2028, U+2029), or 0.
 size_t LineBreakLength(std::string_view t, size_t i);

@@ -4,18 +4,13 @@
 #include <cctype>
 #include <cstdio>
 
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/tokenizer.h"
 
 namespace whosaid::tokenrules {
 namespace {
 
 using Kind = TokenTest::Kind;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Calls fn for every token test of `node`, nested ones included.
 template <typename Fn>
@@ -85,7 +80,7 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     s.kind = IsNumberText(text) ? text::TokenKind::kNumber : text::TokenKind::kWord;
     s.shape = s.kind == text::TokenKind::kNumber ? text::Shape::kDigits : text::WordShape(text);
     s.lists = table.ListsOf(text) & a.used_lists_;
-    if (const auto it = a.literals_.find(Lower(text)); it != a.literals_.end())
+    if (const auto it = a.literals_.find(text::AsciiLower(text)); it != a.literals_.end())
       s.literal = it->second;
     a.Add(s);
   };
@@ -150,7 +145,7 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
     s.shape = token.shape;
     s.lists = lists & used_lists_;
     if (!literals_.empty()) {
-      if (const auto it = literals_.find(Lower(token_text)); it != literals_.end()) {
+      if (const auto it = literals_.find(text::AsciiLower(token_text)); it != literals_.end()) {
         s.literal = it->second;
       }
     }

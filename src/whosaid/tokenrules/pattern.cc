@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "whosaid/text/char_class.h"
+
 namespace whosaid::tokenrules {
 namespace {
 
@@ -19,11 +21,7 @@ bool IsSlotName(std::string_view s) {
   }
   return true;
 }
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+
 // Characters that are operators of the language, never punctuation tests.
 bool IsOperator(char c) {
   return c == '(' || c == ')' || c == '[' || c == ']' || c == '|' || c == '&' || c == '!' ||
@@ -175,7 +173,7 @@ class Parser {
             PatternNode word;
             word.kind = PatternNode::Kind::kTest;
             word.test.kind = TokenTest::Kind::kWord;
-            word.test.text = Lower(inner.substr(b, e - b));
+            word.test.text = text::AsciiLower(inner.substr(b, e - b));
             seq.children.push_back(std::move(word));
           }
           b = e + 1;
@@ -266,7 +264,7 @@ class Parser {
       const bool punct = inner.size() == Utf8Length(static_cast<unsigned char>(inner[0])) &&
                          !std::isalnum(static_cast<unsigned char>(inner[0]));
       t.kind = punct ? TokenTest::Kind::kPunct : TokenTest::Kind::kWord;
-      t.text = punct ? std::string(inner) : Lower(inner);
+      t.text = punct ? std::string(inner) : text::AsciiLower(inner);
       return t;
     }
     if (IsIdentStart(c)) {
@@ -297,7 +295,7 @@ class Parser {
         }
       }
       t.kind = TokenTest::Kind::kWord;
-      t.text = Lower(word);
+      t.text = text::AsciiLower(word);
       return t;
     }
     if (IsOperator(c)) {
