@@ -1,10 +1,9 @@
 #include "whosaid/lexicon/manifest.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "whosaid/lexicon/list_file.h"
+#include "whosaid/rules/file_io.h"
 
 namespace whosaid::lexicon {
 namespace {
@@ -48,14 +47,6 @@ office_joints = office_joints.lst
 
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::optional<std::string> ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 
@@ -107,8 +98,8 @@ Result<std::shared_ptr<const WordTable>> LoadLexicon(const std::string& dir,
   const size_t first_new = diagnostics->size();
   const std::filesystem::path base(dir);
   const std::filesystem::path manifest_path = base / kManifestFile;
-  const std::optional<std::string> own = ReadFile(manifest_path);
-  const bool has_manifest = own.has_value();
+  const Result<std::string> own = rules::ReadWholeFile(manifest_path.string());
+  const bool has_manifest = own.ok();
   const std::string manifest_name = manifest_path.string();
   const std::vector<ManifestList> lists = ParseManifest(
       manifest_name, has_manifest ? std::string_view(*own) : kDefaultManifest, diagnostics);
@@ -123,12 +114,13 @@ Result<std::shared_ptr<const WordTable>> LoadLexicon(const std::string& dir,
     }
     for (const std::string& file : list.files) {
       const std::filesystem::path p = base / file;
-      const std::optional<std::string> text = ReadFile(p);
-      if (!text) {
+      const Result<std::string> text = rules::ReadWholeFile(p.string());
+      if (!text.ok()) {
         if (has_manifest) {
-          diagnostics->push_back(rules::Diagnostic::Error(
-              manifest_name, list.line, list.files_col,
-              "cannot read '" + file + "' of list '" + list.name + "' (" + p.string() + ")"));
+          diagnostics->push_back(rules::Diagnostic::Error(manifest_name, list.line, list.files_col,
+                                                          "cannot read '" + file + "' of list '" +
+                                                              list.name + "' (" + p.string() +
+                                                              "): " + text.status().message()));
         }
         continue;
       }

@@ -1,7 +1,6 @@
 #include "whosaid/serve/content_negotiation.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <string>
 #include <vector>
