@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
         const auto t1 = Clock::now();
         tokens += ts.tokens.size();
         const whosaid::text::Segmentation seg =
-            whosaid::text::SegmentationFromTokens(std::move(ts), (*ex)->segmenter().lexicon());
+            whosaid::text::SegmentationFromTokens(std::move(ts));
         const auto t2 = Clock::now();
         const std::vector<whosaid::quotes::QuoteSpan> quotes =
             whosaid::quotes::ScanQuotes(text, seg, (*ex)->options().scanner);

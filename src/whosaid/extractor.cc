@@ -84,7 +84,7 @@ ExtractResult Extractor::Run(const text::Document& doc, const attrib::Attributor
   const auto t0 = Clock::now();
   text::TokenStream tokens = segmenter_->Tokens(doc.text());
   const auto t_tokens = Clock::now();
-  text::Segmentation seg = text::SegmentationFromTokens(std::move(tokens), segmenter_->lexicon());
+  text::Segmentation seg = text::SegmentationFromTokens(std::move(tokens));
   const auto t1 = Clock::now();
   std::vector<quotes::QuoteSpan> spans = quotes::ScanQuotes(doc.text(), seg, options_.scanner);
   const auto t2 = Clock::now();

@@ -15,8 +15,8 @@ Result<Document> Document::FromBytes(std::string id, std::string bytes,
   const size_t ceiling = std::min<size_t>(options.max_bytes, UINT32_MAX - 1);
   if (bytes.size() > ceiling) {
     return LimitExceeded("document " + id + " is larger than the limit of " +
-                         std::to_string(ceiling) + " bytes (--max-doc-bytes): " +
-                         std::to_string(bytes.size()) + " bytes");
+                         std::to_string(ceiling) +
+                         " bytes (--max-doc-bytes): " + std::to_string(bytes.size()) + " bytes");
   }
   Document doc;
   doc.id_ = std::move(id);
@@ -30,8 +30,8 @@ Result<Document> Document::FromBytes(std::string id, std::string bytes,
     if (bad == std::string_view::npos) break;
     const size_t at = pos + bad;
     if (!options.lenient) {
-      return Status(StatusCode::kInvalidUtf8, "document " + doc.id_ +
-                                                  ": invalid UTF-8 at byte " + std::to_string(at));
+      return Status(StatusCode::kInvalidUtf8,
+                    "document " + doc.id_ + ": invalid UTF-8 at byte " + std::to_string(at));
     }
     const Decoded d = DecodeAt(t, at);
     // Replace the lead byte; the rest of the subpart are continuation bytes, which the

@@ -72,10 +72,8 @@ TokenStream Segmenter::Tokens(std::string_view text) const {
   return Tokenize(text, impl_->tokenizer);
 }
 
-const lexicon::WordTable* Segmenter::lexicon() const { return impl_->tokenizer.lexicon; }
-
 Segmentation Segmenter::Segment(std::string_view text) const {
-  return SegmentationFromTokens(Tokens(text), impl_->tokenizer.lexicon);
+  return SegmentationFromTokens(Tokens(text));
 }
 
 size_t Segmentation::ParagraphAt(uint32_t byte) const {

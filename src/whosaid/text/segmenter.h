@@ -63,8 +63,6 @@ class Segmenter {
   // `text` with this segmenter's paragraph mode and abbreviations. The second is
   // SegmentationFromTokens (text/token_segmentation.h).
   TokenStream Tokens(std::string_view text) const;
-  // The word table the tokens' lists refer to (SegmenterOptions::lexicon), or null.
-  const lexicon::WordTable* lexicon() const;
 
  private:
   struct Impl;

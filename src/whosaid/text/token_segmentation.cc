@@ -2,7 +2,7 @@
 
 namespace whosaid::text {
 
-Segmentation SegmentationFromTokens(TokenStream stream, const lexicon::WordTable* lexicon) {
+Segmentation SegmentationFromTokens(TokenStream stream) {
   Segmentation seg;
   seg.paragraphs.reserve(stream.paragraphs);
   seg.paragraph_first_sentence.reserve(stream.paragraphs);
@@ -27,7 +27,7 @@ Segmentation SegmentationFromTokens(TokenStream stream, const lexicon::WordTable
   }
   seg.tokens = std::move(stream.tokens);
   seg.token_lists = std::move(stream.lists);
-  seg.lexicon = seg.token_lists.empty() ? nullptr : lexicon;
+  seg.lexicon = stream.lexicon;
   return seg;
 }
 

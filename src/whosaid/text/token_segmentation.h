@@ -7,9 +7,7 @@
 
 namespace whosaid::text {
 
-// Builds the Segmentation of a tokenized text; the tokens (and their lists, of `lexicon`)
-// move into it.
-Segmentation SegmentationFromTokens(TokenStream stream,
-                                    const lexicon::WordTable* lexicon = nullptr);
+// Builds the Segmentation of a tokenized text; the tokens and their lists move into it.
+Segmentation SegmentationFromTokens(TokenStream stream);
 
 }  // namespace whosaid::text

@@ -143,6 +143,7 @@ class Pass {
     size_t i = 0;
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
     out_.tokens.reserve(t_.size() / 5 + 16);
+    out_.lexicon = options_.lexicon;
     if (options_.lexicon) out_.lists.reserve(t_.size() / 5 + 16);
     while (i < t_.size()) {
       const unsigned char c = static_cast<unsigned char>(t_[i]);

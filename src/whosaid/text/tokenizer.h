@@ -46,7 +46,8 @@ struct TokenStream {
   // With a lexicon: the lists each token belongs to (WordTable::ListsOf of its text; 0 for
   // punctuation, marks and words of no list), parallel to `tokens`. Empty without one.
   std::vector<uint64_t> lists;
-  uint32_t paragraphs = 0;  // number of paragraphs
+  const lexicon::WordTable* lexicon = nullptr;  // the table of `lists` (null without one)
+  uint32_t paragraphs = 0;                      // number of paragraphs
 };
 
 // The shape of a word's text, as the tokenizer gives it (kDigits for digits only).
