@@ -34,23 +34,6 @@ constexpr std::array<uint8_t, 256> MakeByteClasses() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
 
-// The shape of an ASCII word (letters, digits, inner ' - . ,) without decoding.
-Shape AsciiShape(std::string_view word) {
-  bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
-  for (const char ch : word) {
-    const uint8_t k = kByteClass[static_cast<unsigned char>(ch)];
-    if (k == kUpperByte || k == kLowerByte) {
-      digits = false;
-      if (first) first_upper = k == kUpperByte, first = false;
-      any_upper |= k == kUpperByte;
-      any_lower |= k == kLowerByte;
-    }
-  }
-  if (digits) return Shape::kDigits;
-  if (!any_upper) return Shape::kLower;
-  if (!any_lower) return Shape::kUpper;
-  return first_upper ? Shape::kCapitalized : Shape::kMixed;
-}
 bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -231,14 +214,13 @@ class Pass {
 
   size_t Word(size_t b) {
     size_t e = b;
-    bool inner_period = false, ascii = true;
+    bool inner_period = false;
     while (e < t_.size()) {
       if (IsAsciiAlnum(static_cast<unsigned char>(t_[e]))) {  // the common case, at once
         ++e;
         continue;
       }
       const Decoded c = Next(t_, e);
-      ascii &= c.cp < 0x80;
       if (c.valid && IsWordCp(c.cp)) {
         e += c.len;
         continue;
@@ -259,7 +241,7 @@ class Pass {
     }
     const std::string_view word = t_.substr(b, e - b);
     Token tok;
-    tok.shape = ascii ? AsciiShape(word) : WordShape(word);
+    tok.shape = WordShape(word);
     tok.kind =
         tok.shape == Shape::kDigits || IsNumber(word) ? TokenKind::kNumber : TokenKind::kWord;
     if (tok.kind == TokenKind::kNumber) tok.shape = Shape::kDigits;
@@ -336,11 +318,23 @@ class Pass {
 Shape WordShape(std::string_view word) {
   bool any_upper = false, any_lower = false, first_upper = false, first = true, digits = true;
   for (size_t i = 0; i < word.size();) {
-    const Decoded d = Next(word, i);
-    i += d.len;
-    if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens, periods
-    if (!IsDigitCp(d.cp)) digits = false;
-    const bool up = IsUpperCp(d.cp), low = IsLowerCp(d.cp);
+    bool up, low;
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {  // ASCII by its byte class, without decoding or ICU
+      ++i;
+      const uint8_t k = kByteClass[c];
+      if (k != kUpperByte && k != kLowerByte && k != kDigitByte) continue;  // ' - . ,
+      up = k == kUpperByte;
+      low = k == kLowerByte;
+      digits &= k == kDigitByte;
+    } else {
+      const Decoded d = Next(word, i);
+      i += d.len;
+      if (!IsWordCp(d.cp)) continue;  // inner apostrophes, hyphens
+      up = IsUpperCp(d.cp);
+      low = IsLowerCp(d.cp);
+      digits = false;  // only ASCII digits make a number
+    }
     if (first && (up || low)) {
       first_upper = up;
       first = false;
