@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/scanner.h"
@@ -22,38 +23,61 @@ const entities::Lexicons& English() {
   return lex;
 }
 
-// The slots of `pattern` matched at the first token of `text` whose symbol is QUOTE (or at
-// the first token when the text has no quotation), as slot name → text; "<no match>".
+// A pattern compiled over an alphabet of the English lexicon.
+struct Compiled {
+  explicit Compiled(const std::string& source) : parsed(ParsePattern(source)) {
+    REQUIRE(parsed.ok());
+    auto a = Alphabet::Build(*English().table, {&parsed.root});
+    REQUIRE(a.ok());
+    alphabet = std::move(a).value();
+    auto c = CompiledPattern::Compile(parsed.root, alphabet);
+    REQUIRE(c.ok());
+    pattern = std::move(c).value();
+  }
+  Parsed parsed;
+  Alphabet alphabet;
+  CompiledPattern pattern;
+};
+
+// A story segmented with the English lexicon, and its quotations.
+struct Story {
+  explicit Story(std::string t) : text(std::move(t)) {
+    text::SegmenterOptions options;
+    English().ToSegmenterOptions(&options);
+    auto segmenter = text::Segmenter::Create(options);
+    REQUIRE(segmenter.ok());
+    seg = (*segmenter)->Segment(text);
+    quotes = quotes::ScanQuotes(text, seg, {});
+  }
+  // The text of tokens `r` ("" when empty).
+  std::string Slice(TokenRange r) const {
+    if (r.end <= r.begin) return "";
+    const uint32_t b = seg.tokens[r.begin].span.begin;
+    return text.substr(b, seg.tokens[r.end - 1].span.end - b);
+  }
+  std::string text;
+  text::Segmentation seg;
+  std::vector<quotes::QuoteSpan> quotes;
+};
+
+// The slots of `pattern` matched at the first quotation of `text`, which has the focus (or
+// at the first token when `at_quote` is false), as slot name → text; "<no match>".
 std::map<std::string, std::string> Slots(const std::string& pattern, const std::string& text,
                                          bool at_quote = true) {
-  const Parsed parsed = ParsePattern(pattern);
-  REQUIRE(parsed.ok());
-  auto alphabet = Alphabet::Build(*English().table, {&parsed.root});
-  REQUIRE(alphabet.ok());
-  auto compiled = CompiledPattern::Compile(parsed.root, *alphabet);
-  REQUIRE(compiled.ok());
-  text::SegmenterOptions options;
-  English().ToSegmenterOptions(&options);
-  auto segmenter = text::Segmenter::Create(options);
-  REQUIRE(segmenter.ok());
-  const text::Segmentation seg = (*segmenter)->Segment(text);
-  const std::vector<quotes::QuoteSpan> quotes = quotes::ScanQuotes(text, seg, {});
+  const Compiled c(pattern);
+  const Story story(text);
   const SymbolText symbols =
-      EncodeTokens(*alphabet, text, seg, 0, seg.tokens.size(), quotes, quotes.empty() ? -1 : 0);
+      EncodeTokens(c.alphabet, story.text, story.seg, 0, story.seg.tokens.size(), story.quotes,
+                   story.quotes.empty() ? -1 : 0);
   size_t from = 0;  // the symbol of the first quotation, or the first symbol
   while (at_quote && from + 1 < symbols.first_token.size() &&
-         seg.tokens[symbols.first_token[from]].span.begin < quotes.at(0).outer.begin) {
+         story.seg.tokens[symbols.first_token[from]].span.begin < story.quotes.at(0).outer.begin) {
     ++from;
   }
   std::map<std::string, TokenRange> ranges;
   std::map<std::string, std::string> out;
-  if (!compiled->MatchAt(symbols, from, &ranges)) return {{"", "<no match>"}};
-  for (const auto& [name, r] : ranges) {
-    out[name] = r.end > r.begin
-                    ? text.substr(seg.tokens[r.begin].span.begin,
-                                  seg.tokens[r.end - 1].span.end - seg.tokens[r.begin].span.begin)
-                    : "";
-  }
+  if (!c.pattern.MatchAt(symbols, from, &ranges)) return {{"", "<no match>"}};
+  for (const auto& [name, r] : ranges) out[name] = story.Slice(r);
   return out;
 }
 
@@ -130,33 +154,19 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
 }
 
 TEST_CASE("token patterns: a document encoded once, each quotation taking the focus in turn") {
-  const Parsed parsed = ParsePattern("QUOTE \",\"? said NAME:Cap+");
-  REQUIRE(parsed.ok());
-  auto alphabet = Alphabet::Build(*English().table, {&parsed.root});
-  REQUIRE(alphabet.ok());
-  auto compiled = CompiledPattern::Compile(parsed.root, *alphabet);
-  REQUIRE(compiled.ok());
-  text::SegmenterOptions options;
-  English().ToSegmenterOptions(&options);
-  auto segmenter = text::Segmenter::Create(options);
-  REQUIRE(segmenter.ok());
-  const std::string text = "“Yes,” said Ann Lee. “No,” said Bo Tran.";
-  const text::Segmentation seg = (*segmenter)->Segment(text);
-  const auto quotes = quotes::ScanQuotes(text, seg, {});
-  REQUIRE(quotes.size() == 2);
-  SymbolText symbols = EncodeTokens(*alphabet, text, seg, 0, seg.tokens.size(), quotes, -1);
+  const Compiled c("QUOTE \",\"? said NAME:Cap+");
+  const Story story("“Yes,” said Ann Lee. “No,” said Bo Tran.");
+  REQUIRE(story.quotes.size() == 2);
+  SymbolText symbols =
+      EncodeTokens(c.alphabet, story.text, story.seg, 0, story.seg.tokens.size(), story.quotes, -1);
   std::map<std::string, TokenRange> slots;
-  CHECK_FALSE(compiled->MatchAt(symbols, 0, &slots));  // no quotation has the focus
+  CHECK_FALSE(c.pattern.MatchAt(symbols, 0, &slots));  // no quotation has the focus
   std::vector<std::string> names;
   for (size_t at = 0; at < symbols.first_token.size(); ++at) {
     if (symbols.end_token[at] - symbols.first_token[at] < 2) continue;  // not a quotation
-    SetFocus(*alphabet, at, true, &symbols);
-    if (compiled->MatchAt(symbols, at, &slots)) {
-      const TokenRange r = slots.at("NAME");
-      names.push_back(text.substr(seg.tokens[r.begin].span.begin,
-                                  seg.tokens[r.end - 1].span.end - seg.tokens[r.begin].span.begin));
-    }
-    SetFocus(*alphabet, at, false, &symbols);
+    SetFocus(c.alphabet, at, true, &symbols);
+    if (c.pattern.MatchAt(symbols, at, &slots)) names.push_back(story.Slice(slots.at("NAME")));
+    SetFocus(c.alphabet, at, false, &symbols);
   }
   CHECK(names == std::vector<std::string>{"Ann Lee", "Bo Tran"});
 }
