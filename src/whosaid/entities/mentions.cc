@@ -42,8 +42,10 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
     const text::ByteSpan span{std::max(it->span.begin, range.begin),
                               std::min(it->span.end, range.end)};
     if (it->kind == text::TokenKind::kQuoteMark) {
-      const std::optional<text::Nickname> nick = text::NicknameAt(t, span.begin);
-      if (nick && nick->outer.end < range.end && prev_end == span.begin - 1) {
+      // Only a mark one space after a word may open a nickname.
+      const std::optional<text::Nickname> nick =
+          prev_end == span.begin - 1 ? text::NicknameAt(t, span.begin) : std::nullopt;
+      if (nick && nick->outer.end < range.end) {
         Token tok;
         tok.span = nick->outer;  // marks included: a mention that starts with it has them
         tok.word = t.substr(nick->content.begin, nick->content.size());
@@ -57,7 +59,8 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
       continue;
     }
     if (it->kind != text::TokenKind::kWord && it->kind != text::TokenKind::kNumber) continue;
-    Token tok;
+    // Filled in place: a token built aside and copied in stalled on the copy's wide loads.
+    Token& tok = out->emplace_back();
     tok.span = span;
     // Possessive ’s / 's is not part of a name (nor is a period after it).
     uint32_t e = span.end;
@@ -76,15 +79,19 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
       tok.lists = lists && tok.span == it->span ? seg.token_lists[it - stream.begin()]
                                                 : lex_.table->ListsOf(tok.word);
     }
-    const unsigned char first = static_cast<unsigned char>(t[span.begin]);
-    tok.cap =
-        first < 0x80 ? first >= 'A' && first <= 'Z' : IsUpperCp(text::DecodeAt(t, span.begin).cp);
+    // The first letter is a capital: the tokenizer's shape says so, unless a digit leads.
+    tok.cap = (it->shape == text::Shape::kCapitalized || it->shape == text::Shape::kUpper) &&
+              !(t[span.begin] >= '0' && t[span.begin] <= '9');
+    if (span.begin != it->span.begin) {  // clipped: the range's edge decides
+      const unsigned char first = static_cast<unsigned char>(t[span.begin]);
+      tok.cap =
+          first < 0x80 ? first >= 'A' && first <= 'Z' : IsUpperCp(text::DecodeAt(t, span.begin).cp);
+    }
     tok.joined = prev_end != UINT32_MAX && span.begin == prev_end + 1 && t[prev_end] == ' ';
     tok.across_mark = after_nickname;
     tok.joined |= after_nickname;
     after_nickname = false;
     prev_end = span.end;
-    out->push_back(tok);
   }
 }
 
@@ -198,7 +205,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
     for (size_t k = 0; k < tokens.size(); ++k) {
       while (skip_it != skip.end() && skip_it->end <= tokens[k].span.begin) ++skip_it;
       if (skip_it != skip.end() && skip_it->overlaps(tokens[k].span)) continue;
-      Token t = tokens[k];
+      if (kept != k) tokens[kept] = tokens[k];
+      Token& t = tokens[kept];  // changed in place: no copy of a token aside
       // A short capitalized word keeps its final period in case it abbreviates ("Gen."), but
       // where the segmenter ends a sentence at that period and the lexicon knows no such
       // abbreviation, the period is the sentence's: "… with Ann Lee. Lee said" names Ann
@@ -212,7 +220,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
         t.joined = false;
       }
-      tokens[kept++] = t;
+      ++kept;
     }
     tokens.resize(kept);
     size_t i = 0;

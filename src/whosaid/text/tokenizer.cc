@@ -34,10 +34,6 @@ constexpr std::array<uint8_t, 256> MakeByteClasses() {
 }
 constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // DecodeAt with a shortcut for ASCII, which most news text is.
 Decoded Next(std::string_view t, size_t i) {
   const unsigned char c = static_cast<unsigned char>(t[i]);
@@ -213,25 +209,33 @@ class Pass {
   }
 
   size_t Word(size_t b) {
+    const size_t n = t_.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(t_.data());
     size_t e = b;
+    unsigned seen = 0;     // 1 << byte class of every ASCII letter and digit of the word
+    bool decoded = false;  // the word holds a code point from U+0080
     bool inner_period = false;
-    while (e < t_.size()) {
-      if (IsAsciiAlnum(static_cast<unsigned char>(t_[e]))) {  // the common case, at once
+    for (;;) {
+      // The common case first: a run of ASCII letters and digits, one table load a byte.
+      while (e < n) {
+        const uint8_t k = kByteClass[p[e]];
+        if (k < kUpperByte || k > kDigitByte) break;
+        seen |= 1u << k;
         ++e;
-        continue;
       }
+      if (e >= n) break;
       const Decoded c = Next(t_, e);
-      if (c.valid && IsWordCp(c.cp)) {
+      if (c.valid && c.cp >= 0x80 && IsWordCp(c.cp)) {
+        decoded = true;
         e += c.len;
         continue;
       }
       // A comma joins digits only ("1,200"); an apostrophe, hyphen or period joins words.
-      const bool joiner =
-          IsApostropheCp(c.cp) || c.cp == '-' || c.cp == '.' ||
-          (c.cp == ',' && e > b && IsDigitCp(static_cast<unsigned char>(t_[e - 1])));
-      if (joiner && e + c.len < t_.size()) {
-        const Decoded n = Next(t_, e + c.len);
-        if (n.valid && (c.cp == ',' ? IsDigitCp(n.cp) : IsWordCp(n.cp))) {
+      const bool joiner = IsApostropheCp(c.cp) || c.cp == '-' || c.cp == '.' ||
+                          (c.cp == ',' && e > b && IsDigitCp(p[e - 1]));
+      if (joiner && e + c.len < n) {
+        const Decoded next = Next(t_, e + c.len);
+        if (next.valid && (c.cp == ',' ? IsDigitCp(next.cp) : IsWordCp(next.cp))) {
           inner_period |= c.cp == '.';
           e += c.len;
           continue;
@@ -241,13 +245,11 @@ class Pass {
     }
     const std::string_view word = t_.substr(b, e - b);
     Token tok;
-    tok.shape = WordShape(word);
-    tok.kind =
-        tok.shape == Shape::kDigits || IsNumber(word) ? TokenKind::kNumber : TokenKind::kWord;
-    if (tok.kind == TokenKind::kNumber) tok.shape = Shape::kDigits;
+    tok.shape = decoded ? WordShape(word) : AsciiShape(word, seen);
+    // Digits with inner "," or "." ("1,200", "3.5") are a number; so are "3-4" and "1.2.3".
+    tok.kind = tok.shape == Shape::kDigits ? TokenKind::kNumber : TokenKind::kWord;
     bool soft = false;
-    if (e < t_.size() && t_[e] == '.' && tok.kind == TokenKind::kWord &&
-        !(e + 1 < t_.size() && t_[e + 1] == '.')) {
+    if (e < n && p[e] == '.' && tok.kind == TokenKind::kWord && !(e + 1 < n && p[e + 1] == '.')) {
       const bool initial = CountCodePoints(word) == 1 && tok.shape == Shape::kUpper;
       const bool listed = options_.is_abbreviation && options_.is_abbreviation(word);
       soft = options_.ends_sentence_before_capital && options_.ends_sentence_before_capital(word);
@@ -256,23 +258,23 @@ class Pass {
     tok.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
     Emit(tok);
     // A soft abbreviation ends the sentence before a word that is not lower case.
-    may_end_ = soft && t_[e - 1] == '.';
+    may_end_ = soft && p[e - 1] == '.';
     soft_end_ = may_end_;
     return e;
   }
 
-  static bool IsNumber(std::string_view w) {
-    if (w.empty() || !IsDigitCp(static_cast<unsigned char>(w[0]))) return false;
-    for (size_t k = 0; k < w.size(); ++k) {
-      const char c = w[k];
-      if (IsDigitCp(static_cast<unsigned char>(c))) continue;
-      if ((c == ',' || c == '.') && k + 1 < w.size() &&
-          IsDigitCp(static_cast<unsigned char>(w[k + 1]))) {
-        continue;
-      }
-      return false;
+  // WordShape of an all-ASCII word from the byte classes its letters and digits fell in.
+  static Shape AsciiShape(std::string_view word, unsigned seen) {
+    const bool upper = seen & (1u << kUpperByte), lower = seen & (1u << kLowerByte);
+    if (!upper && !lower) return Shape::kDigits;
+    if (!upper) return Shape::kLower;
+    if (!lower) return Shape::kUpper;
+    for (const char ch : word) {  // both cases: the first letter decides
+      const uint8_t k = kByteClass[static_cast<unsigned char>(ch)];
+      if (k == kUpperByte) return Shape::kCapitalized;
+      if (k == kLowerByte) return Shape::kMixed;
     }
-    return true;
+    return Shape::kMixed;
   }
 
   size_t Other(size_t b, Decoded d) {
