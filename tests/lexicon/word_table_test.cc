@@ -38,6 +38,42 @@ TEST_CASE("word table: at most 64 lists") {
   CHECK(t.Contains(63, "last"));
 }
 
+TEST_CASE("word table: every length, near misses and growth past thousands of entries") {
+  // The lookup compares words of up to 16 bytes by two overlapping loads and longer ones
+  // byte by byte: words of every length around those bounds, words that differ in one
+  // byte only (first, middle, last), prefixes, and a table grown many times over.
+  WordTable t;
+  const ListId a = *t.AddList("a");
+  const ListId b = *t.AddList("b");
+  std::vector<std::string> words;
+  for (size_t n = 1; n <= 40; ++n) {
+    std::string w;
+    for (size_t i = 0; i < n; ++i) w += static_cast<char>('a' + (i * 7 + n) % 26);
+    words.push_back(w);
+  }
+  for (size_t k = 0; k < 5000; ++k) words.push_back("w" + std::to_string(k));
+  words.push_back(std::string("nul\0byte", 8));
+  words.push_back("\xC3\xA9t\xC3\xA9");
+  for (size_t k = 0; k < words.size(); ++k) t.Add(k % 2 ? a : b, words[k]);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    CAPTURE(w);
+    REQUIRE(t.ListsOf(w) == (uint64_t{1} << (k % 2 ? a : b)));
+    if (k >= 40) continue;
+    for (size_t at : {size_t{0}, w.size() / 2, w.size() - 1}) {
+      std::string near = w;
+      near[at] = near[at] == 'Z' ? 'Y' : 'Z';
+      CHECK(t.ListsOf(near) == 0);
+    }
+    CHECK(t.ListsOf(w + "\x01") == 0);  // one byte longer
+    CHECK(t.ListsOf(std::string_view(w).substr(1)) == 0);
+  }
+  CHECK(t.ListsOf("") == 0);
+  CHECK(t.ListsOf(std::string(100, 'x')) == 0);  // longer than every entry
+  CHECK(t.ListsOf(std::string("nul\0bytf", 8)) == 0);
+  CHECK(t.Entries(a).size() + t.Entries(b).size() == words.size());
+}
+
 TEST_CASE("list files: comments, blanks, apostrophes and invalid UTF-8") {
   std::vector<rules::Diagnostic> d;
   const std::string text = "# a comment\n\n  O'Neill  \nde  la\r\n\xFF bad\nlast";
