@@ -26,6 +26,10 @@ Person FromWords(const std::vector<std::string>& words) {
 
 PersonIndex::Names NamesOf(const Person& p) { return {p.name, p.surname, p.first_name}; }
 
+std::vector<std::string_view> Views(const std::vector<std::string>& words) {
+  return {words.begin(), words.end()};
+}
+
 // The registry's former lookup: every person compared with the mention, latest first.
 int ScanAll(const std::vector<Person>& persons, const std::vector<std::string>& words) {
   if (words.empty()) return -1;
@@ -98,7 +102,7 @@ TEST_CASE("person index: the same decisions as comparing with every person, late
     std::vector<Person> persons;
     for (int step = 0; step < 60; ++step) {
       const std::vector<std::string> words = mention();
-      CHECK(index.Find(words) == ScanAll(persons, words));
+      CHECK(index.Find(Views(words)) == ScanAll(persons, words));
       // As the registry does: a new person, or a known one whose name grows.
       const int k = ScanAll(persons, words);
       const Person p = FromWords(words);

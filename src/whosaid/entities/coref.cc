@@ -141,7 +141,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   const NameStart start = SkipToName(tokens, b, tokens.size());
   const Gender gender = start.gender;
   const size_t name_begin = start.begin;
-  std::vector<std::string> words;
+  std::vector<std::string_view> words;
   bool org = false;
   for (size_t k = name_begin; k < tokens.size(); ++k) {
     words.emplace_back(tokens[k].word);

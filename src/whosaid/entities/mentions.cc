@@ -129,30 +129,36 @@ void Registry::NoteGender(int entity, Gender gender) {
 }
 
 // A hash lookup, not a scan over every person: see PersonIndex::Find for the rules.
-int Registry::FindPerson(const std::vector<std::string>& words) const {
+int Registry::FindPerson(const std::vector<std::string_view>& words) const {
   return persons_.Find(words);
 }
 
-int Registry::AddOrMergePerson(const std::vector<std::string>& words, Gender gender) {
+int Registry::AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender) {
   int k = FindPerson(words);
-  std::string joined;
-  for (const auto& w : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += w;
-  }
+  size_t joined_size = words.size() - 1;  // the name's words with one space between
+  for (const std::string_view w : words) joined_size += w.size();
+  auto joined = [&] {
+    std::string name;
+    name.reserve(joined_size);
+    for (const std::string_view w : words) {
+      if (!name.empty()) name += ' ';
+      name += w;
+    }
+    return name;
+  };
   if (k < 0) {
     Entity e;
-    e.name = joined;
+    e.name = joined();
     e.kind = EntityKind::kPerson;
     e.surname = words.back();
     if (words.size() >= 2) e.first_name = words.front();
     entities_.push_back(std::move(e));
     k = static_cast<int>(entities_.size()) - 1;
     persons_.Add(k, NamesOf(entities_[k]));
-  } else if (words.size() >= 2 && joined.size() > entities_[k].name.size()) {
+  } else if (words.size() >= 2 && joined_size > entities_[k].name.size()) {
     // The index keys on the names: take the person out under the old ones first.
     persons_.Remove(k, NamesOf(entities_[k]));
-    entities_[k].name = joined;
+    entities_[k].name = joined();
     entities_[k].first_name = words.front();
     entities_[k].surname = words.back();
     persons_.Add(k, NamesOf(entities_[k]));
@@ -194,6 +200,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   text_ = text;
   seg_ = &seg;
   std::vector<Token> tokens;
+  std::vector<std::string_view> words;  // of one name, reused
   auto skip_it = skip.begin();
   // Paragraph by paragraph, in bounded pieces: a document without paragraph breaks does
   // not hold a token for every word at once.
@@ -273,8 +280,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       bool org = false;
       for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
       if (org) continue;
-      std::vector<std::string> words;
-      for (size_t k = b; k < e; ++k) words.emplace_back(tokens[k].word);
+      words.clear();
+      for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
       const bool first_name_known =
           In(lex_.first_names_female, tokens[b]) || In(lex_.first_names_male, tokens[b]);
       int entity = -1;

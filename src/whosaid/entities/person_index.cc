@@ -79,9 +79,9 @@ int PersonIndex::Latest(const std::string& key) const {
   return it == ids_.end() ? -1 : it->second.latest;
 }
 
-int PersonIndex::Find(const std::vector<std::string>& words) const {
+int PersonIndex::Find(const std::vector<std::string_view>& words) const {
   if (words.empty()) return -1;
-  const std::string& last = words.back();
+  const std::string_view last = words.back();
   if (words.size() == 1) {
     const bool all_caps =
         std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; });

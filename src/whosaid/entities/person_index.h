@@ -34,7 +34,7 @@ class PersonIndex {
   // - several words: a person with the last word as surname and either the first word as
   //   first name or no first name ("Hill" seen first, "Mark Hill" now), or whose whole name
   //   is the last word.
-  int Find(const std::vector<std::string>& words) const;
+  int Find(const std::vector<std::string_view>& words) const;
 
  private:
   // The keys of a person (Add) and of a mention (Find): one letter for the rule, then the

@@ -88,8 +88,9 @@ class Registry {
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
   void DropNicknames(std::vector<Token>* tokens) const;
   bool HasRoleNoun(std::string_view phrase, int max_words) const;
-  int FindPerson(const std::vector<std::string>& words) const;
-  int AddOrMergePerson(const std::vector<std::string>& words, Gender gender);
+  // `words`: the words of a name mention, in order (views into the text).
+  int FindPerson(const std::vector<std::string_view>& words) const;
+  int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
