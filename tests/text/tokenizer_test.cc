@@ -178,17 +178,20 @@ TEST_CASE("tokenizer: with a lexicon, every word carries the lists it belongs to
   options.is_abbreviation = [](std::string_view w) { return w == "Sen"; };
   const std::string t = "“Go,” said Sen. Ann Lee.\n\nShe said so.";
   const TokenStream ts = Tokenize(t, options);
-  REQUIRE(ts.lists.size() == ts.tokens.size());
+  std::vector<uint64_t> lists;
   for (size_t i = 0; i < ts.tokens.size(); ++i) {
     const std::string word = t.substr(ts.tokens[i].span.begin, ts.tokens[i].span.size());
     INFO(word);
     const uint64_t expected = ts.tokens[i].kind == TokenKind::kWord ? table.ListsOf(word) : 0;
-    CHECK(ts.lists[i] == expected);
+    CHECK(ts.ListsOf(i) == expected);
+    CHECK(ts.ListsOf(i) == table.ListsOfClass(ts.tokens[i].lexicon_class));
+    lists.push_back(ts.ListsOf(i));
   }
   const uint64_t both = (uint64_t{1} << titles) | (uint64_t{1} << cues);
-  CHECK(std::count(ts.lists.begin(), ts.lists.end(), both) == 1);                 // Sen.
-  CHECK(std::count(ts.lists.begin(), ts.lists.end(), uint64_t{1} << cues) == 2);  // said
-  CHECK(Tokenize(t).lists.empty());  // no lexicon, no lists
+  CHECK(std::count(lists.begin(), lists.end(), both) == 1);                 // Sen.
+  CHECK(std::count(lists.begin(), lists.end(), uint64_t{1} << cues) == 2);  // said
+  const TokenStream bare = Tokenize(t);                                     // no lexicon, no lists
+  for (size_t i = 0; i < bare.tokens.size(); ++i) CHECK(bare.ListsOf(i) == 0);
 }
 
 }  // namespace whosaid::text

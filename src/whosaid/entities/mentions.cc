@@ -31,7 +31,7 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
   const std::string_view t = text_;
   const std::vector<text::Token>& stream = seg.tokens;
   // The tokens' lists can stand for their words only when they come from our table.
-  const bool lists = !seg.token_lists.empty() && seg.lexicon == lex_.table.get();
+  const bool lists = seg.lexicon && seg.lexicon == lex_.table.get();
   out->clear();
   auto it = std::partition_point(stream.begin(), stream.end(), [&](const text::Token& tok) {
     return tok.span.end <= range.begin;
@@ -76,7 +76,7 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
     if (lex_.table) {
       // The tokenizer's lookup, unless the word was cut short (a possessive, the edge of the
       // range) or the tokens carry no lists of this table: then it is looked up as it is.
-      tok.lists = lists && tok.span == it->span ? seg.token_lists[it - stream.begin()]
+      tok.lists = lists && tok.span == it->span ? seg.TokenLists(it - stream.begin())
                                                 : lex_.table->ListsOf(tok.word);
     }
     // The first letter is a capital: the tokenizer's shape says so, unless a digit leads.

@@ -125,7 +125,13 @@ Result<std::shared_ptr<const WordTable>> LoadLexicon(const std::string& dir,
         continue;
       }
       for (const std::string& entry : ParseListFile(p.string(), *text, diagnostics)) {
-        table->Add(*id, entry);
+        if (!table->Add(*id, entry)) {
+          diagnostics->push_back(rules::Diagnostic::Error(
+              manifest_name, list.line, list.files_col,
+              "list '" + list.name + "': more than " + std::to_string(WordTable::kMaxClasses) +
+                  " distinct combinations of lists among the words ('" + entry + "')"));
+          break;
+        }
       }
     }
   }

@@ -56,13 +56,22 @@ WordTable::Slot* WordTable::FindOrInsert(std::string_view word) {
   return &s;
 }
 
-void WordTable::Add(ListId list, std::string_view entry) {
-  if (entry.empty()) return;
-  Slot* s = FindOrInsert(entry);
+bool WordTable::Add(ListId list, std::string_view entry) {
+  if (entry.empty()) return true;
   const uint64_t bit = uint64_t{1} << list;
-  if (s->lists & bit) return;
-  s->lists |= bit;
+  const uint64_t lists = ListsOf(entry) | bit;
+  auto klass = class_of_.find(lists);
+  if (klass == class_of_.end()) {
+    if (classes_.size() >= kMaxClasses) return false;
+    klass = class_of_.emplace(lists, static_cast<ClassId>(classes_.size())).first;
+    classes_.push_back(lists);
+  }
+  Slot* s = FindOrInsert(entry);
+  if (s->lists & bit) return true;
+  s->lists = lists;
+  s->klass = klass->second;
   entries_[list].emplace_back(entry);
+  return true;
 }
 
 }  // namespace whosaid::lexicon

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace whosaid::lexicon {
@@ -23,27 +24,27 @@ class WordTable {
   std::optional<ListId> AddList(std::string_view name);
   std::optional<ListId> FindList(std::string_view name) const;
 
-  // Adds `entry` (already normalized, lexicon/list_file.h) to `list`.
-  void Add(ListId list, std::string_view entry);
+  // Adds `entry` (already normalized, lexicon/list_file.h) to `list`. False (and nothing
+  // added) when that would make more than kMaxClasses distinct sets of lists.
+  bool Add(ListId list, std::string_view entry);
+
+  // Words in the same lists share a class: a 16-bit number that a token can carry in place
+  // of the 64-bit set (text/token.h). Class 0 is the empty set.
+  using ClassId = uint16_t;
+  static constexpr size_t kMaxClasses = 65536;
+  ClassId ClassOf(std::string_view word) const {
+    const Slot* s = Find(word);
+    return s ? s->klass : 0;
+  }
+  uint64_t ListsOfClass(ClassId klass) const { return classes_[klass]; }
 
   // The lists `word` belongs to, one bit per ListId; 0 for a word of no list. The tokenizer
   // asks this for every word of every document, so it is an open-addressing probe over one
   // array, not a node-based map: most words are in no list and are turned away by the
   // length bound or the first slot.
   uint64_t ListsOf(std::string_view word) const {
-    if (word.size() > max_length_ || tags_.empty()) return 0;
-    const Probe probe = ProbeOf(word);
-    for (size_t i = probe.hash & mask_;; i = (i + 1) & mask_) {
-      if (tags_[i] == 0) return 0;
-      if (tags_[i] != probe.tag) continue;
-      const Slot& s = slots_[i];
-      if (s.length != word.size()) continue;
-      // Up to 16 bytes, the two loads the hash read hold the whole word: compare them.
-      if (word.size() <= 16 ? s.head == probe.head && s.tail == probe.tail
-                            : std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0) {
-        return s.lists;
-      }
-    }
+    const Slot* s = Find(word);
+    return s ? s->lists : 0;
   }
   bool Contains(ListId list, std::string_view word) const { return (ListsOf(word) >> list) & 1u; }
 
@@ -55,6 +56,7 @@ class WordTable {
  private:
   struct Slot {
     uint64_t lists = 0;
+    ClassId klass = 0;            // of `lists`
     uint64_t head = 0, tail = 0;  // the word's Probe loads
     uint32_t offset = 0;          // of the word in keys_
     uint32_t length = 0;
@@ -105,6 +107,23 @@ class WordTable {
     return probe;
   }
 
+  // The slot of `word`, or null. Most words are in no list and are turned away by the
+  // length bound or the first tag.
+  const Slot* Find(std::string_view word) const {
+    if (word.size() > max_length_ || tags_.empty()) return nullptr;
+    const Probe probe = ProbeOf(word);
+    for (size_t i = probe.hash & mask_;; i = (i + 1) & mask_) {
+      if (tags_[i] == 0) return nullptr;
+      if (tags_[i] != probe.tag) continue;
+      const Slot& s = slots_[i];
+      if (s.length != word.size()) continue;
+      // Up to 16 bytes, the two loads the hash read hold the whole word: compare them.
+      if (word.size() <= 16 ? s.head == probe.head && s.tail == probe.tail
+                            : std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0) {
+        return &s;
+      }
+    }
+  }
   Slot* FindOrInsert(std::string_view word);
   void Grow();
 
@@ -117,6 +136,8 @@ class WordTable {
   std::string keys_;  // every entry's bytes, one after another
   std::vector<std::string> names_;
   std::vector<std::vector<std::string>> entries_;
+  std::vector<uint64_t> classes_ = {0};             // the set of lists of each class
+  std::unordered_map<uint64_t, ClassId> class_of_;  // and back
 };
 
 }  // namespace whosaid::lexicon

@@ -38,10 +38,13 @@ struct Segmentation {
   // The token stream of the text, which every later stage reads. Every token's sentence
   // index points into `sentences`.
   std::vector<Token> tokens;
-  // The lists of the segmenter's lexicon each token belongs to (TokenStream::lists), and
-  // that lexicon; empty and null without one.
-  std::vector<uint64_t> token_lists;
+  // The table of the tokens' lexicon classes; null without one.
   const lexicon::WordTable* lexicon = nullptr;
+
+  // The lists token `i` belongs to (TokenStream::ListsOf).
+  uint64_t TokenLists(size_t i) const {
+    return lexicon ? lexicon->ListsOfClass(tokens[i].lexicon_class) : 0;
+  }
 
   // Index of the paragraph / sentence containing `byte`, or of the nearest one before it
   // (0 when none is before). Requires a non-empty segmentation.

@@ -26,7 +26,6 @@ Segmentation SegmentationFromTokens(TokenStream stream) {
     }
   }
   seg.tokens = std::move(stream.tokens);
-  seg.token_lists = std::move(stream.lists);
   seg.lexicon = stream.lexicon;
   return seg;
 }

@@ -123,7 +123,6 @@ class Pass {
     if (t_.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte order mark is no token
     out_.tokens.reserve(t_.size() / 5 + 16);
     out_.lexicon = options_.lexicon;
-    if (options_.lexicon) out_.lists.reserve(t_.size() / 5 + 16);
     while (i < t_.size()) {
       const unsigned char c = static_cast<unsigned char>(t_[i]);
       switch (kByteClass[c]) {  // ASCII at once; the rest decoded below
@@ -178,7 +177,6 @@ class Pass {
       br.space_before = true;
       br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
       out_.tokens.push_back(br);
-      if (options_.lexicon) out_.lists.push_back(0);
       ++paragraph_;
       new_sentence_ = true;
     }
@@ -200,12 +198,10 @@ class Pass {
     if (tok.sentence_start) out_.sentence_paragraph.push_back(paragraph_);
     tok.sentence = sentence_;
     new_sentence_ = false;
-    out_.tokens.push_back(tok);
-    if (options_.lexicon) {
-      out_.lists.push_back(tok.kind == TokenKind::kWord ? options_.lexicon->ListsOf(t_.substr(
-                                                              tok.span.begin, tok.span.size()))
-                                                        : 0);
+    if (options_.lexicon && tok.kind == TokenKind::kWord) {
+      tok.lexicon_class = options_.lexicon->ClassOf(t_.substr(tok.span.begin, tok.span.size()));
     }
+    out_.tokens.push_back(tok);
   }
 
   size_t Word(size_t b) {

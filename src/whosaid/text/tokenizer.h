@@ -27,8 +27,8 @@ namespace whosaid::text {
 
 struct TokenizerOptions {
   ParagraphMode paragraph_mode = ParagraphMode::kAuto;
-  // The pack's word table: when set, every word gets the lists it belongs to
-  // (TokenStream::lists), looked up once here for every later stage.
+  // The pack's word table: when set, every word gets the lists it belongs to (as its
+  // lexicon_class), looked up once here for every later stage.
   const lexicon::WordTable* lexicon = nullptr;
   // True when `word` (without its final period) with a period is an abbreviation whose period
   // ends no sentence: "Mr", "Sen", "Jan". Initials and words with an inner period always are.
@@ -43,11 +43,15 @@ struct TokenStream {
   std::vector<Token> tokens;
   uint32_t sentences = 0;                    // number of sentences (the last token's sentence + 1)
   std::vector<uint32_t> sentence_paragraph;  // paragraph index of each sentence
-  // With a lexicon: the lists each token belongs to (WordTable::ListsOf of its text; 0 for
-  // punctuation, marks and words of no list), parallel to `tokens`. Empty without one.
-  std::vector<uint64_t> lists;
-  const lexicon::WordTable* lexicon = nullptr;  // the table of `lists` (null without one)
-  uint32_t paragraphs = 0;                      // number of paragraphs
+  // The table of the tokens' lexicon classes (null without one).
+  const lexicon::WordTable* lexicon = nullptr;
+  uint32_t paragraphs = 0;  // number of paragraphs
+
+  // The lists token `i` belongs to (WordTable::ListsOf of its text; 0 for punctuation, marks,
+  // words of no list and without a lexicon).
+  uint64_t ListsOf(size_t i) const {
+    return lexicon ? lexicon->ListsOfClass(tokens[i].lexicon_class) : 0;
+  }
 };
 
 // The shape of a word's text, as the tokenizer gives it (kDigits for digits only).

@@ -100,9 +100,8 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
     } else {
       const std::string_view word = text.substr(tok.span.begin, tok.span.size());
       // The tokens' lists, when they are of the alphabet's lexicon; else looked up.
-      const uint64_t lists = seg.lexicon == alphabet.table() && !seg.token_lists.empty()
-                                 ? seg.token_lists[i]
-                                 : alphabet.table()->ListsOf(word);
+      const uint64_t lists =
+          seg.lexicon == alphabet.table() ? seg.TokenLists(i) : alphabet.table()->ListsOf(word);
       symbol = alphabet.Encode(word, tok, lists);
     }
     text::AppendUtf8(out.symbols, symbol);
