@@ -74,6 +74,32 @@ TEST_CASE("word table: every length, near misses and growth past thousands of en
   CHECK(t.Entries(a).size() + t.Entries(b).size() == words.size());
 }
 
+TEST_CASE("word table: classes name sets of lists; more than 65,536 sets is refused") {
+  WordTable t;
+  std::vector<ListId> ids;
+  for (int k = 0; k < 17; ++k) ids.push_back(*t.AddList("l" + std::to_string(k)));
+  t.Add(ids[0], "alpha");
+  t.Add(ids[1], "alpha");
+  t.Add(ids[0], "beta");
+  t.Add(ids[1], "beta");
+  CHECK(t.ClassOf("alpha") == t.ClassOf("beta"));  // the same lists, the same class
+  CHECK(t.ClassOf("alpha") != 0);
+  CHECK(t.ClassOf("gamma") == 0);
+  CHECK(t.ListsOfClass(t.ClassOf("alpha")) == t.ListsOf("alpha"));
+  CHECK(t.ListsOfClass(0) == 0);
+  // Word w's lists are the bits of w: every set is a new class, until none is left.
+  bool refused = false;
+  uint32_t w = 1;
+  for (; w < (1u << 17) && !refused; ++w) {
+    for (int k = 0; k < 17 && !refused; ++k) {
+      if ((w >> k) & 1) refused = !t.Add(ids[k], "w" + std::to_string(w));
+    }
+  }
+  CHECK(refused);
+  CHECK(w > 60000);  // refused only when the classes ran out
+  CHECK(t.ListsOf("alpha") == ((uint64_t{1} << ids[0]) | (uint64_t{1} << ids[1])));
+}
+
 TEST_CASE("list files: comments, blanks, apostrophes and invalid UTF-8") {
   std::vector<rules::Diagnostic> d;
   const std::string text = "# a comment\n\n  O'Neill  \nde  la\r\n\xFF bad\nlast";
