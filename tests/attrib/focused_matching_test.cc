@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../english_pack.h"
 #include "whosaid/attrib/window.h"
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/rules/rule_set.h"
@@ -39,7 +40,8 @@ ExampleWindows LoadExampleWindows() {
     const auto quotes = quotes::ScanQuotes(t, s);
     for (size_t i = 0; i < quotes.size(); ++i) {
       Window w;
-      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600), &w);
+      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600),
+                  testing::EnglishScannerOptions().title_small_words, &w);
       out.windows.push_back(std::move(w));
     }
   }

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../english_pack.h"
 #include "whosaid/quotes/scanner.h"
 
 namespace whosaid::attrib {
@@ -18,7 +19,8 @@ Built Build(const std::string& t, int focus) {
   const text::Segmentation s = (*seg)->Segment(t);
   const auto quotes = quotes::ScanQuotes(t, s);
   Built b{t, {}};
-  BuildWindow(t, s, quotes, focus, {0, static_cast<uint32_t>(t.size())}, &b.window);
+  BuildWindow(t, s, quotes, focus, {0, static_cast<uint32_t>(t.size())},
+              testing::EnglishScannerOptions().title_small_words, &b.window);
   return b;
 }
 
@@ -54,8 +56,7 @@ TEST_CASE("window: a nickname inside a name reads as the name alone") {
   // The name maps back to the whole name in the story, nickname included.
   const size_t at = b.window.text.find("Walter Brenner");
   REQUIRE(at != std::string::npos);
-  const text::ByteSpan span =
-      b.window.ToDocument(static_cast<int>(at), static_cast<int>(at + 14));
+  const text::ByteSpan span = b.window.ToDocument(static_cast<int>(at), static_cast<int>(at + 14));
   CHECK(t.substr(span.begin, span.size()) == "Walter ``Wally'' Brenner");
 }
 

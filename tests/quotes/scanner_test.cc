@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../english_pack.h"
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/quote_span.h"
 #include "whosaid/text/segmenter.h"
@@ -18,17 +19,9 @@ namespace {
 
 using text::ByteSpan;
 
-// The English pack's elisions, as Extractor::Create gives them to the scanner.
-ScannerOptions EnglishOptions() {
-  static const ScannerOptions options = [] {
-    auto lex = entities::Lexicons::Load(std::string(WHOSAID_SOURCE_DIR) + "/rules/en/lexicon");
-    REQUIRE(lex.ok());
-    ScannerOptions o;
-    lex->ToScannerOptions(&o);
-    return o;
-  }();
-  return options;
-}
+// The English pack's elisions and small words, as Extractor::Create gives them to the
+// scanner.
+const ScannerOptions& EnglishOptions() { return testing::EnglishScannerOptions(); }
 
 const text::Segmenter& TestSegmenter() {
   static const std::unique_ptr<text::Segmenter> segmenter = [] {
@@ -494,7 +487,9 @@ TEST_CASE("scanner: white space variants") {
     CHECK(s.Contents() == Strings{"Bread", "jam"});
   }
   SUBCASE("U+001A substitute counts as a space") {
-    const Scanned s = ScanOneParagraph("He said\x1A\"go now\"\x1A" "and left.");
+    const Scanned s = ScanOneParagraph(
+        "He said\x1A\"go now\"\x1A"
+        "and left.");
     CHECK(s.Contents() == Strings{"go now"});
   }
   SUBCASE("content is trimmed of inner white space") {
@@ -726,8 +721,8 @@ TEST_CASE("scanner: a nickname inside a name is no quote") {
     CHECK(ScanText("A pilot named Rosa \"Big Red\" Alvarez flew the mail run.").quotes.empty());
   }
   SUBCASE("the quotes around it are still found") {
-    const Scanned s = ScanText(
-        "“We are ready,” said Walter “Wally” Brenner, the captain. “Board now.”");
+    const Scanned s =
+        ScanText("“We are ready,” said Walter “Wally” Brenner, the captain. “Board now.”");
     CheckWellFormed(s);
     CHECK(s.Contents() == Strings{"We are ready,", "Board now."});
   }

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "../english_pack.h"
+
 namespace whosaid::text {
 namespace {
 
@@ -12,7 +14,8 @@ namespace {
 std::string NicknameIn(const std::string& t, const std::string& mark) {
   const size_t at = t.find(mark);
   REQUIRE(at != std::string::npos);
-  const auto n = NicknameAt(t, static_cast<uint32_t>(at));
+  const auto n = NicknameAt(t, static_cast<uint32_t>(at),
+                            testing::EnglishLexicons().title_small_words.entries());
   if (!n) return "";
   CHECK(n->outer.begin == at);
   CHECK(n->outer.begin < n->content.begin);

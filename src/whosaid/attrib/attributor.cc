@@ -386,11 +386,12 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   const auto match_start = Clock::now();
   if (times) times->registry += std::chrono::duration<double>(match_start - registry_start).count();
   std::vector<Link> links(quotes.size());
+  const std::vector<std::string>& small_words = lexicons_.title_small_words.entries();
   Window w;
   std::vector<rules::RuleMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
-    BuildWindow(t, seg, quotes, static_cast<int>(i), extent, &w);
+    BuildWindow(t, seg, quotes, static_cast<int>(i), extent, small_words, &w);
     matches.clear();
     // Best() takes the highest-priority match with a plausible speaker, so rules below the
     // first such match need not run.
@@ -409,7 +410,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
     // the window stays bounded.
     for (const text::ByteSpan piece : text::ParagraphPieces(t, seg)) {
-      BuildWindow(t, seg, quotes, -1, piece, &w);
+      BuildWindow(t, seg, quotes, -1, piece, small_words, &w);
       matches.clear();
       rules_.MatchIndirect(w.text, &matches);
       for (const auto& m : matches) {
@@ -459,9 +460,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // the previous quote that is not a title.
   std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
-    title[i] =
-        IsTitleCase(doc.View(quotes[i].content), lexicons_) &&
-        TitleContextBefore(t, quotes[i].outer.begin, lexicons_);
+    title[i] = IsTitleCase(doc.View(quotes[i].content), lexicons_) &&
+               TitleContextBefore(t, quotes[i].outer.begin, lexicons_);
   }
   for (size_t i = 0; i < quotes.size(); ++i) {
     if (links[i].found || title[i]) continue;
@@ -611,7 +611,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       ++k;
     }
     if (!options_.all_marks) {
-      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words, lexicons_)) continue;
+      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words, lexicons_))
+        continue;
       // In a story that quotes with double marks (American style), a top-level single-quoted
       // span is a headline's shorthand for a quotation the story gives in full, or a
       // scare quote; in British style (single marks first) it is the quotation itself.

@@ -47,7 +47,8 @@ Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rul
   // Each quote in turn is the focus; an indirect rule sees the text with no focus.
   const int foci = rule.indirect ? 1 : static_cast<int>(quotes.size());
   for (int f = 0; f < foci; ++f) {
-    BuildWindow(doc->text(), seg, quotes, rule.indirect ? -1 : f, all, &w);
+    BuildWindow(doc->text(), seg, quotes, rule.indirect ? -1 : f, all, scanner.title_small_words,
+                &w);
     auto m = rules.MatchRule(rule, w.text);
     if (!m) continue;
     trial.matched = true;
@@ -55,7 +56,8 @@ Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rul
     for (const auto& [slot, want] : ex.expected) {
       std::string got = SlotValue(*doc, w, rule.indirect ? nullptr : &quotes[f], *m, slot);
       if (got != want) {
-        mismatch += std::string(rules::SlotName(slot)) + "=\"" + got + "\" (want \"" + want + "\") ";
+        mismatch +=
+            std::string(rules::SlotName(slot)) + "=\"" + got + "\" (want \"" + want + "\") ";
       }
     }
     if (mismatch.empty()) {
@@ -79,9 +81,12 @@ ExampleStats RunRuleExamples(const rules::RuleSet& rules, const text::Segmenter&
       ++stats.examples;
       Trial t = TryExample(rules, rule, ex, segmenter, scanner);
       std::string problem;
-      if (ex.positive && !t.matched) problem = "example does not match rule " + rule.id;
-      else if (ex.positive && !t.mismatch.empty()) problem = "rule " + rule.id + " gives " + t.mismatch;
-      else if (!ex.positive && t.matched) problem = "negative example matches rule " + rule.id;
+      if (ex.positive && !t.matched)
+        problem = "example does not match rule " + rule.id;
+      else if (ex.positive && !t.mismatch.empty())
+        problem = "rule " + rule.id + " gives " + t.mismatch;
+      else if (!ex.positive && t.matched)
+        problem = "negative example matches rule " + rule.id;
       if (problem.empty()) {
         ++stats.passed;
       } else {

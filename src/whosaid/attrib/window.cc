@@ -51,11 +51,12 @@ text::ByteSpan QuoteExtent(const text::Segmentation& seg, const quotes::QuoteSpa
 
 void BuildWindow(std::string_view t, const text::Segmentation& seg,
                  const std::vector<quotes::QuoteSpan>& quotes, int focus, text::ByteSpan extent,
-                 Window* w) {
+                 const std::vector<std::string>& title_small_words, Window* w) {
   w->Clear();
   // Widen the extent over quotes that it cuts.
-  auto first_q = std::lower_bound(quotes.begin(), quotes.end(), extent.begin,
-                                  [](const quotes::QuoteSpan& q, uint32_t b) { return q.outer.end <= b; });
+  auto first_q =
+      std::lower_bound(quotes.begin(), quotes.end(), extent.begin,
+                       [](const quotes::QuoteSpan& q, uint32_t b) { return q.outer.end <= b; });
   for (auto q = first_q; q != quotes.end() && q->outer.begin < extent.end; ++q) {
     extent.begin = std::min(extent.begin, q->outer.begin);
     extent.end = std::max(extent.end, q->outer.end);
@@ -90,7 +91,8 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
     }
     if (q != quotes.end() && i == q->outer.begin) {
       flush_space();
-      const bool is_focus = focus >= 0 && static_cast<size_t>(focus) == static_cast<size_t>(q - quotes.begin());
+      const bool is_focus =
+          focus >= 0 && static_cast<size_t>(focus) == static_cast<size_t>(q - quotes.begin());
       if (is_focus) w->focus = static_cast<uint32_t>(w->text.size());
       Append(w, is_focus ? kFocusPlaceholder : kOtherPlaceholder, q->outer.begin);
       // Move the quote's final punctuation mark out, after the placeholder ("!," keeps "!").
@@ -112,7 +114,7 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
     // A nickname inside a name (Robert "Bob" Smith) reads as the name alone, Robert Smith,
     // so that rules see one name; its bytes stay in the speaker's document span.
     if (d.cp == '"' || d.cp == '\'' || d.cp == '`' || d.cp == 0x201C || d.cp == 0x2018) {
-      if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i);
+      if (const std::optional<text::Nickname> nick = text::NicknameAt(t, i, title_small_words);
           nick && nick->outer.end <= extent.end) {
         i = nick->outer.end;
         continue;

@@ -36,10 +36,11 @@ struct Window {
 
 // Builds the window for `extent` of `text`. `quotes` are all quotes of the document (sorted);
 // the one at index `focus` (or none when focus < 0) becomes U+E000. Quotes overlapping the
-// extent are widened into it whole.
+// extent are widened into it whole. A nickname in a name reads as the name alone;
+// `title_small_words` (the pack's list) tell a title-case headline (text/nickname.h).
 void BuildWindow(std::string_view text, const text::Segmentation& seg,
                  const std::vector<quotes::QuoteSpan>& quotes, int focus, text::ByteSpan extent,
-                 Window* out);
+                 const std::vector<std::string>& title_small_words, Window* out);
 
 // The default extent for a quote: from the sentence before the quote's first sentence to the
 // sentence after its last one (crossing at most one paragraph break on each side), capped

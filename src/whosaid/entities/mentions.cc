@@ -44,7 +44,9 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
     if (it->kind == text::TokenKind::kQuoteMark) {
       // Only a mark one space after a word may open a nickname.
       const std::optional<text::Nickname> nick =
-          prev_end == span.begin - 1 ? text::NicknameAt(t, span.begin) : std::nullopt;
+          prev_end == span.begin - 1
+              ? text::NicknameAt(t, span.begin, lex_.title_small_words.entries())
+              : std::nullopt;
       if (nick && nick->outer.end < range.end) {
         Token tok;
         tok.span = nick->outer;  // marks included: a mention that starts with it has them

@@ -85,8 +85,13 @@ void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
 }
 
 void Lexicons::ToScannerOptions(quotes::ScannerOptions* options) const {
-  if (!options->elisions.empty()) return;
-  options->elisions.assign(elisions.entries().begin(), elisions.entries().end());
+  if (options->elisions.empty()) {
+    options->elisions.assign(elisions.entries().begin(), elisions.entries().end());
+  }
+  if (options->title_small_words.empty()) {
+    options->title_small_words.assign(title_small_words.entries().begin(),
+                                      title_small_words.entries().end());
+  }
 }
 
 bool Lexicons::IsAbbreviation(std::string_view word) const {

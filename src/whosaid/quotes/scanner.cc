@@ -12,8 +12,8 @@
 //  * Double marks (" “ ” „ « » 「 」 『 』; also '' standing for ", as in some news archives,
 //    and `` opening what '' closes, as in older archives and LaTeX; both are reported with
 //    open/close mark U+0022; a lone backtick is no mark): a closing mark closes the
-//    innermost open double quote it is compatible with (“ and " close with ” " or “; „ with “ ” "; « with
-//    »; 「 with 」; 『 with 』), dropping any single quote left open inside it. An opening
+//    innermost open double quote it is compatible with (“ and " close with ” " or “; „ with “ ” ";
+//    « with »; 「 with 」; 『 with 』), dropping any single quote left open inside it. An opening
 //    mark of the same style as the innermost open quote (straight after straight, curly
 //    after curly) means that one was never closed: it ends there, flagged unclosed, and a
 //    new quote begins. Otherwise it nests (“… "x" …”, "… “x” …", “… ‘… “x” …’ …”).
@@ -859,7 +859,8 @@ class Scan {
     const uint32_t content_begin = e.pos + e.len;
     if (content_end < content_begin) return;
     if (!unclosed && !top_multi_ && outer_end - e.pos <= text::kMaxNicknameBytes + 6) {
-      const std::optional<text::Nickname> nick = text::NicknameAt(text_, e.pos);
+      const std::optional<text::Nickname> nick =
+          text::NicknameAt(text_, e.pos, options_.title_small_words);
       if (nick && nick->outer.end == outer_end) return;
     }
     QuoteSpan q;

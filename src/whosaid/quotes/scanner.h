@@ -19,6 +19,9 @@ struct ScannerOptions {
   // language's list comes from the pack's lexicon (elisions.lst); empty means none, and
   // then only a mark before two digits ("’90s") is an elision.
   std::vector<std::string> elisions;
+  // Words that stay lower case in a title-case headline (title_small_words.lst): marks
+  // around a word between two names there set off no nickname (text/nickname.h).
+  std::vector<std::string> title_small_words;
 };
 
 // Scans `text` (whose paragraphs and sentences are in `seg`) and returns its top-level

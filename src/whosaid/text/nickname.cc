@@ -52,18 +52,11 @@ bool IsNameWord(std::string_view t, uint32_t b, uint32_t e) {
   return IsLetterCp(last);
 }
 
-// Words that stay lower case in a title-case headline.
-bool IsSmallWord(std::string_view w) {
-  static constexpr std::string_view kSmall[] = {"a",    "an",   "the", "of", "to",  "in",
-                                                "for",  "and",  "on",  "at", "by",  "or",
-                                                "with", "from", "as",  "vs", "vs.", "de"};
-  return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
-}
-
 // Whether some word within `words` words of [b, e) on its line, before or after it, starts
 // with a lower-case letter and is not a small word: the text runs on as prose, not as a
 // title-case headline.
-bool InRunningText(std::string_view t, uint32_t b, uint32_t e) {
+bool InRunningText(std::string_view t, uint32_t b, uint32_t e,
+                   const std::vector<std::string>& small_words) {
   constexpr int kWords = 6;
   constexpr uint32_t kReach = 200;
   auto lower_word = [&](uint32_t ws, uint32_t we) {
@@ -73,7 +66,7 @@ bool InRunningText(std::string_view t, uint32_t b, uint32_t e) {
     while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) {
       w.remove_suffix(1);
     }
-    return !IsSmallWord(w);
+    return std::find(small_words.begin(), small_words.end(), w) == small_words.end();
   };
   // Backwards.
   uint32_t i = b;
@@ -102,7 +95,8 @@ bool InRunningText(std::string_view t, uint32_t b, uint32_t e) {
 
 }  // namespace
 
-std::optional<Nickname> NicknameAt(std::string_view t, uint32_t open) {
+std::optional<Nickname> NicknameAt(std::string_view t, uint32_t open,
+                                   const std::vector<std::string>& small_words) {
   if (open < 3 || open >= t.size() || t[open - 1] != ' ' || t[open - 2] == ' ') {
     return std::nullopt;
   }
@@ -151,7 +145,7 @@ std::optional<Nickname> NicknameAt(std::string_view t, uint32_t open) {
   while (se > oe + 1 && (t[se - 1] == '\'' || t[se - 1] == '.')) --se;
   if (se - (oe + 1) >= 3 && t.substr(se - 3, 3) == "\xE2\x80\x99") se -= 3;
   if (!IsNameWord(t, oe + 1, se)) return std::nullopt;
-  if (!InRunningText(t, first_begin, se)) return std::nullopt;
+  if (!InRunningText(t, first_begin, se, small_words)) return std::nullopt;
   return Nickname{{open, oe}, {cb, ce}};
 }
 

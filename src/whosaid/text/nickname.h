@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "whosaid/text/span.h"
 
@@ -20,8 +22,10 @@ struct Nickname {
 // two capitalized words (at most kMaxNicknameBytes) in a pair of marks, with one space and
 // a capitalized first name (or an initial, "C.") before it and one space and a capitalized
 // surname after it, in running text (a title-case headline, "Trump Calls ‘Mocking’ Clinton
-// Camp", has no nicknames). Looks at a bounded stretch of text around `open`.
-std::optional<Nickname> NicknameAt(std::string_view text, uint32_t open);
+// Camp", has no nicknames: its lower-case words are all `small_words`, the pack's
+// title_small_words.lst). Looks at a bounded stretch of text around `open`.
+std::optional<Nickname> NicknameAt(std::string_view text, uint32_t open,
+                                   const std::vector<std::string>& small_words);
 
 inline constexpr uint32_t kMaxNicknameBytes = 40;
 
