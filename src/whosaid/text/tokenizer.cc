@@ -124,22 +124,22 @@ class Pass {
     out_.tokens.reserve(t_.size() / 5 + 16);
     out_.lexicon = options_.lexicon;
     while (i < t_.size()) {
+      // ASCII at once, most frequent first (conditional branches, which predict better
+      // here than a jump table); the rest decoded below.
       const unsigned char c = static_cast<unsigned char>(t_[i]);
-      switch (kByteClass[c]) {  // ASCII at once; the rest decoded below
-        case kSpaceByte:
-          NoteSpace(i, 1, /*line_break=*/false);
-          ++i;
-          continue;
-        case kUpperByte:
-        case kLowerByte:
-        case kDigitByte:
-          i = Word(i);
-          continue;
-        case kOtherByte:
-          i = Other(i, {c, 1, true});
-          continue;
-        default:
-          break;
+      const uint8_t k = kByteClass[c];
+      if (k >= kUpperByte && k <= kDigitByte) {
+        i = Word(i);
+        continue;
+      }
+      if (k == kSpaceByte) {
+        NoteSpace(i, 1, /*line_break=*/false);
+        ++i;
+        continue;
+      }
+      if (k == kOtherByte) {
+        i = Other(i, {c, 1, true});
+        continue;
       }
       if (const size_t n = LineBreakLength(t_, i)) {
         NoteSpace(i, n, /*line_break=*/true);
@@ -168,40 +168,46 @@ class Pass {
   }
 
   // Emits a token; a paragraph break before it when the white space before it holds one.
-  void Emit(Token tok) {
-    const bool had_space = in_space_ || out_.tokens.empty();
-    if (in_space_ && line_breaks_ >= breaks_needed_ && !out_.tokens.empty()) {
-      Token br;
+  // The token is written in place, field by field, and the decisions read the arguments:
+  // a token built aside and copied in (or read back after its bit-fields were written)
+  // stalls on the store.
+  void Emit(TokenKind kind, Shape shape, uint32_t begin, uint32_t end) {
+    const bool first = out_.tokens.empty();
+    const bool had_space = in_space_ || first;
+    if (in_space_ && line_breaks_ >= breaks_needed_ && !first) {
+      Token& br = out_.tokens.emplace_back();
       br.span = {space_begin_, space_end_};
       br.kind = TokenKind::kParagraphBreak;
       br.space_before = true;
       br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
-      out_.tokens.push_back(br);
       ++paragraph_;
       new_sentence_ = true;
     }
     in_space_ = false;
     line_breaks_ = 0;
-    tok.space_before = had_space;
     // After a sentence end, the next token after white space that is not a lower-case word
     // starts a sentence (after a soft abbreviation, only a capitalized word does); closing
     // marks and brackets stay with the sentence they close.
+    const bool word = kind == TokenKind::kWord;
     if (!new_sentence_ && may_end_ && had_space) {
-      const bool word = tok.kind == TokenKind::kWord;
-      const bool lower_word = word && tok.shape == Shape::kLower;
-      const bool capital_word =
-          word && (tok.shape == Shape::kCapitalized || tok.shape == Shape::kUpper);
+      const bool lower_word = word && shape == Shape::kLower;
+      const bool capital_word = word && (shape == Shape::kCapitalized || shape == Shape::kUpper);
       if (soft_end_ ? capital_word : !lower_word) new_sentence_ = true;
     }
-    if (new_sentence_ && !out_.tokens.empty()) ++sentence_;
-    tok.sentence_start = new_sentence_ || out_.tokens.empty();
-    if (tok.sentence_start) out_.sentence_paragraph.push_back(paragraph_);
-    tok.sentence = sentence_;
+    if (new_sentence_ && !first) ++sentence_;
+    const bool sentence_start = new_sentence_ || first;
+    if (sentence_start) out_.sentence_paragraph.push_back(paragraph_);
     new_sentence_ = false;
-    if (options_.lexicon && tok.kind == TokenKind::kWord) {
-      tok.lexicon_class = options_.lexicon->ClassOf(t_.substr(tok.span.begin, tok.span.size()));
+    Token& tok = out_.tokens.emplace_back();
+    tok.span = {begin, end};
+    tok.kind = kind;
+    tok.shape = shape;
+    tok.space_before = had_space;
+    tok.sentence_start = sentence_start;
+    tok.sentence = sentence_;
+    if (options_.lexicon && word) {
+      tok.lexicon_class = options_.lexicon->ClassOf(t_.substr(begin, end - begin));
     }
-    out_.tokens.push_back(tok);
   }
 
   size_t Word(size_t b) {
@@ -240,19 +246,17 @@ class Pass {
       break;
     }
     const std::string_view word = t_.substr(b, e - b);
-    Token tok;
-    tok.shape = decoded ? WordShape(word) : AsciiShape(word, seen);
+    const Shape shape = decoded ? WordShape(word) : AsciiShape(word, seen);
     // Digits with inner "," or "." ("1,200", "3.5") are a number; so are "3-4" and "1.2.3".
-    tok.kind = tok.shape == Shape::kDigits ? TokenKind::kNumber : TokenKind::kWord;
+    const TokenKind kind = shape == Shape::kDigits ? TokenKind::kNumber : TokenKind::kWord;
     bool soft = false;
-    if (e < n && p[e] == '.' && tok.kind == TokenKind::kWord && !(e + 1 < n && p[e + 1] == '.')) {
-      const bool initial = CountCodePoints(word) == 1 && tok.shape == Shape::kUpper;
+    if (e < n && p[e] == '.' && kind == TokenKind::kWord && !(e + 1 < n && p[e + 1] == '.')) {
+      const bool initial = CountCodePoints(word) == 1 && shape == Shape::kUpper;
       const bool listed = options_.is_abbreviation && options_.is_abbreviation(word);
       soft = options_.ends_sentence_before_capital && options_.ends_sentence_before_capital(word);
       if (initial || inner_period || listed || soft) ++e;
     }
-    tok.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    Emit(tok);
+    Emit(kind, shape, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
     // A soft abbreviation ends the sentence before a word that is not lower case.
     may_end_ = soft && p[e - 1] == '.';
     soft_end_ = may_end_;
@@ -275,20 +279,19 @@ class Pass {
 
   size_t Other(size_t b, Decoded d) {
     size_t e = b + d.len;
-    Token tok;
+    TokenKind kind = TokenKind::kPunct;
     if (d.valid && (d.cp == '`' || d.cp == '\'') && e < t_.size() &&
         t_[e] == static_cast<char>(d.cp)) {
       ++e;  // `` and ''
-      tok.kind = TokenKind::kQuoteMark;
+      kind = TokenKind::kQuoteMark;
     } else if (d.valid && IsQuoteMarkCp(d.cp)) {
-      tok.kind = TokenKind::kQuoteMark;
+      kind = TokenKind::kQuoteMark;
     } else if (d.valid && (d.cp == '-' || d.cp == '.')) {
       while (e < t_.size() && t_[e] == static_cast<char>(d.cp)) ++e;  // "--", "..."
     }
-    tok.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
     const bool closing = d.valid && IsClosingCp(d.cp) && !in_space_;
     const bool terminal = d.valid && IsTerminalCp(d.cp);
-    Emit(tok);
+    Emit(kind, Shape::kNone, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
     if (terminal) {
       may_end_ = true;
       soft_end_ = false;
