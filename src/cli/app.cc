@@ -1,9 +1,9 @@
 #include "cli/app.h"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <thread>
 
 #include "cli/db_command.h"
@@ -18,8 +18,7 @@ std::shared_ptr<spdlog::logger> MakeLogger(bool quiet, bool verbose) {
   auto sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>(spdlog::color_mode::never);
   auto log = std::make_shared<spdlog::logger>("whosaid", sink);
   log->set_pattern("whosaid: %l: %v");
-  log->set_level(quiet ? spdlog::level::err
-                       : verbose ? spdlog::level::debug : spdlog::level::warn);
+  log->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
   return log;
 }
 
@@ -45,7 +44,7 @@ int Main(int argc, char** argv) {
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string input = "text", format = "jsonl", paragraphs = "auto";
+  std::string input = "text", format = "jsonl", paragraphs = "auto", engine = "chars";
   bool quiet = false, verbose = false, no_default_rules = false, no_indirect = false;
   app.add_option("files", opt.inputs, "Input files (each one document; '-' or none: stdin)");
   app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
@@ -70,6 +69,11 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false);  // one path per --rules: what follows is input
   app.add_flag("--no-default-rules", no_default_rules,
                "Do not load the built-in pack (use only --rules)");
+  app.add_option("--engine", engine,
+                 "Rules that attribute quotes: chars (the character rules, default) or tokens "
+                 "(the token rules of each pack's tokens/ directory; being ported, issue 16)")
+      ->check(CLI::IsMember({"chars", "tokens"}))
+      ->capture_default_str();
   app.add_flag("--explain", opt.formatter.explain,
                "Add the deciding rule's slot values to each record");
   app.add_flag("--all-marks", opt.extractor.attribution.all_marks,
@@ -119,6 +123,8 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opt.extractor.default_rules = !no_default_rules;
+  opt.extractor.engine = engine == "tokens" ? ExtractorOptions::Engine::kTokens
+                                            : ExtractorOptions::Engine::kCharacters;
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;
   opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;

@@ -51,6 +51,22 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     if (!lex.ok()) return lex.status();
     ex->lexicons_ = std::move(lex).value();
   }
+  if (options.engine == ExtractorOptions::Engine::kTokens) {
+    // Each pack's token rules: a directory's tokens/, or *.tokens files given by name.
+    std::vector<std::string> token_paths;
+    for (const std::string& p : paths) {
+      const std::filesystem::path path(p);
+      token_paths.push_back(std::filesystem::is_directory(path) ? (path / "tokens").string() : p);
+    }
+    ex->token_rules_ =
+        tokenrules::TokenRuleSet::Load(token_paths, ex->lexicons_.table, diagnostics);
+    if (!ex->token_rules_) return ParseError("errors in token rule files");
+    if (ex->token_rules_->empty()) {
+      return InvalidArgument(
+          "--engine tokens: no token rules (no *.tokens file in the packs' tokens/)");
+    }
+    options.attribution.token_rules = ex->token_rules_.get();
+  }
   text::SegmenterOptions segmenter_options = options.segmenter;
   ex->lexicons_.ToSegmenterOptions(&segmenter_options);
   ex->lexicons_.ToScannerOptions(&options.scanner);
@@ -70,8 +86,11 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
 ExtractResult Extractor::Extract(const text::Document& doc,
                                  const attrib::AttributorOptions& attribution,
                                  StageTimes* times) const {
-  // An Attributor is a few references and flags: one per call costs nothing.
-  const attrib::Attributor attributor(*rules_, lexicons_, attribution);
+  // An Attributor is a few references and flags: one per call costs nothing. The engine is
+  // the extractor's.
+  attrib::AttributorOptions options = attribution;
+  options.token_rules = token_rules_.get();
+  const attrib::Attributor attributor(*rules_, lexicons_, options);
   return Run(doc, attributor, times);
 }
 

@@ -39,6 +39,10 @@ struct ExtractorOptions {
   text::SegmenterOptions segmenter;
   quotes::ScannerOptions scanner;
   attrib::AttributorOptions attribution;
+  // Which rules attribute quotes: the character rules (the default), or the token rules of
+  // each pack's tokens/ directory (issue 16, being ported; `whosaid --engine tokens`).
+  enum class Engine { kCharacters, kTokens };
+  Engine engine = Engine::kCharacters;
   // Library logging goes here; null means silent.
   std::shared_ptr<spdlog::logger> logger;
 };
@@ -60,6 +64,8 @@ class Extractor {
                         StageTimes* times = nullptr) const;
 
   const rules::RuleSet& rules() const { return *rules_; }
+  // The token rules (empty unless the engine is kTokens).
+  const tokenrules::TokenRuleSet* token_rules() const { return token_rules_.get(); }
   const entities::Lexicons& lexicons() const { return lexicons_; }
   const text::Segmenter& segmenter() const { return *segmenter_; }
   const ExtractorOptions& options() const { return options_; }
@@ -74,6 +80,7 @@ class Extractor {
   Extractor() = default;
   ExtractorOptions options_;
   std::unique_ptr<rules::RuleSet> rules_;
+  std::shared_ptr<const tokenrules::TokenRuleSet> token_rules_;
   entities::Lexicons lexicons_;
   std::unique_ptr<text::Segmenter> segmenter_;
   std::unique_ptr<attrib::Attributor> attributor_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../english_pack.h"
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/tokenrules/compiled_pattern.h"
@@ -14,14 +15,7 @@
 namespace whosaid::tokenrules {
 namespace {
 
-const entities::Lexicons& English() {
-  static const entities::Lexicons lex = [] {
-    auto l = entities::Lexicons::Load(std::string(WHOSAID_SOURCE_DIR) + "/rules/en/lexicon");
-    REQUIRE(l.ok());
-    return std::move(l).value();
-  }();
-  return lex;
-}
+const entities::Lexicons& English() { return testing::EnglishLexicons(); }
 
 // A pattern compiled over an alphabet of the English lexicon.
 struct Compiled {

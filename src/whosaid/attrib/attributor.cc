@@ -14,9 +14,15 @@ namespace {
 using rules::Slot;
 
 // A speaker link found for a quote or an indirect clause, before entity resolution.
+// The rule that decided a link, of either engine (character rules or token rules).
+struct DecidingRule {
+  std::string_view id;  // the rule's, which outlives the link
+  double confidence = 0;
+};
+
 struct Link {
   bool found = false;
-  const rules::Rule* rule = nullptr;
+  std::optional<DecidingRule> rule;  // none when a sieve decided
   std::string sieve;
   text::ByteSpan speaker;
   std::optional<text::ByteSpan> cue;
@@ -45,7 +51,7 @@ Link LinkFromMatch(const Window& w, const rules::RuleMatch& m, bool keep_slots) 
   auto speaker = SlotSpanOf(w, m, Slot::kSpeaker);
   if (!speaker) return link;
   link.found = true;
-  link.rule = m.rule;
+  link.rule = DecidingRule{m.rule->id, m.rule->confidence};
   link.speaker = *speaker;
   link.cue = SlotSpanOf(w, m, Slot::kCue);
   link.role = SlotSpanOf(w, m, Slot::kRole);
@@ -104,11 +110,49 @@ const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, std::
   return best;
 }
 
+// Step 1 with token rules: the document encoded once, each quotation's rule matches, the
+// best as Best() picks among the character rules' (priority, then the speaker nearest the
+// quotation, a plausible speaker only).
+void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
+                           const std::vector<quotes::QuoteSpan>& quotes,
+                           const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
+                           std::vector<Link>* links) {
+  if (rules.empty() || quotes.empty()) return;
+  tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
+  std::vector<tokenrules::TokenMatch> matches;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    rules.MatchQuote(seg, quotes, i, &symbols, &matches);
+    const tokenrules::TokenMatch* best = nullptr;
+    uint32_t best_distance = 0;
+    for (const tokenrules::TokenMatch& m : matches) {
+      if (!m.speaker || !PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex)) {
+        continue;
+      }
+      const uint32_t distance =
+          m.speaker->begin >= quotes[i].outer.end
+              ? m.speaker->begin - quotes[i].outer.end
+              : quotes[i].outer.begin - std::min(m.speaker->end, quotes[i].outer.begin);
+      if (!best || m.rule->priority > best->rule->priority ||
+          (m.rule->priority == best->rule->priority && distance < best_distance)) {
+        best = &m;
+        best_distance = distance;
+      }
+    }
+    if (!best) continue;
+    Link& link = (*links)[i];
+    link.found = true;
+    link.rule = DecidingRule{best->rule->id, best->rule->confidence};
+    link.speaker = *best->speaker;
+    link.cue = best->cue;
+    link.role = best->role;
+  }
+}
+
 // A sieve's link: the speaker of `from`, decided by `sieve` rather than a rule. The role
 // slot stays with the quote it was written beside.
 Link InheritLink(const Link& from, const char* sieve) {
   Link link = from;
-  link.rule = nullptr;
+  link.rule.reset();
   link.sieve = sieve;
   link.role.reset();
   return link;
@@ -291,11 +335,11 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
     const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
     return fragment || CountWords(content) < min_words;
   }
-  if (q.single && link.rule == nullptr) return true;
+  if (q.single && !link.rule) return true;
   if (IsTitleCase(content, lex) && TitleContextBefore(t, q.outer.begin, lex)) return true;
   // A title-case fragment inside a sentence that only a sieve gave a speaker is a name of
   // a work or show ("starred in “Apollo 13,”"), not a quotation.
-  if (link.rule == nullptr && q.type == quotes::QuoteType::kPartial && IsTitleCase(content, lex) &&
+  if (!link.rule && q.type == quotes::QuoteType::kPartial && IsTitleCase(content, lex) &&
       CountWords(content) >= 2) {
     return true;
   }
@@ -389,7 +433,10 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   const std::vector<std::string>& small_words = lexicons_.title_small_words.entries();
   Window w;
   std::vector<rules::RuleMatch> matches;
-  for (size_t i = 0; i < quotes.size(); ++i) {
+  if (options_.token_rules) {
+    AttributeByTokenRules(t, seg, quotes, *options_.token_rules, lexicons_, &links);
+  }
+  for (size_t i = 0; i < quotes.size() && !options_.token_rules; ++i) {
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
     BuildWindow(t, seg, quotes, static_cast<int>(i), extent, small_words, &w);
     matches.clear();
@@ -530,7 +577,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       };
       const bool run =
           opens_para && pend_para + 1 == para &&
-          (p.type == quotes::QuoteType::kDirect || (links[prev].rule != nullptr && closes_para()));
+          (p.type == quotes::QuoteType::kDirect || (links[prev].rule.has_value() && closes_para()));
       if (same_para || run) {
         links[i] = InheritLink(links[prev], "sieve.continuation");
         continue;
@@ -571,7 +618,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     rec.span = span;
     if (link.found) {
       Attribution& a = rec.attribution;
-      a.rule = link.rule ? link.rule->id : link.sieve;
+      a.rule = link.rule ? std::string(link.rule->id) : link.sieve;
       a.mention = doc.Slice(link.speaker);
       a.mention_span = link.speaker;
       if (link.entity >= 0) a.speaker = doc.Repaired(registry.entities()[link.entity].name);

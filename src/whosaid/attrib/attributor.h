@@ -17,6 +17,7 @@
 #include "whosaid/stage_times.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/segmenter.h"
+#include "whosaid/tokenrules/token_rule_set.h"
 
 namespace whosaid::attrib {
 
@@ -30,6 +31,9 @@ struct AttributorOptions {
   // Keep every slot's text in Attribution::slots (for --explain). Off, records are smaller:
   // a document with millions of quotes holds them all until it is written.
   bool keep_slots = true;
+  // When set (whosaid --engine tokens): quotes are attributed by these token rules instead
+  // of the character rules over windows (issue 16; indirect speech stays with the latter).
+  const tokenrules::TokenRuleSet* token_rules = nullptr;
 };
 
 class Attributor {
@@ -41,8 +45,7 @@ class Attributor {
   // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe. When `times` is
   // given, the time spent scanning the registry and matching rules is added to it.
   ExtractResult Attribute(const text::Document& doc, const text::Segmentation& seg,
-                          std::vector<quotes::QuoteSpan> quotes,
-                          StageTimes* times = nullptr) const;
+                          std::vector<quotes::QuoteSpan> quotes, StageTimes* times = nullptr) const;
 
  private:
   const rules::RuleSet& rules_;

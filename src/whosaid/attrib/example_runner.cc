@@ -24,18 +24,7 @@ std::string SlotValue(const text::Document& doc, const Window& w, const quotes::
 Trial TryExample(const rules::RuleSet& rules, const rules::Rule& rule, const rules::Example& ex,
                  const text::Segmenter& segmenter, const quotes::ScannerOptions& scanner) {
   Trial trial;
-  // Examples are one line each; "\n" in an example stands for a line break, so that
-  // paragraph breaks ("\n\n") can be written.
-  std::string text;
-  for (size_t i = 0; i < ex.text.size(); ++i) {
-    if (ex.text[i] == '\\' && i + 1 < ex.text.size() && ex.text[i + 1] == 'n') {
-      text += '\n';
-      ++i;
-    } else {
-      text += ex.text[i];
-    }
-  }
-  auto doc = text::Document::FromBytes("example", std::move(text));
+  auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
   if (!doc.ok()) {
     trial.mismatch = doc.status().message();
     return trial;

@@ -163,7 +163,8 @@ class Parser {
           Error(line_no, line, item, "every list of one define starts with " + prefix);
           return;
         }
-        const std::string_view path = TrimBlanks(line.substr(item + prefix.size(), next - item - prefix.size()));
+        const std::string_view path =
+            TrimBlanks(line.substr(item + prefix.size(), next - item - prefix.size()));
         if (path.empty()) {
           Error(line_no, line, item, "expected a lexicon path after '" + prefix + "'");
           return;
@@ -413,6 +414,19 @@ std::optional<RuleFile> ReadRuleFile(const std::string& path,
     return std::nullopt;
   }
   return ParseRuleFile(path, *data, diagnostics);
+}
+
+std::string ExampleDocumentText(std::string_view written) {
+  std::string text;
+  for (size_t i = 0; i < written.size(); ++i) {
+    if (written[i] == '\\' && i + 1 < written.size() && written[i + 1] == 'n') {
+      text += '\n';
+      ++i;
+    } else {
+      text += written[i];
+    }
+  }
+  return text;
 }
 
 }  // namespace whosaid::rules

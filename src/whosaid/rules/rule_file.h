@@ -88,6 +88,10 @@ RuleFile ParseRuleFile(std::string_view path, std::string_view text,
 // read, appends "cannot open rule file: <reason>" for `path` and returns nullopt.
 std::optional<RuleFile> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
 
+// The text of an example as a document: example lines are one line each, so "\n" in them
+// stands for a line break (and "\n\n" for a paragraph break).
+std::string ExampleDocumentText(std::string_view written);
+
 // Parses the `SLOT="value" SLOT="value"` list that follows `=>` in a positive example.
 // `\"` and `\\` are the only escapes inside values; a `#` after the last value starts a
 // comment. On error returns false and sets *error_offset (a byte offset into `text`) and

@@ -53,10 +53,18 @@ Result<CompiledPattern> CompiledPattern::Compile(const PatternNode& node,
 
 bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,
                               std::map<std::string, TokenRange>* slots) const {
-  const int groups = re_->NumberOfCapturingGroups();
+  return Match(text, from, text.symbols.size() / 2, /*anchored=*/true, slots);
+}
+
+bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool anchored,
+                            std::map<std::string, TokenRange>* slots) const {
+  const int groups = slots ? re_->NumberOfCapturingGroups() : 0;
   std::vector<re2::StringPiece> found(static_cast<size_t>(groups) + 1);
   const re2::StringPiece all(text.symbols);
-  if (!re_->Match(all, from * 2, all.size(), RE2::ANCHOR_START, found.data(), groups + 1)) {
+  to = std::min(to * 2, all.size());
+  if (from * 2 > to ||
+      !re_->Match(all, from * 2, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
+                  groups + 1)) {
     return false;
   }
   if (slots) {

@@ -51,6 +51,11 @@ class CompiledPattern {
   // token range of every slot that took part. False when it does not match there.
   bool MatchAt(const SymbolText& text, size_t from, std::map<std::string, TokenRange>* slots) const;
 
+  // Matches within symbols [from, to) of `text`: anchored at `from`, or the leftmost match
+  // anywhere in the range (`anchored` false). Slots as MatchAt.
+  bool Match(const SymbolText& text, size_t from, size_t to, bool anchored,
+             std::map<std::string, TokenRange>* slots) const;
+
   const std::string& regex() const { return regex_; }
 
  private:

@@ -1,0 +1,101 @@
+#include "whosaid/token_examples.h"
+
+#include <string>
+
+#include "whosaid/text/document.h"
+
+namespace whosaid {
+namespace {
+
+std::string Shown(const std::optional<std::string>& value) {
+  return value ? "\"" + *value + "\"" : "nothing";
+}
+
+// What is wrong with `result` for positive example `ex` of rule `id`; empty when right.
+std::string PositiveMismatch(const ExtractResult& result, const rules::Example& ex,
+                             const std::string& id) {
+  const QuoteRecord* first = nullptr;
+  for (const QuoteRecord& r : result.quotes) {
+    if (r.span.type != quotes::QuoteType::kIndirect) {
+      first = &r;
+      break;
+    }
+  }
+  if (!first) return "whosaid found no quotation";
+  const Attribution& a = first->attribution;
+  if (a.rule != id) {
+    return "the first quotation was decided by " + (a.rule.empty() ? "nothing" : a.rule) +
+           ", not by this rule";
+  }
+  for (const auto& [slot, expected] : ex.expected) {
+    const std::optional<std::string>* got = nullptr;
+    switch (slot) {
+      case rules::Slot::kSpeaker:
+        got = &a.speaker;
+        break;
+      case rules::Slot::kRole:
+        got = &a.role;
+        break;
+      case rules::Slot::kCue:
+        got = &a.cue;
+        break;
+      default:
+        return std::string(rules::SlotName(slot)) +
+               " is not a record field: examples of token rules state SPEAKER, ROLE and CUE";
+    }
+    if (!*got || **got != expected) {
+      return std::string(rules::SlotName(slot)) + ": expected \"" + expected + "\", whosaid says " +
+             Shown(*got);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
+                                       std::vector<rules::Diagnostic>* diagnostics) {
+  TokenExampleStats stats;
+  const tokenrules::TokenRuleSet* set = extractor.token_rules();
+  if (!set) return stats;
+  for (const tokenrules::TokenRule& rule : set->rules()) {
+    ++stats.rules;
+    if (rule.examples.empty()) {
+      diagnostics->push_back(rules::Diagnostic::Warning(rule.file, rule.line, rule.col,
+                                                        "rule " + rule.id + " has no example"));
+    }
+    for (const rules::Example& ex : rule.examples) {
+      ++stats.examples;
+      std::string mismatch;
+      auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
+      if (!doc.ok()) {
+        mismatch = doc.status().message();
+      } else {
+        const ExtractResult result = extractor.Extract(*doc);
+        if (ex.positive) {
+          mismatch = PositiveMismatch(result, ex, rule.id);
+        } else {
+          for (const QuoteRecord& r : result.quotes) {
+            if (r.attribution.rule == rule.id) {
+              mismatch = "this rule decided the quotation \"" + doc->Slice(r.span.content) +
+                         "\" (speaker " + Shown(r.attribution.speaker) + ")";
+              break;
+            }
+          }
+        }
+      }
+      if (mismatch.empty()) {
+        ++stats.passed;
+        continue;
+      }
+      ++stats.failed;
+      diagnostics->push_back(
+          rules::Diagnostic::Error(ex.file, ex.line, ex.col,
+                                   std::string(ex.positive ? "positive" : "negative") +
+                                       " example of " + rule.id + ": " + mismatch));
+    }
+  }
+  return stats;
+}
+
+}  // namespace whosaid

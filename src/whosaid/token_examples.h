@@ -1,0 +1,27 @@
+// The examples of token rules (tokenrules/token_rule_set.h), run through the whole pipeline:
+// each example text is extracted by an extractor whose engine is the token rules, and what
+// whosaid finally says about the example's first quotation is compared with the example.
+//   + TEXT => SPEAKER="…" ROLE="…" CUE="…"   the record of the first quotation was decided
+//                                             by this rule and has these values (the
+//                                             speaker's canonical name, role and cue)
+//   - TEXT                                    no record of the text was decided by this rule
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "whosaid/extractor.h"
+#include "whosaid/rules/diagnostic.h"
+
+namespace whosaid {
+
+struct TokenExampleStats {
+  size_t rules = 0, examples = 0, passed = 0, failed = 0;
+};
+
+// Runs every example of `extractor`'s token rules; each failure is an error diagnostic at
+// the example's file:line:col saying what whosaid said instead.
+TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
+                                       std::vector<rules::Diagnostic>* diagnostics);
+
+}  // namespace whosaid

@@ -1,0 +1,255 @@
+#include "whosaid/tokenrules/token_rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "whosaid/rules/file_io.h"
+#include "whosaid/tokenrules/pattern.h"
+
+namespace whosaid::tokenrules {
+namespace {
+
+// How far around a quotation (in tokens) a rule that does not start with QUOTE looks: a
+// speaker-first lead-in or a cue after the quotation is in the same or the next sentence.
+constexpr size_t kReach = 60;
+
+// `{NAME}` replaced by `(body)` of the file's defines, recursively; an unknown name or a
+// define that refers to itself is an error message.
+std::string ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& defs,
+                         int depth, std::string* error) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '{') {
+      out += pattern[i];
+      continue;
+    }
+    const size_t close = pattern.find('}', i);
+    const std::string name(
+        pattern.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1));
+    const auto it = defs.find(name);
+    if (close == std::string_view::npos || it == defs.end()) {
+      // Not a macro reference: `{m,n}` repetition.
+      out += pattern[i];
+      continue;
+    }
+    if (depth > 16) {
+      *error = "define " + name + " refers to itself";
+      return out;
+    }
+    out += '(' + ExpandMacros(it->second, defs, depth + 1, error) + ')';
+    i = close;
+  }
+  return out;
+}
+
+// The body of a define as written. The rule-file parser reads a body that starts with `@`
+// as a character rule's lexicon macro (`define NAME = @file.lst`); in a token rule file
+// `@list` is a token test, so such a body is taken from the line itself.
+std::string DefineBody(const rules::MacroDef& d, const std::string& file) {
+  if (!d.lexicon) return d.body;
+  const Result<std::string> text = rules::ReadWholeFile(file);
+  if (!text.ok()) return d.body;
+  std::string_view rest = *text;
+  for (int line = 1; line < d.line && !rest.empty(); ++line) {
+    const size_t nl = rest.find('\n');
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  }
+  rest = rest.substr(0, rest.find('\n'));
+  if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+  const size_t at = static_cast<size_t>(std::max(d.body_col, 1) - 1);
+  if (at >= rest.size()) return d.body;
+  rest = rest.substr(at);
+  // A trailing comment: two blanks and `#`.
+  if (const size_t c = rest.find("  #"); c != std::string_view::npos) rest = rest.substr(0, c);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+  return std::string(rest);
+}
+
+// The first list `node` tests that `table` does not declare, or empty.
+std::string UnknownList(const TokenTest& test, const lexicon::WordTable& table) {
+  if (test.kind == TokenTest::Kind::kList && !table.FindList(test.text)) return test.text;
+  for (const TokenTest& arg : test.args) {
+    if (std::string name = UnknownList(arg, table); !name.empty()) return name;
+  }
+  return {};
+}
+std::string UnknownList(const PatternNode& node, const lexicon::WordTable& table) {
+  if (node.kind == PatternNode::Kind::kTest) return UnknownList(node.test, table);
+  for (const PatternNode& child : node.children) {
+    if (std::string name = UnknownList(child, table); !name.empty()) return name;
+  }
+  return {};
+}
+
+bool StartsWithQuote(const PatternNode& node) {
+  switch (node.kind) {
+    case PatternNode::Kind::kTest:
+      return node.test.kind == TokenTest::Kind::kQuote;
+    case PatternNode::Kind::kSequence:
+      return !node.children.empty() && StartsWithQuote(node.children.front());
+    case PatternNode::Kind::kSlot:
+      return StartsWithQuote(node.children.front());
+    case PatternNode::Kind::kRepeat:
+      return node.min > 0 && StartsWithQuote(node.children.front());
+    case PatternNode::Kind::kAlternation:
+      return !node.children.empty() &&
+             std::all_of(node.children.begin(), node.children.end(),
+                         [](const PatternNode& c) { return StartsWithQuote(c); });
+  }
+  return false;
+}
+
+std::vector<std::string> TokenRuleFiles(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::string> in_dir;
+      for (const auto& entry : std::filesystem::directory_iterator(p, ec)) {
+        if (entry.path().extension() == ".tokens") in_dir.push_back(entry.path().string());
+      }
+      std::sort(in_dir.begin(), in_dir.end());
+      files.insert(files.end(), in_dir.begin(), in_dir.end());
+    } else if (std::filesystem::path(p).extension() == ".tokens") {
+      files.push_back(p);
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
+    const std::vector<std::string>& paths, std::shared_ptr<const lexicon::WordTable> table,
+    std::vector<rules::Diagnostic>* diagnostics) {
+  auto set = std::make_shared<TokenRuleSet>();
+  set->table_ = table ? std::move(table) : std::make_shared<lexicon::WordTable>();
+  struct Pending {  // a rule parsed, not yet compiled
+    TokenRule rule;
+    PatternNode root;
+  };
+  std::vector<Pending> parsed;
+  bool failed = false;
+  for (const std::string& file : TokenRuleFiles(paths)) {
+    std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics);
+    if (!rf) {
+      failed = true;
+      continue;
+    }
+    std::map<std::string, std::string> defs;
+    for (const rules::MacroDef& d : rf->defines) defs[d.name] = DefineBody(d, file);
+    for (rules::RuleDef& def : rf->rules) {
+      std::string error;
+      const std::string expanded = ExpandMacros(def.pattern, defs, 0, &error);
+      Parsed p = ParsePattern(expanded);
+      if (!error.empty()) p.errors.push_back({0, error});
+      if (!p.ok()) {
+        for (const ParseFailure& f : p.errors) {
+          // Offsets are in the expanded pattern: exact when the rule uses no define.
+          const int col =
+              def.pattern_col + (expanded == def.pattern ? static_cast<int>(f.offset) : 0);
+          diagnostics->push_back(rules::Diagnostic::Error(def.file, def.line, col,
+                                                          "rule " + def.id + ": " + f.message));
+        }
+        failed = true;
+        continue;
+      }
+      if (const std::string list = UnknownList(p.root, *set->table_); !list.empty()) {
+        diagnostics->push_back(rules::Diagnostic::Error(
+            def.file, def.line, def.pattern_col,
+            "rule " + def.id + ": unknown lexicon list '@" + list +
+                "' (the lists are those of the pack's lexicon/lexicon.manifest)"));
+        failed = true;
+        continue;
+      }
+      Pending out;
+      out.rule.id = def.id;
+      out.rule.priority = def.priority;
+      out.rule.confidence = def.confidence.value_or(def.priority / 100.0);
+      out.rule.pattern_source = def.pattern;
+      out.rule.examples = std::move(def.examples);
+      out.rule.file = def.file;
+      out.rule.line = def.line;
+      out.rule.col = def.col;
+      out.rule.starts_with_quote = StartsWithQuote(p.root);
+      out.root = std::move(p.root);
+      parsed.push_back(std::move(out));
+    }
+  }
+  std::vector<const PatternNode*> roots;
+  for (const Pending& p : parsed) roots.push_back(&p.root);
+  Result<Alphabet> alphabet = Alphabet::Build(*set->table_, roots);
+  if (!alphabet.ok()) {
+    diagnostics->push_back(rules::Diagnostic::Error(parsed.empty() ? "" : parsed.front().rule.file,
+                                                    0, 0, alphabet.status().message()));
+    return nullptr;
+  }
+  set->alphabet_ = std::make_unique<Alphabet>(std::move(alphabet).value());
+  for (Pending& p : parsed) {
+    Result<CompiledPattern> compiled = CompiledPattern::Compile(p.root, *set->alphabet_);
+    if (!compiled.ok()) {
+      diagnostics->push_back(
+          rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
+                                   "rule " + p.rule.id + ": " + compiled.status().message()));
+      failed = true;
+      continue;
+    }
+    p.rule.compiled = std::move(compiled).value();
+    set->rules_.push_back(std::move(p.rule));
+  }
+  if (failed) return nullptr;
+  std::stable_sort(set->rules_.begin(), set->rules_.end(),
+                   [](const TokenRule& a, const TokenRule& b) { return a.priority > b.priority; });
+  return set;
+}
+
+SymbolText TokenRuleSet::Encode(std::string_view text, const text::Segmentation& seg,
+                                const std::vector<quotes::QuoteSpan>& quotes) const {
+  return EncodeTokens(*alphabet_, text, seg, 0, seg.tokens.size(), quotes, -1);
+}
+
+void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
+                              const std::vector<quotes::QuoteSpan>& quotes, size_t quote,
+                              SymbolText* symbols, std::vector<TokenMatch>* out) const {
+  out->clear();
+  const size_t n = symbols->first_token.size();
+  // The quotation's symbol: the first whose token starts at or after its opening mark.
+  const auto at_it = std::partition_point(
+      symbols->first_token.begin(), symbols->first_token.end(),
+      [&](uint32_t tok) { return seg.tokens[tok].span.begin < quotes[quote].outer.begin; });
+  if (at_it == symbols->first_token.end()) return;
+  const size_t at = static_cast<size_t>(at_it - symbols->first_token.begin());
+  if (seg.tokens[*at_it].span.begin >= quotes[quote].outer.end) return;  // no token inside
+  // Other rules search from the start of the sentence before the quotation's.
+  size_t from = at;
+  const uint32_t sentence = seg.tokens[*at_it].sentence;
+  while (from > 0 && at - from < kReach &&
+         seg.tokens[symbols->first_token[from - 1]].sentence + 1 >= sentence) {
+    --from;
+  }
+  const size_t to = std::min(n, at + kReach);
+  SetFocus(*alphabet_, at, true, symbols);
+  std::map<std::string, TokenRange> slots;
+  auto span_of = [&](const char* name) -> std::optional<text::ByteSpan> {
+    const auto it = slots.find(name);
+    if (it == slots.end() || it->second.end <= it->second.begin) return std::nullopt;
+    return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
+                          seg.tokens[it->second.end - 1].span.end};
+  };
+  for (const TokenRule& rule : rules_) {
+    const bool hit = rule.starts_with_quote
+                         ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots)
+                         : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
+    if (!hit) continue;
+    TokenMatch m;
+    m.rule = &rule;
+    m.speaker = span_of("SPEAKER");
+    m.role = span_of("ROLE");
+    m.cue = span_of("CUE");
+    out->push_back(m);
+  }
+  SetFocus(*alphabet_, at, false, symbols);
+}
+
+}  // namespace whosaid::tokenrules

@@ -1,0 +1,80 @@
+// Token rules (issue 16, second step): rule files whose patterns are token patterns
+// (pattern.h), compiled together over one alphabet and run by the attributor with
+// `--engine tokens`, beside the character rules, which stay the default until the English
+// pack is ported and the two engines agree (bench/engine_diff.sh).
+//
+// A token rule file (`*.tokens`, in a pack's tokens/ directory) has the grammar of a
+// character rule file (rules/rule_file.h): `define`, `rule ID prio=N [conf=X] : PATTERN`,
+// `+`/`-` examples. The differences:
+//   - the pattern is a token pattern; `{NAME}` stands for the body of `define NAME = …`
+//     (itself a token pattern), in parentheses; lexicon lists are `@name` of the manifest;
+//   - a quote rule holds QUOTE (the quotation being attributed); its slots SPEAKER, ROLE and
+//     CUE give the speaker phrase, the role and the cue;
+//   - an example states what whosaid finally says about the example's first quotation:
+//     SPEAKER, ROLE and CUE are the record's speaker (canonical), role and cue, and the
+//     record's rule must be this rule (attrib/token_examples.h runs them).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "whosaid/lexicon/word_table.h"
+#include "whosaid/quotes/quote_span.h"
+#include "whosaid/rules/diagnostic.h"
+#include "whosaid/rules/rule_file.h"
+#include "whosaid/text/segmenter.h"
+#include "whosaid/tokenrules/alphabet.h"
+#include "whosaid/tokenrules/compiled_pattern.h"
+
+namespace whosaid::tokenrules {
+
+struct TokenRule {
+  std::string id;
+  int priority = 0;
+  double confidence = 0;  // conf=X, or priority / 100
+  std::string pattern_source;
+  std::vector<rules::Example> examples;
+  std::string file;
+  int line = 0, col = 0;
+  // Where QUOTE stands: a rule that starts with it is tried anchored at the quotation; any
+  // other is searched in the stretch of text around it.
+  bool starts_with_quote = false;
+  CompiledPattern compiled;
+};
+
+// One rule's match for one quotation: the slots as byte spans of the document.
+struct TokenMatch {
+  const TokenRule* rule = nullptr;
+  std::optional<text::ByteSpan> speaker, role, cue;
+};
+
+class TokenRuleSet {
+ public:
+  // Reads every `*.tokens` file of `paths` (files, or directories read in name order) and
+  // compiles their quote rules over the lists of `table`. Problems are diagnostics at
+  // file:line:col; null when any is an error. No file at all is an empty set.
+  static std::shared_ptr<const TokenRuleSet> Load(const std::vector<std::string>& paths,
+                                                  std::shared_ptr<const lexicon::WordTable> table,
+                                                  std::vector<rules::Diagnostic>* diagnostics);
+
+  const std::vector<TokenRule>& rules() const { return rules_; }
+  bool empty() const { return rules_.empty(); }
+
+  // A document's symbols (EncodeTokens over all its tokens, no quotation in focus yet).
+  SymbolText Encode(std::string_view text, const text::Segmentation& seg,
+                    const std::vector<quotes::QuoteSpan>& quotes) const;
+
+  // Every rule's match for quotation `quote` (index into `quotes`), in rule order; the
+  // quotation takes the focus in `symbols` while they run and gives it back after.
+  void MatchQuote(const text::Segmentation& seg, const std::vector<quotes::QuoteSpan>& quotes,
+                  size_t quote, SymbolText* symbols, std::vector<TokenMatch>* out) const;
+
+ private:
+  std::shared_ptr<const lexicon::WordTable> table_;
+  std::unique_ptr<Alphabet> alphabet_;
+  std::vector<TokenRule> rules_;  // by priority, highest first (stable: file order)
+};
+
+}  // namespace whosaid::tokenrules

@@ -1,0 +1,124 @@
+// Token rule files (issue 16, second step): loading, defines, diagnostics at file:line:col
+// and each rule's match for a quotation, on sentences of our own with the English lexicon.
+#include "whosaid/tokenrules/token_rule_set.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "../english_pack.h"
+#include "whosaid/quotes/scanner.h"
+
+namespace whosaid::tokenrules {
+namespace {
+
+// A directory holding one token rule file with `content`, removed at the end.
+struct RuleDir {
+  explicit RuleDir(const std::string& content) {
+    path = std::filesystem::temp_directory_path() /
+           ("whosaid-token-rules-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+    std::filesystem::create_directories(path);
+    std::ofstream(path / "test.tokens") << content;
+  }
+  ~RuleDir() { std::filesystem::remove_all(path); }
+  std::string file() const { return (path / "test.tokens").string(); }
+  std::filesystem::path path;
+};
+
+std::shared_ptr<const TokenRuleSet> Load(const RuleDir& dir,
+                                         std::vector<rules::Diagnostic>* diagnostics) {
+  return TokenRuleSet::Load({dir.path.string()}, testing::EnglishLexicons().table, diagnostics);
+}
+
+// The text of each rule's speaker for the first quotation of `text`, "rule=speaker".
+std::vector<std::string> SpeakersOfFirstQuote(const TokenRuleSet& set, const std::string& text) {
+  auto segmenter = text::Segmenter::Create([] {
+    text::SegmenterOptions o;
+    testing::EnglishLexicons().ToSegmenterOptions(&o);
+    return o;
+  }());
+  REQUIRE(segmenter.ok());
+  const text::Segmentation seg = (*segmenter)->Segment(text);
+  const auto quotes = quotes::ScanQuotes(text, seg, testing::EnglishScannerOptions());
+  REQUIRE(!quotes.empty());
+  SymbolText symbols = set.Encode(text, seg, quotes);
+  const std::string before = symbols.symbols;
+  std::vector<TokenMatch> matches;
+  set.MatchQuote(seg, quotes, 0, &symbols, &matches);
+  CHECK(symbols.symbols == before);  // the focus is given back
+  std::vector<std::string> out;
+  for (const TokenMatch& m : matches) {
+    out.push_back(m.rule->id + "=" +
+                  (m.speaker ? text.substr(m.speaker->begin, m.speaker->size()) : "-"));
+  }
+  return out;
+}
+
+const char* kRules = R"(# Two rules and a define whose body starts with a list.
+define NAME = @honorifics* (Cap & !@not_names){1,3}
+
+rule t.low  prio=10 : QUOTE CUE:@cue_verbs SPEAKER:Cap+
+  + “Go,” said Ann Lee.  => SPEAKER="Ann Lee"
+
+rule t.high  prio=90 : QUOTE CUE:@cue_verbs SPEAKER:({NAME}) ROLE:("," @articles lower+)?
+  + “Go,” said Dr. Ann Lee.  => SPEAKER="Ann Lee"
+
+rule t.lead  prio=50 : SPEAKER:({NAME}) CUE:@cue_verbs ","? QUOTE
+  + Ann Lee said, “Go.”  => SPEAKER="Ann Lee"
+)";
+
+TEST_CASE("token rules: defines, priorities and each rule's match for a quotation") {
+  RuleDir dir(kRules);
+  std::vector<rules::Diagnostic> diagnostics;
+  const auto set = Load(dir, &diagnostics);
+  REQUIRE(set);
+  CHECK(diagnostics.empty());
+  REQUIRE(set->rules().size() == 3);
+  CHECK(set->rules()[0].id == "t.high");  // highest priority first
+  CHECK(set->rules()[1].id == "t.lead");
+  CHECK(set->rules()[2].id == "t.low");
+  CHECK(set->rules()[0].starts_with_quote);
+  CHECK_FALSE(set->rules()[1].starts_with_quote);
+  CHECK(set->rules()[0].confidence == doctest::Approx(0.9));
+  CHECK(set->rules()[0].examples.size() == 1);
+  CHECK(set->rules()[2].line == 4);
+
+  CHECK(SpeakersOfFirstQuote(*set, "“We are ready,” said Dr. Ann Lee, a surgeon.") ==
+        std::vector<std::string>{"t.high=Dr. Ann Lee", "t.low=Dr. Ann Lee"});
+  CHECK(SpeakersOfFirstQuote(*set, "Ann Lee said, “We are ready.”") ==
+        std::vector<std::string>{"t.lead=Ann Lee"});
+  // A lead-in two sentences back is out of reach; the quotation after is no match.
+  CHECK(SpeakersOfFirstQuote(*set, "Ann Lee said so. Then rain fell. Rain fell. “We are ready.”")
+            .empty());
+}
+
+TEST_CASE("token rules: problems are diagnostics at the rule's file, line and column") {
+  RuleDir dir(
+      "rule t.a prio=10 : QUOTE CUE:@cue_verbz SPEAKER:Cap+\n"
+      "rule t.b prio=10 : QUOTE SPEAKER:(Cap+\n"
+      "rule t.c prio=10 : QUOTE SPEAKER:{MISSING}\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  CHECK_FALSE(Load(dir, &diagnostics));
+  REQUIRE(diagnostics.size() >= 2);
+  CHECK(diagnostics[0].ToString() ==
+        dir.file() +
+            ":1:20: error: rule t.a: unknown lexicon list '@cue_verbz' (the lists are "
+            "those of the pack's lexicon/lexicon.manifest)");
+  CHECK(diagnostics[1].ToString().find(dir.file() + ":2:") == 0);
+  CHECK(diagnostics[1].ToString().find("rule t.b") != std::string::npos);
+}
+
+TEST_CASE("token rules: no file is an empty set") {
+  std::vector<rules::Diagnostic> diagnostics;
+  const auto set = TokenRuleSet::Load({"/nonexistent-whosaid-dir"},
+                                      testing::EnglishLexicons().table, &diagnostics);
+  REQUIRE(set);
+  CHECK(set->empty());
+  CHECK(diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules
