@@ -14,6 +14,7 @@
 #include "cli/input_source.h"
 #include "cli/ordered_pool.h"
 #include "cli/output_file.h"
+#include "cli/speaker_scope_words.h"
 #include "cli/worker_extractors.h"
 #include "whosaid/store/normalize.h"
 #include "whosaid/store/quote_store.h"
@@ -27,10 +28,8 @@ namespace {
 using store::QuoteStore;
 using store::StoredDocument;
 
-std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
+std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, store::OpenOptions options,
                                       spdlog::logger& log) {
-  store::OpenOptions options;
-  options.read_only = read_only;
   options.busy_timeout_ms = static_cast<int>(o.busy_timeout * 1000);
   auto s = QuoteStore::Open(o.db_path, options);
   if (!s.ok()) {
@@ -38,6 +37,24 @@ std::unique_ptr<QuoteStore> OpenStore(const DbCommandOptions& o, bool read_only,
     return nullptr;
   }
   return std::move(s).value();
+}
+
+// A connection for searches and lookups: it needs no rule pack.
+std::unique_ptr<QuoteStore> OpenReader(const DbCommandOptions& o, spdlog::logger& log) {
+  store::OpenOptions options;
+  options.read_only = true;
+  return OpenStore(o, options, log);
+}
+
+// A connection for writing (creating the file and migrating it when needed). Which speakers
+// it shares across stories depends on the words of the rule pack the main options name
+// (the built-in one, or --rules / --no-default-rules): the lexicon the extractor reads.
+std::unique_ptr<QuoteStore> OpenWriter(const DbCommandOptions& o, const ExtractorOptions& pack,
+                                       spdlog::logger& log) {
+  store::OpenOptions options;
+  options.speaker_scope_words = LoadSpeakerScopeWords(pack, log);
+  if (!options.speaker_scope_words) return nullptr;
+  return OpenStore(o, options, log);
 }
 
 // Writes documents in batches of `batch_size`, one transaction each, and keeps the tally.
@@ -128,8 +145,9 @@ IngestItem Extract(const Extractor& extractor, const text::DocumentOptions& doc_
 
 int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
               spdlog::logger& log) {
-  // The database first: its problems show in milliseconds, before the rules compile.
-  auto store = OpenStore(o, /*read_only=*/false, log);
+  // The database first: its problems show in milliseconds, before the rules compile (its
+  // speaker-scope words come from the same lexicon the extractors load, read on its own).
+  auto store = OpenWriter(o, extract.extractor, log);
   if (!store) return kExitUsage;
   const int threads = extract.jobs > 1 ? extract.jobs : 0;
   auto extractors = WorkerExtractors::Create(extract.extractor, threads, log);
@@ -143,7 +161,7 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   // --reextract): a connection of its own looks it up, as the writer may be on another thread.
   std::unique_ptr<QuoteStore> lookup;
   if (!o.reextract) {
-    lookup = OpenStore(o, /*read_only=*/true, log);
+    lookup = OpenReader(o, log);
     if (!lookup) return kExitUsage;
   }
   store::WriteSummary skipped;
@@ -201,7 +219,8 @@ int RunIngest(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   return failed ? kExitSomeFailed : kExitOk;
 }
 
-int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
+int RunImport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+              spdlog::logger& log) {
   // Records are grouped by document, in the order documents first appear; a document is
   // stored only when all of its records read well. What failed is counted once each: a
   // document with bad records, a record that names no document, a file that cannot be read.
@@ -257,7 +276,7 @@ int RunImport(const DbCommandOptions& o, spdlog::logger& log) {
     }
   }
 
-  auto store = OpenStore(o, /*read_only=*/false, log);
+  auto store = OpenWriter(o, extract.extractor, log);
   if (!store) return kExitUsage;
   BatchWriter writer(*store, o.batch, log);
   for (StoredDocument& doc : docs) {
@@ -294,7 +313,7 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
     return kExitUsage;
   }
   auto format = store::ParseRowFormat(o.format);
-  auto store = OpenStore(o, /*read_only=*/true, log);
+  auto store = OpenReader(o, log);
   if (!store) return kExitUsage;
   if (search.speaker) {
     auto name = store->FindSpeaker(*search.speaker);
@@ -317,7 +336,7 @@ int RunSearch(const DbCommandOptions& o, const ExtractCommandOptions& extract, b
 
 int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
                 spdlog::logger& log) {
-  auto store = OpenStore(o, /*read_only=*/true, log);
+  auto store = OpenReader(o, log);
   if (!store) return kExitUsage;
   auto speakers = store->Speakers();
   if (!speakers.ok()) {
@@ -333,7 +352,7 @@ int RunSpeakers(const DbCommandOptions& o, const ExtractCommandOptions& extract,
 int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
               spdlog::logger& log) {
   const store::RowFormat format = store::ParseRowFormat(o.format).value();
-  auto store = OpenStore(o, /*read_only=*/true, log);
+  auto store = OpenReader(o, log);
   if (!store) return kExitUsage;
   auto out = OutputFile::Open(extract.output_path, log);
   if (!out) return kExitUsage;
@@ -355,8 +374,9 @@ int RunExport(const DbCommandOptions& o, const ExtractCommandOptions& extract,
   return out->Finish(log);  // an output error (a full disk) is exit code 2
 }
 
-int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
-  auto store = OpenStore(o, /*read_only=*/false, log);
+int RunMigrate(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+               spdlog::logger& log) {
+  auto store = OpenWriter(o, extract.extractor, log);
   if (!store) return kExitUsage;
   auto counts = store->Count();
   if (!counts.ok()) {
@@ -370,8 +390,9 @@ int RunMigrate(const DbCommandOptions& o, spdlog::logger& log) {
 
 // "2 documents deleted (9 quote occurrences; 7 quotes and 2 speakers no other story has
 // went with them); the database holds …". Ids that are not stored are named and exit 1.
-int RunDelete(const DbCommandOptions& o, spdlog::logger& log) {
-  auto store = OpenStore(o, /*read_only=*/false, log);
+int RunDelete(const DbCommandOptions& o, const ExtractCommandOptions& extract,
+              spdlog::logger& log) {
+  auto store = OpenWriter(o, extract.extractor, log);
   if (!store) return kExitUsage;
   auto deleted = store->Delete(o.doc_ids);
   if (!deleted.ok()) {
@@ -518,13 +539,13 @@ int RunDbCommand(const DbCommandOptions& o, const ExtractCommandOptions& extract
     return kExitUsage;
   }
   if (*o.ingest) return RunIngest(o, extract, log);
-  if (*o.import) return RunImport(o, log);
+  if (*o.import) return RunImport(o, extract, log);
   if (*o.search) return RunSearch(o, extract, /*by_speaker=*/false, log);
   if (*o.quotes) return RunSearch(o, extract, /*by_speaker=*/true, log);
   if (*o.speakers) return RunSpeakers(o, extract, log);
   if (*o.export_) return RunExport(o, extract, log);
-  if (*o.migrate) return RunMigrate(o, log);
-  if (*o.delete_) return RunDelete(o, log);
+  if (*o.migrate) return RunMigrate(o, extract, log);
+  if (*o.delete_) return RunDelete(o, extract, log);
   log.error("no db command given (see whosaid db --help)");
   return kExitUsage;
 }

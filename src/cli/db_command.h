@@ -11,7 +11,10 @@
 //
 // The db subcommands fall through to the main command's options, so `db ingest` takes the
 // same extraction options (--rules, --all-marks, --no-indirect, --lenient, --paragraphs,
-// -j, …) and every db command takes -o, -q and -v.
+// -j, …) and every db command takes -o, -q and -v. The commands that write (ingest, import,
+// migrate, delete) read the lexicon of the rule pack those options name (the built-in one,
+// or --rules / --no-default-rules) for the words that tell which speakers the database
+// shares across stories (store/speaker_scope.h).
 #pragma once
 
 #include <spdlog/logger.h>
@@ -37,13 +40,13 @@ struct DbCommandOptions {
   CLI::App* delete_ = nullptr;
 
   std::string db_path;
-  std::vector<std::string> files;  // ingest: documents; import: result files
-  std::string input;               // ingest: text or jsonl (empty: the main --input)
-  size_t batch = 100;              // documents per transaction
-  bool reextract = false;          // ingest: extract stories stored unchanged too
-  double busy_timeout = 10;        // seconds to wait for another process's lock
+  std::vector<std::string> files;    // ingest: documents; import: result files
+  std::string input;                 // ingest: text or jsonl (empty: the main --input)
+  size_t batch = 100;                // documents per transaction
+  bool reextract = false;            // ingest: extract stories stored unchanged too
+  double busy_timeout = 10;          // seconds to wait for another process's lock
   std::vector<std::string> doc_ids;  // delete
-  std::vector<std::string> words;  // search
+  std::vector<std::string> words;    // search
   std::string speaker;
   std::string since;
   size_t limit = 50;

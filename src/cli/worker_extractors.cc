@@ -1,7 +1,8 @@
 #include "cli/worker_extractors.h"
 
-#include <cstdio>
 #include <future>
+
+#include "cli/report_diagnostics.h"
 
 namespace whosaid::cli {
 
@@ -19,16 +20,7 @@ std::unique_ptr<WorkerExtractors> WorkerExtractors::Create(const ExtractorOption
   }
   std::vector<Result<std::unique_ptr<Extractor>>> results;
   for (auto& l : loads) results.push_back(l.get());
-  // A diagnostic with a place goes out as "file:line:col: error: …" at the start of the
-  // line, the form editors and CI annotators parse; without one it is an ordinary error.
-  for (const auto& d : diagnostics) {
-    if (!d.error) continue;
-    if (d.file.empty()) {
-      log.error("{}", d.message);
-    } else {
-      std::fprintf(stderr, "%s\n", d.ToString().c_str());
-    }
-  }
+  ReportDiagnosticErrors(diagnostics, log);
   auto out = std::make_unique<WorkerExtractors>();
   for (auto& r : results) {
     if (!r.ok()) {

@@ -14,29 +14,44 @@ Result<std::string> Extractor::DefaultRulesDir(const ExtractorOptions& options) 
   return FindDefaultRulesDir(in);
 }
 
-Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
-                                                     std::vector<rules::Diagnostic>* diagnostics) {
-  std::unique_ptr<Extractor> ex(new Extractor());
-  std::vector<std::string> paths;
-  std::string lexicon_dir;
+Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options) {
+  PackPaths pack_paths;
   if (options.default_rules) {
     auto found = DefaultRulesDir(options);
     if (!found.ok()) return found.status();
     const std::string dir = std::move(found).value();
-    paths.push_back(dir);
-    lexicon_dir = dir + "/lexicon";
+    pack_paths.rule_paths.push_back(dir);
+    pack_paths.lexicon_dir = dir + "/lexicon";
   }
   for (const auto& p : options.rule_paths) {
-    paths.push_back(p);
+    pack_paths.rule_paths.push_back(p);
     // A pack given as a directory, or as rule files inside one, brings the lists of its
     // lexicon/ (without the built-in pack, name finding would otherwise run on none).
     const std::filesystem::path path(p);
     const std::filesystem::path pack =
         std::filesystem::is_directory(path) ? path : path.parent_path();
-    if (lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
-      lexicon_dir = (pack / "lexicon").string();
+    if (pack_paths.lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
+      pack_paths.lexicon_dir = (pack / "lexicon").string();
     }
   }
+  return pack_paths;
+}
+
+Result<entities::Lexicons> Extractor::LoadLexicons(const ExtractorOptions& options,
+                                                   std::vector<rules::Diagnostic>* diagnostics) {
+  auto pack = FindPack(options);
+  if (!pack.ok()) return pack.status();
+  if (pack->lexicon_dir.empty()) return entities::Lexicons();
+  return entities::Lexicons::Load(pack->lexicon_dir, diagnostics);
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
+                                                     std::vector<rules::Diagnostic>* diagnostics) {
+  std::unique_ptr<Extractor> ex(new Extractor());
+  auto pack = FindPack(options);
+  if (!pack.ok()) return pack.status();
+  const std::vector<std::string>& paths = pack->rule_paths;
+  const std::string& lexicon_dir = pack->lexicon_dir;
   if (paths.empty()) return InvalidArgument("no rules: give --rules FILE_OR_DIR");
   std::vector<rules::Diagnostic> local;
   if (!diagnostics) diagnostics = &local;

@@ -74,7 +74,22 @@ class Extractor {
   // names the places searched.
   static Result<std::string> DefaultRulesDir(const ExtractorOptions& options);
 
+  // The word lists that Create() gives an extractor of these options, without compiling the
+  // rules: the lexicon/ of the built-in pack, else of the first pack in rule_paths that has
+  // one; empty lists when there is none. For callers that need the pack's words but not an
+  // extractor (the quote store's `db` commands). Problems go to *diagnostics (may be null).
+  static Result<entities::Lexicons> LoadLexicons(const ExtractorOptions& options,
+                                                 std::vector<rules::Diagnostic>* diagnostics);
+
  private:
+  // Where options find their rules: the built-in pack (unless default_rules is false) and
+  // rule_paths, and the lexicon/ directory of the first of them that has one ("" if none).
+  struct PackPaths {
+    std::vector<std::string> rule_paths;
+    std::string lexicon_dir;
+  };
+  static Result<PackPaths> FindPack(const ExtractorOptions& options);
+
   ExtractResult Run(const text::Document& doc, const attrib::Attributor& attributor,
                     StageTimes* times) const;
   Extractor() = default;

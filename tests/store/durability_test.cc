@@ -20,6 +20,7 @@ namespace {
 using testing::OpenOrDie;
 using testing::Sql;
 using testing::TempDir;
+using testing::WriterOptions;
 
 Counts CountsAt(const std::string& path) {
   auto store = OpenOrDie(path);
@@ -81,7 +82,7 @@ TEST_CASE(
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    auto store = QuoteStore::Open(killed);
+    auto store = QuoteStore::Open(killed, WriterOptions());
     if (!store.ok()) _exit(10);
     std::vector<StoredDocument> batch(docs.begin(), docs.begin() + 10);
     if (!(*store)->Write(batch).ok()) _exit(11);
@@ -172,7 +173,7 @@ TEST_CASE("store: a full disk fails the batch with a clear error and corrupts no
   const int64_t pages = std::stoll(Sql(path, "PRAGMA page_count"));
   {
     // A quota a few pages above the current size stands in for a disk that fills up.
-    OpenOptions options;
+    OpenOptions options = WriterOptions();
     options.max_page_count = pages + 4;
     auto store = OpenOrDie(path, options);
     auto w = store->Write(docs);
@@ -202,7 +203,7 @@ TEST_CASE("store: a read-only database file gives a clear error for writers, rea
 
   auto check = [&]() -> int {
     // Returns 0 when a writer is refused with the read-only message and a reader works.
-    auto writer = QuoteStore::Open(path);
+    auto writer = QuoteStore::Open(path, WriterOptions());
     if (writer.ok()) return 1;
     if (writer.status().message().find("read-only") == std::string::npos) return 2;
     OpenOptions reader;

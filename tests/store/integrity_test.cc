@@ -16,6 +16,7 @@ namespace {
 using testing::OpenOrDie;
 using testing::Sql;
 using testing::TempDir;
+using testing::WriterOptions;
 
 TEST_CASE("store: SQLite errors are explained; ENOSPC behind an I/O error is a full disk") {
   CHECK(ErrorReason(SQLITE_FULL, 0).find("disk is full") != std::string::npos);
@@ -46,7 +47,7 @@ TEST_CASE("store: a writer refuses a damaged file and leaves it as it was") {
   REQUIRE(Sql(path, "PRAGMA quick_check") != "ok");
   const std::string before = testing::ReadFile(path);
 
-  auto writer = QuoteStore::Open(path);
+  auto writer = QuoteStore::Open(path, WriterOptions());
   REQUIRE_FALSE(writer.ok());
   CHECK(writer.status().code() == StatusCode::kDatabaseError);
   CHECK(writer.status().message().find(path + ": the database file is damaged") == 0);
@@ -62,7 +63,7 @@ TEST_CASE("store: a sound file passes the writer's check, an empty one too") {
     auto store = OpenOrDie(path);
     REQUIRE(store->Write(testing::Stories(0, 2)).ok());
   }
-  auto again = QuoteStore::Open(path);
+  auto again = QuoteStore::Open(path, WriterOptions());
   CHECK(again.ok());
 }
 

@@ -12,6 +12,7 @@ using testing::OpenOrDie;
 using testing::Sql;
 using testing::SqlScript;
 using testing::TempDir;
+using testing::WriterOptions;
 
 // The version 1 layout and a little data: two documents, two speakers, three quotes, one of
 // them quoted in both documents. Written independently of the migration code on purpose.
@@ -187,11 +188,51 @@ TEST_CASE("store: migrating to version 3 splits generic speakers merged across s
   CHECK(Sql(path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'migrate3%'") == "0");
 }
 
+// Version 1 with a one-word speaker quoted in two stories, which only a house list makes
+// generic.
+constexpr const char* kMergedBystanders = R"sql(
+INSERT INTO speakers VALUES (3, 'Bystanders');
+INSERT INTO quotes VALUES
+  (4, 3, 'We ran.', 'we ran', 'direct', 'said', 'r1', 0.7),
+  (5, 3, 'We hid.', 'we hid', 'direct', 'said', 'r1', 0.7);
+INSERT INTO occurrences VALUES
+  (1, 2, 4, NULL, 90, 97, 90, 97, 'direct', 'Bystanders', 100, 110, NULL, 'said', 'r1', 0.7, 0, 0),
+  (2, 2, 5, NULL, 90, 97, 90, 97, 'direct', 'Bystanders', 100, 110, NULL, 'said', 'r1', 0.7, 0, 0);
+)sql";
+
+TEST_CASE("store: the version 3 migration decides speakers' scopes with the pack's words") {
+  TempDir dir;
+  // Without words a writer is refused, and the old database is left as it was.
+  const std::string untouched = dir.File("untouched.sqlite");
+  REQUIRE(SqlScript(untouched, std::string(kVersion1) + kMergedBystanders) == "");
+  auto refused = QuoteStore::Open(untouched);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == StatusCode::kInvalidArgument);
+  CHECK(Sql(untouched, "PRAGMA user_version") == "1");
+  // The English pack: "Bystanders" is a name, one speaker for both stories.
+  const std::string english = dir.File("english.sqlite");
+  REQUIRE(SqlScript(english, std::string(kVersion1) + kMergedBystanders) == "");
+  OpenOrDie(english);
+  CHECK(Sql(english, "SELECT count(*) FROM speakers WHERE name = 'Bystanders'") == "1");
+  // A house list with it as a group noun: split, one speaker per story.
+  const std::string house = dir.File("house.sqlite");
+  REQUIRE(SqlScript(house, std::string(kVersion1) + kMergedBystanders) == "");
+  SpeakerScopeWords words = *testing::EnglishSpeakerScopeWords();
+  words.group_nouns.insert("bystanders");
+  OpenOptions options;
+  options.speaker_scope_words = std::make_shared<const SpeakerScopeWords>(std::move(words));
+  OpenOrDie(house, options);
+  CHECK(Sql(house,
+            "SELECT group_concat(document_id) FROM (SELECT document_id FROM speakers "
+            "WHERE name = 'Bystanders' ORDER BY document_id)") == "1,2");
+  CHECK(Sql(house, "SELECT count(*) FROM pragma_foreign_key_check") == "0");
+}
+
 TEST_CASE("store: newer, foreign and non-database files are refused untouched") {
   TempDir dir;
   const std::string newer = dir.File("newer.sqlite");
   REQUIRE(SqlScript(newer, std::string(kVersion1) + "PRAGMA user_version = 99;") == "");
-  auto s = QuoteStore::Open(newer);
+  auto s = QuoteStore::Open(newer, WriterOptions());
   REQUIRE_FALSE(s.ok());
   CHECK(s.status().code() == StatusCode::kDatabaseError);
   CHECK(s.status().message().find("newer whosaid") != std::string::npos);
@@ -200,7 +241,7 @@ TEST_CASE("store: newer, foreign and non-database files are refused untouched") 
 
   const std::string foreign = dir.File("foreign.sqlite");
   REQUIRE(SqlScript(foreign, "CREATE TABLE invoices (id INTEGER PRIMARY KEY);") == "");
-  s = QuoteStore::Open(foreign);
+  s = QuoteStore::Open(foreign, WriterOptions());
   REQUIRE_FALSE(s.ok());
   CHECK(s.status().message().find("not a whosaid quote database") != std::string::npos);
   CHECK(Sql(foreign, "SELECT count(*) FROM sqlite_schema") == "1");
@@ -208,7 +249,7 @@ TEST_CASE("store: newer, foreign and non-database files are refused untouched") 
 
   const std::string text = dir.File("notes.txt");
   { std::ofstream(text) << "These are not the pages you are looking for.\n"; }
-  s = QuoteStore::Open(text);
+  s = QuoteStore::Open(text, WriterOptions());
   REQUIRE_FALSE(s.ok());
   CHECK(s.status().message().find("not a SQLite database") != std::string::npos);
   CHECK(testing::ReadFile(text) == "These are not the pages you are looking for.\n");

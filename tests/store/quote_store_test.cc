@@ -18,6 +18,7 @@ using testing::OpenOrDie;
 using testing::Q;
 using testing::Sql;
 using testing::TempDir;
+using testing::WriterOptions;
 
 Counts CountsOf(QuoteStore& store) {
   auto c = store.Count();
@@ -392,6 +393,54 @@ TEST_CASE("store: generic speakers are one per story, named ones one everywhere"
   CHECK(deleted->speakers == 4);
   CHECK(*store->Count() == Counts{1, 5, 5, 5});
   CHECK(Sql(path, "SELECT count(*) FROM pragma_foreign_key_check") == "0");
+}
+
+TEST_CASE("store: opening for writing needs the rule pack's speaker-scope words") {
+  TempDir dir;
+  const std::string path = dir.File("q.sqlite");
+  // No words: an error before the file is created.
+  auto none = QuoteStore::Open(path);
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().code() == StatusCode::kInvalidArgument);
+  CHECK(none.status().message().find("speaker-scope words") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(path));
+  // Words with all three lists empty (a pack whose manifest declares none of them).
+  OpenOptions empty;
+  empty.speaker_scope_words = std::make_shared<const SpeakerScopeWords>();
+  auto unnamed = QuoteStore::Open(path, empty);
+  REQUIRE_FALSE(unnamed.ok());
+  CHECK(unnamed.status().code() == StatusCode::kInvalidArgument);
+  CHECK(unnamed.status().message().find("group_speaker_nouns") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(path));
+  // Readers need none.
+  { OpenOrDie(path)->Write({Doc("a", {Q("Fine.", "police")})}).value(); }
+  OpenOptions reader;
+  reader.read_only = true;
+  auto ro = OpenOrDie(path, reader);
+  CHECK(ro->Count()->speakers == 1);
+}
+
+TEST_CASE("store: a house group noun makes a one-word speaker one story's") {
+  TempDir dir;
+  auto two_stories = [] {
+    return std::vector<StoredDocument>{Doc("a", {Q("We ran.", "Bystanders")}, "h-a"),
+                                       Doc("b", {Q("We hid.", "Bystanders")}, "h-b")};
+  };
+  // The English pack has no such group noun: one speaker for both stories.
+  auto english = OpenOrDie(dir.File("english.sqlite"));
+  REQUIRE(english->Write(two_stories()).ok());
+  CHECK(english->Count()->speakers == 1);
+  // A house list that adds it: one speaker per story.
+  SpeakerScopeWords words = *testing::EnglishSpeakerScopeWords();
+  words.group_nouns.insert("bystanders");
+  OpenOptions house;
+  house.speaker_scope_words = std::make_shared<const SpeakerScopeWords>(std::move(words));
+  auto store = OpenOrDie(dir.File("house.sqlite"), house);
+  REQUIRE(store->Write(two_stories()).ok());
+  CHECK(store->Count()->speakers == 2);
+  auto speakers = store->Speakers();
+  REQUIRE(speakers.ok());
+  for (const SpeakerInfo& s : *speakers) CHECK(s.story.has_value());
 }
 
 }  // namespace whosaid::store

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../english_pack.h"
 #include "whosaid/store/quote_store.h"
 
 namespace whosaid::store::testing {
@@ -91,7 +92,22 @@ inline std::vector<StoredDocument> Stories(int first, int n) {
   return docs;
 }
 
-inline std::unique_ptr<QuoteStore> OpenOrDie(const std::string& path, OpenOptions options = {}) {
+// The English pack's speaker-scope words (speaker_scope.h), loaded once.
+inline std::shared_ptr<const SpeakerScopeWords> EnglishSpeakerScopeWords() {
+  static const auto words = std::make_shared<const SpeakerScopeWords>(
+      whosaid::testing::EnglishLexicons().ToSpeakerScopeWords());
+  return words;
+}
+
+// Options for a writer: the defaults, with the English pack's speaker-scope words.
+inline OpenOptions WriterOptions() {
+  OpenOptions options;
+  options.speaker_scope_words = EnglishSpeakerScopeWords();
+  return options;
+}
+
+inline std::unique_ptr<QuoteStore> OpenOrDie(const std::string& path,
+                                             OpenOptions options = WriterOptions()) {
   auto s = QuoteStore::Open(path, options);
   INFO(s.status().message());
   REQUIRE(s.ok());

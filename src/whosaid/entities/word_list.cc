@@ -2,6 +2,7 @@
 
 #include "whosaid/lexicon/list_file.h"
 #include "whosaid/lexicon/manifest.h"
+#include "whosaid/text/char_class.h"
 
 namespace whosaid::entities {
 
@@ -59,6 +60,9 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"role_prepositions", &Lexicons::role_prepositions},
       {"name_joints", &Lexicons::name_joints},
       {"office_joints", &Lexicons::office_joints},
+      {"generic_speaker_openings", &Lexicons::generic_speaker_openings},
+      {"speaker_name_joining_words", &Lexicons::speaker_name_joining_words},
+      {"group_speaker_nouns", &Lexicons::group_speaker_nouns},
   };
   for (const auto& [name, member] : lists) {
     if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {
@@ -92,6 +96,20 @@ void Lexicons::ToScannerOptions(quotes::ScannerOptions* options) const {
     options->title_small_words.assign(title_small_words.entries().begin(),
                                       title_small_words.entries().end());
   }
+}
+
+store::SpeakerScopeWords Lexicons::ToSpeakerScopeWords() const {
+  // The store compares names with ASCII case folded, so entries are folded the same way.
+  const auto lowered = [](const WordList& list) {
+    store::SpeakerScopeWords::Words words;
+    for (const std::string& w : list.entries()) words.insert(text::AsciiLower(w));
+    return words;
+  };
+  store::SpeakerScopeWords words;
+  words.generic_openings = lowered(generic_speaker_openings);
+  words.joining_words = lowered(speaker_name_joining_words);
+  words.group_nouns = lowered(group_speaker_nouns);
+  return words;
 }
 
 bool Lexicons::IsAbbreviation(std::string_view word) const {

@@ -11,6 +11,7 @@
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/rules/diagnostic.h"
 #include "whosaid/status.h"
+#include "whosaid/store/speaker_scope.h"
 #include "whosaid/text/segmenter.h"
 
 namespace whosaid::entities {
@@ -83,6 +84,10 @@ struct Lexicons {
   WordList role_prepositions;  // for of at …: role words joined to a body ("a spokesman for X")
   WordList name_joints;        // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
   WordList office_joints;      // of for: "the president of the union" is no office holder
+  // Word classes of the quote store: which speakers it shares across stories.
+  WordList generic_speaker_openings;    // a one some he his …: first in a name, generic
+  WordList speaker_name_joining_words;  // of and for & …: lower case inside a named body
+  WordList group_speaker_nouns;         // police officials witnesses …: generic on their own
 
   // True when `word` and the period after it are an abbreviation (of abbreviations or of the
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
@@ -96,6 +101,10 @@ struct Lexicons {
 
   // Fills the quote scanner's elisions from elisions, unless the caller gave its own.
   void ToScannerOptions(quotes::ScannerOptions* options) const;
+
+  // The quote store's speaker-scope words (store/speaker_scope.h), lower-cased, from
+  // generic_speaker_openings, speaker_name_joining_words and group_speaker_nouns.
+  store::SpeakerScopeWords ToSpeakerScopeWords() const;
 
   // The pack's word table, which every list above is a view of (null for lexicons built by
   // hand); rules and later stages look words up in it by list name.

@@ -64,7 +64,11 @@ Result<std::unique_ptr<Service>> Service::Create(std::vector<const Extractor*> e
   if (extractors.empty()) return InvalidArgument("the service needs an extractor");
   std::unique_ptr<Service> s(new Service(std::move(extractors), std::move(config)));
   if (!s->config_.db_path.empty()) {
-    auto pool = StorePool::Open(s->config_.db_path, s->config_.busy_timeout_ms);
+    // Ingests store what the extractors found, so the store decides speakers' scopes with
+    // the words of their rule pack.
+    auto words = std::make_shared<const store::SpeakerScopeWords>(
+        s->extractors_.front()->lexicons().ToSpeakerScopeWords());
+    auto pool = StorePool::Open(s->config_.db_path, s->config_.busy_timeout_ms, std::move(words));
     if (!pool.ok()) return pool.status();
     s->store_ = std::move(pool).value();
   }

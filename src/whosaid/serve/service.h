@@ -37,8 +37,9 @@ struct ServiceConfig {
 
 class Service {
  public:
-  // Opens the database (when configured). `extractors`: one per worker (the same one may be
-  // given for all), at least one; they must outlive the service.
+  // Opens the database (when configured), with the speaker-scope words of the first
+  // extractor's lexicons. `extractors`: one per worker (the same one may be given for all),
+  // at least one; they must outlive the service.
   static Result<std::unique_ptr<Service>> Create(std::vector<const Extractor*> extractors,
                                                  ServiceConfig config);
 

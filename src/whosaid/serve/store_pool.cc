@@ -2,10 +2,13 @@
 
 namespace whosaid::serve {
 
-Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int busy_timeout_ms) {
+Result<std::unique_ptr<StorePool>> StorePool::Open(
+    const std::string& path, int busy_timeout_ms,
+    std::shared_ptr<const store::SpeakerScopeWords> speaker_scope_words) {
   std::unique_ptr<StorePool> pool(new StorePool(path, busy_timeout_ms));
   store::OpenOptions options;
   options.busy_timeout_ms = busy_timeout_ms;
+  options.speaker_scope_words = std::move(speaker_scope_words);
   auto writer = store::QuoteStore::Open(path, options);
   if (!writer.ok()) return writer.status();
   pool->writer_ = std::move(writer).value();

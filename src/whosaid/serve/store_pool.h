@@ -16,7 +16,10 @@ namespace whosaid::serve {
 class StorePool {
  public:
   // Opens the writer (creating the file when new), so that readers find a database.
-  static Result<std::unique_ptr<StorePool>> Open(const std::string& path, int busy_timeout_ms);
+  // `speaker_scope_words`: the rule pack's words for the writer (store::OpenOptions).
+  static Result<std::unique_ptr<StorePool>> Open(
+      const std::string& path, int busy_timeout_ms,
+      std::shared_ptr<const store::SpeakerScopeWords> speaker_scope_words);
 
   // A read-only connection, returned to the pool when the handle goes.
   class Reader {

@@ -72,10 +72,32 @@ Status CheckNoPendingWal(const std::string& path) {
       path + "`), or read a copy of the database and its -wal file");
 }
 
+// A writer decides which speakers are shared across stories (and a migration re-decides it
+// for stored ones), so it needs the pack's words for that: without them every speaker
+// would silently become one story's.
+Status CheckSpeakerScopeWords(const std::string& path, const SpeakerScopeWords* words) {
+  if (words == nullptr) {
+    return InvalidArgument(path +
+                           ": opening the quote database for writing needs the rule pack's "
+                           "speaker-scope words (OpenOptions::speaker_scope_words)");
+  }
+  if (words->empty()) {
+    return InvalidArgument(
+        path +
+        ": cannot write to the quote database: the rule pack's lexicon has none of the lists "
+        "generic_speaker_openings, speaker_name_joining_words and group_speaker_nouns (declare "
+        "them in lexicon/lexicon.manifest), which tell a named speaker from a generic one");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only)
-    : db_(std::move(db)), read_only_(read_only) {}
+QuoteStore::QuoteStore(std::unique_ptr<Connection> db, bool read_only,
+                       std::shared_ptr<const SpeakerScopeWords> speaker_scope_words)
+    : speaker_scope_words_(std::move(speaker_scope_words)),
+      db_(std::move(db)),
+      read_only_(read_only) {}
 
 QuoteStore::~QuoteStore() {
   if (in_batch_) RollbackBatch();
@@ -88,6 +110,11 @@ int QuoteStore::SchemaVersion() { return kSchemaVersion; }
 Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
                                                      const OpenOptions& options) {
   if (path.empty()) return InvalidArgument("no database file given");
+  if (!options.read_only) {
+    if (Status s = CheckSpeakerScopeWords(path, options.speaker_scope_words.get()); !s.ok()) {
+      return s;
+    }
+  }
   if (options.read_only) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
@@ -116,7 +143,7 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
   if (!options.read_only && sqlite3_db_readonly(db.handle(), "main") == 1) {
     return DatabaseError(path + ": the database file is read-only; cannot write to it");
   }
-  if (Status s = RegisterFunctions(db); !s.ok()) return s;
+  if (Status s = RegisterFunctions(db, options.speaker_scope_words.get()); !s.ok()) return s;
   if (Status s = db.Exec("PRAGMA foreign_keys = ON", "configuring the connection"); !s.ok()) {
     return s;
   }
@@ -139,8 +166,8 @@ Result<std::unique_ptr<QuoteStore>> QuoteStore::Open(const std::string& path,
     }
     if (Status s = Migrate(db); !s.ok()) return s;
   }
-  return std::unique_ptr<QuoteStore>(
-      new QuoteStore(std::move(connection).value(), options.read_only));
+  return std::unique_ptr<QuoteStore>(new QuoteStore(
+      std::move(connection).value(), options.read_only, options.speaker_scope_words));
 }
 
 Status QuoteStore::BeginBatch() {

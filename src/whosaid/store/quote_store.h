@@ -1,7 +1,10 @@
 // The quote database: every quote whosaid has seen, who said it, where and when, in one
 // SQLite file that many readers can search while one writer ingests.
 //
-//   auto store = whosaid::store::QuoteStore::Open("quotes.sqlite");
+//   whosaid::store::OpenOptions options;  // for writing, the pack's speaker-scope words:
+//   options.speaker_scope_words = std::make_shared<const whosaid::store::SpeakerScopeWords>(
+//       extractor->lexicons().ToSpeakerScopeWords());
+//   auto store = whosaid::store::QuoteStore::Open("quotes.sqlite", options);
 //   if (!store.ok()) { /* store.status().message() */ }
 //   auto summary = (*store)->Write(documents);          // one transaction
 //   whosaid::store::SearchOptions search;
@@ -19,7 +22,8 @@
 //   occur. A speaker whose canonical name is a personal name or a named body is one row
 //   across all stories (names compared case-insensitively; namesakes too: their roles tell
 //   them apart); a descriptor, group or pronoun ("the company", "police", "a spokesman") is
-//   a speaker of its own in each story (speaker_scope.h). Quotes without a speaker share
+//   a speaker of its own in each story (speaker_scope.h, with the words of the rule pack's
+//   lexicon given in OpenOptions). Quotes without a speaker share
 //   the "unknown" key.
 // - The file is in WAL mode with a busy timeout, so searches run while an ingest writes.
 //
@@ -37,6 +41,7 @@
 #include "whosaid/status.h"
 #include "whosaid/store/records.h"
 #include "whosaid/store/rows.h"
+#include "whosaid/store/speaker_scope.h"
 
 namespace whosaid::store {
 
@@ -51,6 +56,11 @@ struct OpenOptions {
   // When > 0, PRAGMA max_page_count: the database cannot grow past this many pages (a
   // quota; writes past it fail as on a full disk).
   int64_t max_page_count = 0;
+  // The rule pack's words that tell a speaker shared across stories from a speaker of one
+  // story (speaker_scope.h; entities::Lexicons::ToSpeakerScopeWords()). Required for
+  // writing, since writes and schema migrations decide speakers' scopes; readers may leave
+  // it null (the store keeps it for as long as it is open).
+  std::shared_ptr<const SpeakerScopeWords> speaker_scope_words;
 };
 
 // What writing documents did.
@@ -86,7 +96,9 @@ class QuoteStore {
  public:
   // Opens (for writing: creates and migrates) the database at `path`. Errors: the file is
   // not a whosaid database, is newer than this build, is read-only (for writing), does not
-  // exist (for reading), or SQLite cannot open it.
+  // exist (for reading), or SQLite cannot open it; opening for writing without
+  // options.speaker_scope_words (or with all three of its lists empty) is an
+  // kInvalidArgument error, checked before the file is touched.
   static Result<std::unique_ptr<QuoteStore>> Open(const std::string& path,
                                                   const OpenOptions& options = {});
   ~QuoteStore();
@@ -141,7 +153,8 @@ class QuoteStore {
   Result<Counts> Count();
 
  private:
-  explicit QuoteStore(std::unique_ptr<Connection> db, bool read_only);
+  QuoteStore(std::unique_ptr<Connection> db, bool read_only,
+             std::shared_ptr<const SpeakerScopeWords> speaker_scope_words);
   // The speaker row for `name` as written in document `doc_row`, created when new.
   Result<int64_t> SpeakerId(const std::string& name, int64_t doc_row);
   // What a document's occurrences and roles named, after removing them.
@@ -160,6 +173,8 @@ class QuoteStore {
   Result<std::vector<Occurrence>> OccurrencesOf(int64_t quote_id,
                                                 const std::optional<std::string>& since);
 
+  // Declared before db_, so it outlives the connection whose SQL function points at it.
+  std::shared_ptr<const SpeakerScopeWords> speaker_scope_words_;
   std::unique_ptr<Connection> db_;
   bool read_only_ = false;
   bool in_batch_ = false;

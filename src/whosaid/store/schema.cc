@@ -221,7 +221,17 @@ void DayFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
   sqlite3_result_text(ctx, day->data(), static_cast<int>(day->size()), SQLITE_TRANSIENT);
 }
 
+// whosaid_shared_name(name); the user data is the SpeakerScopeWords given to
+// RegisterFunctions.
 void SharedNameFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  const auto* words = static_cast<const SpeakerScopeWords*>(sqlite3_user_data(ctx));
+  if (words == nullptr) {
+    sqlite3_result_error(ctx,
+                         "whosaid_shared_name: the connection was opened without the rule "
+                         "pack's speaker-scope words",
+                         -1);
+    return;
+  }
   const unsigned char* text = sqlite3_value_text(argv[0]);
   if (text == nullptr) {
     sqlite3_result_int(ctx, 0);
@@ -229,7 +239,9 @@ void SharedNameFunction(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv
   }
   const auto n = static_cast<size_t>(sqlite3_value_bytes(argv[0]));
   sqlite3_result_int(
-      ctx, IsSharedSpeakerName(std::string_view(reinterpret_cast<const char*>(text), n)) ? 1 : 0);
+      ctx, IsSharedSpeakerName(std::string_view(reinterpret_cast<const char*>(text), n), *words)
+               ? 1
+               : 0);
 }
 
 // Migrate(), with foreign keys off. IMMEDIATE: take the write lock first, then look again,
@@ -268,13 +280,15 @@ Status MigrateLocked(Connection& db) {
 
 }  // namespace
 
-Status RegisterFunctions(Connection& db) {
+Status RegisterFunctions(Connection& db, const SpeakerScopeWords* words) {
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   int rc = sqlite3_create_function_v2(db.handle(), "whosaid_day", 1, kFlags, nullptr, DayFunction,
                                       nullptr, nullptr, nullptr);
   if (rc == SQLITE_OK) {
-    rc = sqlite3_create_function_v2(db.handle(), "whosaid_shared_name", 1, kFlags, nullptr,
-                                    SharedNameFunction, nullptr, nullptr, nullptr);
+    // The words are borrowed (no destructor): the QuoteStore keeps them past the connection.
+    rc = sqlite3_create_function_v2(db.handle(), "whosaid_shared_name", 1, kFlags,
+                                    const_cast<SpeakerScopeWords*>(words), SharedNameFunction,
+                                    nullptr, nullptr, nullptr);
   }
   if (rc != SQLITE_OK) return db.Error(rc, "registering SQL functions");
   return Status::Ok();

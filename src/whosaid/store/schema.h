@@ -29,6 +29,7 @@
 #include <cstdint>
 
 #include "whosaid/status.h"
+#include "whosaid/store/speaker_scope.h"
 #include "whosaid/store/sqlite.h"
 
 namespace whosaid::store {
@@ -51,8 +52,9 @@ Status Migrate(Connection& db);
 Status CheckSchema(Connection& db);
 
 // Registers the SQL functions whosaid_day(published) (PublishedDay() of normalize.h) and
-// whosaid_shared_name(name) (IsSharedSpeakerName() of speaker_scope.h), which migrations
-// and writes use.
-Status RegisterFunctions(Connection& db);
+// whosaid_shared_name(name) (IsSharedSpeakerName() of speaker_scope.h with `words`), which
+// migrations and writes use. `words` must outlive the connection; when null (a reader),
+// whosaid_shared_name fails the statement that calls it.
+Status RegisterFunctions(Connection& db, const SpeakerScopeWords* words);
 
 }  // namespace whosaid::store

@@ -132,7 +132,7 @@ Result<int64_t> QuoteStore::SpeakerId(const std::string& name, int64_t doc_row) 
   // A personal name or named body is one speaker everywhere; anything else is this
   // document's own (speaker_scope.h).
   std::optional<int64_t> scope;
-  if (!IsSharedSpeakerName(name)) scope = doc_row;
+  if (!IsSharedSpeakerName(name, *speaker_scope_words_)) scope = doc_row;
   {
     auto find = db_->Cached("SELECT id FROM speakers WHERE name = ?1 AND document_id IS ?2");
     if (!find.ok()) return find.status();
