@@ -11,12 +11,16 @@ std::string Shown(const std::optional<std::string>& value) {
   return value ? "\"" + *value + "\"" : "nothing";
 }
 
-// What is wrong with `result` for positive example `ex` of rule `id`; empty when right.
+// What is wrong with `result` for positive example `ex` of rule `id`; empty when right. The
+// quotation the example is about is the first that the rule decided (the second part of a
+// split quotation, say), else the first quotation.
 std::string PositiveMismatch(const ExtractResult& result, const rules::Example& ex,
                              const std::string& id) {
   const QuoteRecord* first = nullptr;
   for (const QuoteRecord& r : result.quotes) {
-    if (r.span.type != quotes::QuoteType::kIndirect) {
+    if (r.span.type == quotes::QuoteType::kIndirect) continue;
+    if (!first) first = &r;
+    if (r.attribution.rule == id) {
       first = &r;
       break;
     }

@@ -1,9 +1,10 @@
 // The examples of token rules (tokenrules/token_rule_set.h), run through the whole pipeline:
 // each example text is extracted by an extractor whose engine is the token rules, and what
 // whosaid finally says about the example's first quotation is compared with the example.
-//   + TEXT => SPEAKER="…" ROLE="…" CUE="…"   the record of the first quotation was decided
-//                                             by this rule and has these values (the
-//                                             speaker's canonical name, role and cue)
+//   + TEXT => SPEAKER="…" ROLE="…" CUE="…"   a quotation of the text was decided by this
+//                                             rule, and the record of the first such has
+//                                             these values (the speaker's canonical name,
+//                                             role and cue)
 //   - TEXT                                    no record of the text was decided by this rule
 #pragma once
 

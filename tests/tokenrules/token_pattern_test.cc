@@ -63,9 +63,14 @@ std::map<std::string, std::string> Slots(const std::string& pattern, const std::
   const SymbolText symbols =
       EncodeTokens(c.alphabet, story.text, story.seg, 0, story.seg.tokens.size(), story.quotes,
                    story.quotes.empty() ? -1 : 0);
-  size_t from = 0;  // the symbol of the first quotation, or the first symbol
-  while (at_quote && from + 1 < symbols.first_token.size() &&
-         story.seg.tokens[symbols.first_token[from]].span.begin < story.quotes.at(0).outer.begin) {
+  size_t from = 0;  // the symbol of the first quotation, or the first token's symbol
+  auto is_sentence_start = [&](size_t k) {  // SENT holds no token
+    return symbols.first_token[k] == symbols.end_token[k];
+  };
+  while (from + 1 < symbols.first_token.size() &&
+         ((at_quote && story.seg.tokens[symbols.first_token[from]].span.begin <
+                           story.quotes.at(0).outer.begin) ||
+          is_sentence_start(from))) {
     ++from;
   }
   std::map<std::string, TokenRange> ranges;
@@ -142,8 +147,12 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
   auto s = Slots("\"according to\" SPEAKER:Cap+", "According to Lena Ortiz, it held.", false);
   CHECK(s["SPEAKER"] == "Lena Ortiz");
   // The second quotation is OTHER_QUOTE when the first is attributed.
-  auto two = Slots("QUOTE \",\"? said NAME:Cap+ \".\" OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”");
+  auto two =
+      Slots("QUOTE \",\"? said NAME:Cap+ \".\" SENT OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”");
   CHECK(two["NAME"] == "Ann Lee");
+  // SENT stands between two sentences: ANY does not pass it, SENT does.
+  CHECK(Slots("QUOTE ANY* OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”").count("") == 1);
+  CHECK(Slots("QUOTE ANY* [SENT | PARA] OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”").count("") == 0);
   CHECK(Slots("QUOTE QUOTE", "“Yes,” “No.”").count("") == 1);
 }
 

@@ -44,7 +44,7 @@ size_t Alphabet::SignatureHash::operator()(const Signature& s) const {
   h = h * 31 + static_cast<size_t>(s.punct + 1);
   h = h * 31 + static_cast<size_t>(s.kind);
   h = h * 31 + static_cast<size_t>(s.shape);
-  return h * 31 + s.quote;
+  return (h * 31 + s.quote) * 2 + s.sentence_start;
 }
 
 char32_t Alphabet::Add(const Signature& s) {
@@ -130,6 +130,10 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
   a.quote_ = a.Add(q);
   q.quote = 2;
   a.other_quote_ = a.Add(q);
+  Signature start;
+  start.kind = text::TokenKind::kPunct;
+  start.sentence_start = true;
+  a.sentence_start_ = a.Add(start);
   if (kFirstSymbol + a.signatures_.size() > kLastSymbol + 1) {
     return InvalidArgument("the rules' token tests need more than " +
                            std::to_string(kLastSymbol - kFirstSymbol + 1) + " symbols");
@@ -163,6 +167,20 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
 }
 
 bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
+  if (s.sentence_start) {  // SENT passes SENT (and a test made of it), nothing else, not ANY
+    switch (t.kind) {
+      case Kind::kSentence:
+        return true;
+      case Kind::kOr:
+        return std::any_of(t.args.begin(), t.args.end(),
+                           [&](const TokenTest& a) { return Passes(a, s); });
+      case Kind::kAnd:
+        return std::all_of(t.args.begin(), t.args.end(),
+                           [&](const TokenTest& a) { return Passes(a, s); });
+      default:
+        return false;
+    }
+  }
   const bool token = s.quote == 0;
   const bool word =
       token && (s.kind == text::TokenKind::kWord || s.kind == text::TokenKind::kNumber);
@@ -181,6 +199,8 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
       return s.quote == 2;
     case Kind::kParagraph:
       return token && s.kind == text::TokenKind::kParagraphBreak;
+    case Kind::kSentence:
+      return false;  // only the sentence-start symbol, above
     case Kind::kAny:
       return !(token && s.kind == text::TokenKind::kParagraphBreak);
     case Kind::kAnd:

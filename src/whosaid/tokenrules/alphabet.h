@@ -28,7 +28,8 @@ struct Signature {
   int16_t punct = -1;    // index of the mark among the rules' punctuation marks
   text::TokenKind kind = text::TokenKind::kWord;
   text::Shape shape = text::Shape::kNone;
-  uint8_t quote = 0;  // 1: the quotation being attributed, 2: another quotation
+  uint8_t quote = 0;            // 1: the quotation being attributed, 2: another quotation
+  bool sentence_start = false;  // the symbol before a sentence's first token (no token)
   friend bool operator==(const Signature&, const Signature&) = default;
 };
 
@@ -43,6 +44,7 @@ class Alphabet {
   char32_t Encode(std::string_view token_text, const text::Token& token, uint64_t lists) const;
   char32_t quote() const { return quote_; }
   char32_t other_quote() const { return other_quote_; }
+  char32_t sentence_start() const { return sentence_start_; }
 
   // An RE2 character class of the symbols whose tokens pass `test`.
   std::string ClassOf(const TokenTest& test) const;
@@ -62,7 +64,7 @@ class Alphabet {
   std::unordered_map<std::string, int16_t> puncts_;    // mark → index
   std::vector<Signature> signatures_;                  // symbol - kFirstSymbol → signature
   std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
-  char32_t quote_ = 0, other_quote_ = 0;
+  char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 
 inline constexpr char32_t kFirstSymbol = 0x100;

@@ -98,6 +98,11 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
   for (size_t i = begin; i < end;) {
     const text::Token& tok = seg.tokens[i];
     while (q != quotes.end() && q->outer.end <= tok.span.begin) ++q;
+    if (tok.sentence_start) {  // SENT: no token of its own
+      text::AppendUtf8(out.symbols, alphabet.sentence_start());
+      out.first_token.push_back(static_cast<uint32_t>(i));
+      out.end_token.push_back(static_cast<uint32_t>(i));
+    }
     char32_t symbol;
     size_t next = i + 1;
     if (q != quotes.end() && q->outer.begin <= tok.span.begin) {
@@ -116,6 +121,11 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
     out.first_token.push_back(static_cast<uint32_t>(i));
     out.end_token.push_back(static_cast<uint32_t>(next));
     i = next;
+  }
+  if (end == seg.tokens.size() && end > begin) {  // the text's end is a sentence boundary too
+    text::AppendUtf8(out.symbols, alphabet.sentence_start());
+    out.first_token.push_back(static_cast<uint32_t>(end));
+    out.end_token.push_back(static_cast<uint32_t>(end));
   }
   return out;
 }

@@ -18,7 +18,9 @@
 namespace whosaid::tokenrules {
 
 // A document (or part of one) as symbols: one per token, a whole quotation as one QUOTE or
-// OTHER_QUOTE symbol. Every symbol is two bytes of UTF-8.
+// OTHER_QUOTE symbol, and a SENT symbol before each sentence's first token (outside
+// quotations) and at the end of the text (it holds no token: first_token == end_token). Every
+// symbol is two bytes of UTF-8.
 struct SymbolText {
   std::string symbols;
   std::vector<uint32_t> first_token;  // per symbol: its first token (a quotation's: its first)

@@ -261,8 +261,11 @@ class Parser {
         Fail("a phrase of several words is no test of one token: write it outside [ ] and &");
       }
       pos_ = close + 1;
-      const bool punct = inner.size() == Utf8Length(static_cast<unsigned char>(inner[0])) &&
-                         !std::isalnum(static_cast<unsigned char>(inner[0]));
+      // One mark, or a run the tokenizer keeps as one token ("--", "..."): punctuation.
+      const bool punct = (inner.size() == Utf8Length(static_cast<unsigned char>(inner[0])) &&
+                          !std::isalnum(static_cast<unsigned char>(inner[0]))) ||
+                         inner.find_first_not_of(inner[0]) == std::string_view::npos &&
+                             !std::isalnum(static_cast<unsigned char>(inner[0]));
       t.kind = punct ? TokenTest::Kind::kPunct : TokenTest::Kind::kWord;
       t.text = punct ? std::string(inner) : text::AsciiLower(inner);
       return t;
@@ -285,6 +288,7 @@ class Parser {
           {"QUOTE", TokenTest::Kind::kQuote, text::Shape::kNone},
           {"OTHER_QUOTE", TokenTest::Kind::kOtherQuote, text::Shape::kNone},
           {"PARA", TokenTest::Kind::kParagraph, text::Shape::kNone},
+          {"SENT", TokenTest::Kind::kSentence, text::Shape::kNone},
           {"ANY", TokenTest::Kind::kAny, text::Shape::kNone},
       };
       for (const Reserved& r : kReserved) {

@@ -5,9 +5,13 @@
 //   said  "according to"     literal words, case-insensitive (a quoted phrase is a sequence)
 //   @cue_verbs               a token whose word is in that list of the pack's manifest
 //   Cap lower UPPER Num      shapes (Capitalized, lower case, all capitals, a number)
-//   , . : ; ( ) — –          a punctuation mark (write ":" quoted: a bare name: opens a slot)
+//   , . : ; ( ) — –          a punctuation mark (write ":" "?" "!" quoted: they are operators;
+//                            "--" and "..." are the tokens of those runs)
 //   QUOTE  OTHER_QUOTE       the quotation being attributed, any other quotation
 //   PARA                     a paragraph break
+//   SENT                     a sentence boundary: stands before the first token of every
+//                            sentence (not inside a quotation) and at the end of the text;
+//                            no other test passes it, so ANY* does not run past it
 //   ANY                      any one token
 //   A & B   !A   [A | B]     a token passing both, not A, either (inside [...]: tests)
 //   x?  x*  x+  x{m,n}       repetition; ( ... ) groups; a | b alternation of sequences
@@ -34,6 +38,7 @@ struct TokenTest {
     kQuote,
     kOtherQuote,
     kParagraph,
+    kSentence,
     kAny,
     kAnd,
     kOr,

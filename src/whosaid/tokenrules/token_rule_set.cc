@@ -217,13 +217,18 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   // The quotation's symbol: the first whose token starts at or after its opening mark.
   const auto at_it = std::partition_point(
       symbols->first_token.begin(), symbols->first_token.end(),
-      [&](uint32_t tok) { return seg.tokens[tok].span.begin < quotes[quote].outer.begin; });
+      [&](uint32_t tok) {  // the text's closing SENT holds token index tokens.size()
+        return tok < seg.tokens.size() && seg.tokens[tok].span.begin < quotes[quote].outer.begin;
+      });
   if (at_it == symbols->first_token.end()) return;
-  const size_t at = static_cast<size_t>(at_it - symbols->first_token.begin());
-  if (seg.tokens[*at_it].span.begin >= quotes[quote].outer.end) return;  // no token inside
+  size_t at = static_cast<size_t>(at_it - symbols->first_token.begin());
+  while (at < n && symbols->first_token[at] == symbols->end_token[at]) ++at;  // a SENT
+  if (at == n) return;
+  const uint32_t first = symbols->first_token[at];
+  if (seg.tokens[first].span.begin >= quotes[quote].outer.end) return;  // no token inside
   // Other rules search from the start of the sentence before the quotation's.
   size_t from = at;
-  const uint32_t sentence = seg.tokens[*at_it].sentence;
+  const uint32_t sentence = seg.tokens[first].sentence;
   while (from > 0 && at - from < kReach &&
          seg.tokens[symbols->first_token[from - 1]].sentence + 1 >= sentence) {
     --from;
