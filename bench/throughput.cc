@@ -4,6 +4,7 @@
 // noisy machine.
 //
 //   throughput [--mb N] [--corpus FILE.jsonl] [--stages-only] [--stages-repeat K]
+//              [--engine chars|tokens] [--no-indirect]
 // --stages-only stops after the token-stream stages; --stages-repeat K runs them K times
 // over the corpus and reports each stage's best round (for profiling them, and for a figure
 // that a busy machine disturbs less).
@@ -112,6 +113,7 @@ void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
 
 int main(int argc, char** argv) {
   bool stages_only = false;
+  bool token_engine = false, no_indirect = false;
   int stages_repeat = 1;
   whosaid::ConfigureAllocatorForMatching();  // as the CLI does
   double min_mb = 50;
@@ -125,6 +127,10 @@ int main(int argc, char** argv) {
       stages_repeat = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc)
       corpus = argv[++i];
+    else if (!std::strcmp(argv[i], "--engine") && i + 1 < argc)
+      token_engine = !std::strcmp(argv[++i], "tokens");
+    else if (!std::strcmp(argv[i], "--no-indirect"))
+      no_indirect = true;
   }
   const std::vector<std::string> base = LoadTexts(corpus);
   if (base.empty()) {
@@ -172,6 +178,10 @@ int main(int argc, char** argv) {
 
   whosaid::ExtractorOptions options;
   options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
+  if (token_engine) options.engine = whosaid::ExtractorOptions::Engine::kTokens;
+  options.attribution.indirect = !no_indirect;
+  std::printf("engine: %s rules%s\n", token_engine ? "token" : "character",
+              no_indirect ? ", no indirect speech" : "");
   auto ex = whosaid::Extractor::Create(options, nullptr);
   if (!ex.ok()) {
     std::fprintf(stderr, "%s\n", ex.status().message().c_str());

@@ -45,6 +45,9 @@ Result<CompiledPattern> CompiledPattern::Compile(const PatternNode& node,
   p.regex_ = PatternRegex(node, alphabet);
   RE2::Options options;
   options.set_log_errors(false);
+  // Symbol classes are byte ranges of two-byte UTF-8: the DFA needs room for their states,
+  // or it gives up and RE2 falls back to its NFA on every search.
+  options.set_max_mem(int64_t{64} << 20);
   auto re = std::make_shared<RE2>(p.regex_, options);
   if (!re->ok()) return InvalidArgument("token pattern does not compile: " + re->error());
   p.re_ = std::move(re);
