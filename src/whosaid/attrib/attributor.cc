@@ -116,7 +116,7 @@ const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, std::
 void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
                            const std::vector<quotes::QuoteSpan>& quotes,
                            const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
-                           std::vector<Link>* links) {
+                           bool keep_slots, std::vector<Link>* links) {
   if (rules.empty() || quotes.empty()) return;
   tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
   std::vector<tokenrules::TokenMatch> matches;
@@ -145,6 +145,11 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
     link.speaker = *best->speaker;
     link.cue = best->cue;
     link.role = best->role;
+    if (!keep_slots) continue;
+    for (const auto& [name, span] : {std::pair{"SPEAKER", best->speaker},
+                                     std::pair{"ROLE", best->role}, std::pair{"CUE", best->cue}}) {
+      if (span) link.slots.emplace_back(name, std::string(t.substr(span->begin, span->size())));
+    }
   }
 }
 
@@ -434,7 +439,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   Window w;
   std::vector<rules::RuleMatch> matches;
   if (options_.token_rules) {
-    AttributeByTokenRules(t, seg, quotes, *options_.token_rules, lexicons_, &links);
+    AttributeByTokenRules(t, seg, quotes, *options_.token_rules, lexicons_, options_.keep_slots,
+                          &links);
   }
   for (size_t i = 0; i < quotes.size() && !options_.token_rules; ++i) {
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `--engine tokens`: quotes decided by the token rules of the packs' tokens/ directories
+# (issue 16), a house token rule beside them, and the errors a user can meet.
+# Usage: engine_tokens.sh path/to/whosaid (working directory: the source tree).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
+printf '%s\n' '“The ferry will run all winter this year,” said Ms. Ana Ortiz, a harbor pilot.' \
+  >"$tmp/story.txt"
+fields() { python3 -c '
+import json, sys
+r = json.loads(sys.stdin.readline())
+print(r["rule"], "|", r["speaker"], "|", r["role"], "|", r["cue"])'; }
+
+got=$("$bin" --engine tokens "$tmp/story.txt" | fields)
+check "tokens: the token rule decides (got: $got)" \
+  test "$got" = "en.t.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
+got=$("$bin" --engine chars "$tmp/story.txt" | fields)
+check "chars: the character rule decides (got: $got)" \
+  test "$got" = "en.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
+
+# A house pack's own token rule, with its own example, wins by its priority.
+cp -r rules/en "$tmp/house"
+cat >"$tmp/house/tokens/house.tokens" <<'RULES'
+rule house.t.pilot  prio=99 : QUOTE ","? CUE:said SPEAKER:([@honorifics | @honorifics_female | @honorifics_male]? Cap Cap) "," ROLE:(a harbor pilot)
+  + “The ferry will run all winter this year,” said Ms. Ana Ortiz, a harbor pilot.  => SPEAKER="Ana Ortiz" ROLE="a harbor pilot"
+RULES
+got=$("$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" | fields)
+check "house token rule decides (got: $got)" test "${got%% |*}" = "house.t.pilot"
+"$bin" rules check "$tmp/house" >"$tmp/out" 2>&1
+check "rules check runs the house token examples ($(tail -1 "$tmp/out"))" \
+  grep -q 'token rules: 19 rules, [0-9]* examples: [0-9]* passed, 0 failed' "$tmp/out"
+
+# Errors: a broken token pattern names file:line:col; a pack without token rules; a bad value.
+printf 'rule house.t.bad prio=5 : QUOTE SPEAKER:(Cap+\n' >>"$tmp/house/tokens/house.tokens"
+"$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "broken token rule: exit 2 (got $rc)" test $rc = 2
+check "broken token rule: file:line:col ($(head -c 300 "$tmp/err"))" \
+  grep -q 'house.tokens:3:[0-9]*: error: rule house.t.bad' "$tmp/err"
+rm -r "$tmp/house/tokens"
+"$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "no token rules: exit 2 (got $rc)" test $rc = 2
+check "no token rules: says so ($(head -c 300 "$tmp/err"))" grep -q 'no token rules' "$tmp/err"
+"$bin" --engine nope "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "--engine nope: usage error, exit 2 (got $rc)" test $rc = 2
+
+[ $fail = 0 ] && echo "engine tokens: all checks pass"
+exit $fail
