@@ -103,6 +103,11 @@ TEST_CASE("token patterns: parsing, with the place of each error") {
   CHECK(ParsePattern("[said | \"according to\"]").errors.at(0).message.rfind("a phrase", 0) ==
         0);  // not bounds: the "{" is unexpected
   CHECK(ParsePattern("\"according to").errors.at(0).message == "missing closing '\"'");
+  const Parsed lazy = ParsePattern("Cap{0,3}? said Cap*?");
+  REQUIRE(lazy.ok());
+  CHECK(lazy.root.children[0].lazy);
+  CHECK(lazy.root.children[2].lazy);
+  CHECK_FALSE(ParsePattern("Cap{0,3} said").root.children[0].lazy);
 }
 
 TEST_CASE("token patterns: an unknown list is an error naming it") {
@@ -137,6 +142,9 @@ TEST_CASE("token patterns: slots nest, and a title, a name and a role come apart
   CHECK(s["TITLE"] == "Sen.");
   CHECK(s["NAME"] == "Ann Lee");
   CHECK(s["ROLE"] == "a former negotiator");
+  // As few words as will do: a lazy run leaves the rest to the next slot.
+  CHECK(Slots("QUOTE said A:Cap+? B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann");
+  CHECK(Slots("QUOTE said A:Cap+ B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann Bo");
   // No capitalized name after the cue: no match.
   CHECK(Slots(pattern, "“We knew,” said the report.").count("") == 1);
   // "The" is in not_names: "Cap & !@not_names" refuses it.

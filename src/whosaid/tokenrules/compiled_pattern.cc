@@ -26,12 +26,13 @@ std::string PatternRegex(const PatternNode& node, const Alphabet& alphabet) {
     }
     case Kind::kRepeat: {
       std::string out = "(?:" + PatternRegex(node.children.at(0), alphabet) + ")";
-      if (node.min == 0 && node.max == 1) return out + "?";
-      if (node.min == 0 && node.max < 0) return out + "*";
-      if (node.min == 1 && node.max < 0) return out + "+";
+      const std::string lazy = node.lazy ? "?" : "";
+      if (node.min == 0 && node.max == 1) return out + "?" + lazy;
+      if (node.min == 0 && node.max < 0) return out + "*" + lazy;
+      if (node.min == 1 && node.max < 0) return out + "+" + lazy;
       out += "{" + std::to_string(node.min) + ",";
       if (node.max >= 0) out += std::to_string(node.max);
-      return out + "}";
+      return out + "}" + lazy;
     }
     case Kind::kSlot:
       return "(?P<" + node.slot + ">" + PatternRegex(node.children.at(0), alphabet) + ")";

@@ -100,6 +100,10 @@ class Parser {
       rep.kind = PatternNode::Kind::kRepeat;
       rep.min = min;
       rep.max = max;
+      if (pos_ < s_.size() && s_[pos_] == '?') {  // x*? x+? x?? x{m,n}?: as few as will do
+        rep.lazy = true;
+        ++pos_;
+      }
       rep.children.push_back(std::move(node));
       node = std::move(rep);
     }

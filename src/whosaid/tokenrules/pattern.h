@@ -14,7 +14,8 @@
 //                            no other test passes it, so ANY* does not run past it
 //   ANY                      any one token
 //   A & B   !A   [A | B]     a token passing both, not A, either (inside [...]: tests)
-//   x?  x*  x+  x{m,n}       repetition; ( ... ) groups; a | b alternation of sequences
+//   x?  x*  x+  x{m,n}       repetition (with a ? right after it, as few as the rest of the
+//                            pattern allows: x*? x{0,2}?); ( ... ) groups; a | b alternation
 //   NAME:x                   slot NAME (capitals) capturing x; slots nest
 #pragma once
 
@@ -57,6 +58,7 @@ struct PatternNode {
   TokenTest test;                     // kTest
   std::vector<PatternNode> children;  // kSequence, kAlternation; kRepeat and kSlot: one
   int min = 0, max = -1;              // kRepeat (max -1: unbounded)
+  bool lazy = false;                  // kRepeat: as few repetitions as the rest allows
   std::string slot;                   // kSlot
 };
 
