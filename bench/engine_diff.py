@@ -13,8 +13,11 @@ not judge (score.py does, against the gold records).
 import argparse
 import collections
 import json
+import signal
 import subprocess
 import sys
+
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
 
 
 def run(binary, corpus, engine):
