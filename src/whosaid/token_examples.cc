@@ -14,16 +14,15 @@ std::string Shown(const std::optional<std::string>& value) {
 // What is wrong with `result` for positive example `ex` of rule `id`; empty when right. The
 // quotation the example is about is the first that the rule decided (the second part of a
 // split quotation, say), else the first quotation.
-std::string PositiveMismatch(const ExtractResult& result, const rules::Example& ex,
-                             const std::string& id) {
+std::string PositiveMismatch(const text::Document& doc, const ExtractResult& result,
+                             const rules::Example& ex, const std::string& id) {
   const QuoteRecord* first = nullptr;
   for (const QuoteRecord& r : result.quotes) {
-    if (r.span.type == quotes::QuoteType::kIndirect) continue;
-    if (!first) first = &r;
     if (r.attribution.rule == id) {
       first = &r;
       break;
     }
+    if (!first && r.span.type != quotes::QuoteType::kIndirect) first = &r;
   }
   if (!first) return "whosaid found no quotation";
   const Attribution& a = first->attribution;
@@ -33,7 +32,12 @@ std::string PositiveMismatch(const ExtractResult& result, const rules::Example& 
   }
   for (const auto& [slot, expected] : ex.expected) {
     const std::optional<std::string>* got = nullptr;
+    const std::optional<std::string> text = doc.Slice(first->span.content);
     switch (slot) {
+      case rules::Slot::kClause:
+      case rules::Slot::kQuote:
+        got = &text;
+        break;
       case rules::Slot::kSpeaker:
         got = &a.speaker;
         break;
@@ -44,8 +48,7 @@ std::string PositiveMismatch(const ExtractResult& result, const rules::Example& 
         got = &a.cue;
         break;
       default:
-        return std::string(rules::SlotName(slot)) +
-               " is not a record field: examples of token rules state SPEAKER, ROLE and CUE";
+        return std::string(rules::SlotName(slot)) + " is not a record field";
     }
     if (!*got || **got != expected) {
       return std::string(rules::SlotName(slot)) + ": expected \"" + expected + "\", whosaid says " +
@@ -77,7 +80,7 @@ TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
       } else {
         const ExtractResult result = extractor.Extract(*doc);
         if (ex.positive) {
-          mismatch = PositiveMismatch(result, ex, rule.id);
+          mismatch = PositiveMismatch(*doc, result, ex, rule.id);
         } else {
           for (const QuoteRecord& r : result.quotes) {
             if (r.attribution.rule == rule.id) {

@@ -153,6 +153,33 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
   }
 }
 
+// Step 2 with token rules: the indirect-speech clauses of the whole document.
+void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
+                          const std::vector<quotes::QuoteSpan>& quotes,
+                          const tokenrules::TokenRuleSet& rules, bool keep_slots,
+                          std::vector<IndirectClause>* out) {
+  const tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
+  std::vector<tokenrules::TokenMatch> matches;
+  rules.MatchIndirect(seg, quotes, symbols, &matches);
+  for (const tokenrules::TokenMatch& m : matches) {
+    IndirectClause ic;
+    ic.clause = *m.clause;
+    ic.link.found = true;
+    ic.link.rule = DecidingRule{m.rule->id, m.rule->confidence};
+    ic.link.speaker = *m.speaker;
+    ic.link.cue = m.cue;
+    ic.link.role = m.role;
+    if (keep_slots) {
+      for (const auto& [name, span] : {std::pair{"SPEAKER", m.speaker}, std::pair{"CUE", m.cue},
+                                       std::pair{"CLAUSE", m.clause}}) {
+        if (span)
+          ic.link.slots.emplace_back(name, std::string(t.substr(span->begin, span->size())));
+      }
+    }
+    out->push_back(std::move(ic));
+  }
+}
+
 // A sieve's link: the speaker of `from`, decided by `sieve` rather than a rule. The role
 // slot stays with the quote it was written beside.
 Link InheritLink(const Link& from, const char* sieve) {
@@ -459,7 +486,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
 
   // 2. Indirect speech over each paragraph.
   std::vector<IndirectClause> indirect;
-  if (options_.indirect) {
+  if (options_.indirect && options_.token_rules && options_.token_rules->has_indirect()) {
+    IndirectByTokenRules(t, seg, quotes, *options_.token_rules, options_.keep_slots, &indirect);
+  } else if (options_.indirect) {
     // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
     // the window stays bounded.
     for (const text::ByteSpan piece : text::ParagraphPieces(t, seg)) {

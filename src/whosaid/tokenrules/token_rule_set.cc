@@ -82,6 +82,12 @@ std::string UnknownList(const PatternNode& node, const lexicon::WordTable& table
   return {};
 }
 
+bool HasSlot(const PatternNode& node, std::string_view slot) {
+  if (node.kind == PatternNode::Kind::kSlot && node.slot == slot) return true;
+  return std::any_of(node.children.begin(), node.children.end(),
+                     [&](const PatternNode& c) { return HasSlot(c, slot); });
+}
+
 bool StartsWithQuote(const PatternNode& node) {
   switch (node.kind) {
     case PatternNode::Kind::kTest:
@@ -131,15 +137,28 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
   };
   std::vector<Pending> parsed;
   bool failed = false;
+  // Defines are the pack's, whichever of its files holds them (as the character rules'
+  // macros): read every file first.
+  std::vector<rules::RuleFile> files;
+  std::map<std::string, std::string> defs;
   for (const std::string& file : TokenRuleFiles(paths)) {
     std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics);
     if (!rf) {
       failed = true;
       continue;
     }
-    std::map<std::string, std::string> defs;
-    for (const rules::MacroDef& d : rf->defines) defs[d.name] = DefineBody(d, file);
-    for (rules::RuleDef& def : rf->rules) {
+    for (const rules::MacroDef& d : rf->defines) {
+      if (defs.count(d.name)) {
+        diagnostics->push_back(rules::Diagnostic::Error(file, d.line, d.name_col,
+                                                        "define " + d.name + " is defined twice"));
+        failed = true;
+      }
+      defs[d.name] = DefineBody(d, file);
+    }
+    files.push_back(std::move(*rf));
+  }
+  for (rules::RuleFile& rf : files) {
+    for (rules::RuleDef& def : rf.rules) {
       std::string error;
       const std::string expanded = ExpandMacros(def.pattern, defs, 0, &error);
       Parsed p = ParsePattern(expanded);
@@ -173,6 +192,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
       out.rule.line = def.line;
       out.rule.col = def.col;
       out.rule.starts_with_quote = StartsWithQuote(p.root);
+      out.rule.indirect = HasSlot(p.root, "CLAUSE");
       out.root = std::move(p.root);
       parsed.push_back(std::move(out));
     }
@@ -199,6 +219,8 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
     set->rules_.push_back(std::move(p.rule));
   }
   if (failed) return nullptr;
+  set->has_indirect_ = std::any_of(set->rules_.begin(), set->rules_.end(),
+                                   [](const TokenRule& r) { return r.indirect; });
   std::stable_sort(set->rules_.begin(), set->rules_.end(),
                    [](const TokenRule& a, const TokenRule& b) { return a.priority > b.priority; });
   return set;
@@ -243,6 +265,7 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
                           seg.tokens[it->second.end - 1].span.end};
   };
   for (const TokenRule& rule : rules_) {
+    if (rule.indirect) continue;
     const bool hit = rule.starts_with_quote
                          ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots)
                          : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
@@ -255,6 +278,78 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
     out->push_back(m);
   }
   SetFocus(*alphabet_, at, false, symbols);
+}
+
+void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
+                                 const std::vector<quotes::QuoteSpan>& quotes,
+                                 const SymbolText& symbols, std::vector<TokenMatch>* out) const {
+  out->clear();
+  if (!has_indirect_) return;
+  const size_t n = symbols.first_token.size();
+  struct Pending {
+    const TokenRule* rule;
+    std::map<std::string, TokenRange> slots;
+    size_t begin = 0, end = 0;  // symbols of its next match
+    bool known = false, done = false;
+  };
+  std::vector<Pending> pending;
+  for (const TokenRule& rule : rules_) {
+    if (rule.indirect) pending.push_back({&rule, {}, 0, 0, false, false});
+  }
+  // Symbol index of token index `tok` (the first symbol holding it or after it).
+  auto symbol_of = [&](uint32_t tok) {
+    return static_cast<size_t>(
+        std::lower_bound(symbols.first_token.begin(), symbols.first_token.end(), tok) -
+        symbols.first_token.begin());
+  };
+  auto span_of = [&](const std::map<std::string, TokenRange>& slots,
+                     const char* name) -> std::optional<text::ByteSpan> {
+    const auto it = slots.find(name);
+    if (it == slots.end() || it->second.end <= it->second.begin) return std::nullopt;
+    return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
+                          seg.tokens[it->second.end - 1].span.end};
+  };
+  size_t pos = 0;
+  while (pos < n) {
+    Pending* best = nullptr;
+    for (Pending& p : pending) {
+      if (p.done) continue;
+      if (!p.known || p.begin < pos) {
+        if (!p.rule->compiled.Match(symbols, pos, n, /*anchored=*/false, &p.slots)) {
+          p.done = true;
+          continue;
+        }
+        // The match's extent: from its first slot's or lead's start; the slots give token
+        // ranges, so take the earliest and latest of them.
+        uint32_t first = UINT32_MAX, last = 0;
+        for (const auto& [name, r] : p.slots) {
+          first = std::min(first, r.begin);
+          last = std::max(last, r.end);
+        }
+        p.begin = first == UINT32_MAX ? pos : std::max(pos, symbol_of(first));
+        p.end = std::max(p.begin + 1, symbol_of(last));
+        p.known = true;
+      }
+      if (!best || p.begin < best->begin ||
+          (p.begin == best->begin && p.rule->priority > best->rule->priority)) {
+        best = &p;
+      }
+    }
+    if (!best) break;
+    best->known = false;
+    pos = best->end;
+    TokenMatch m;
+    m.rule = best->rule;
+    m.speaker = span_of(best->slots, "SPEAKER");
+    m.cue = span_of(best->slots, "CUE");
+    m.role = span_of(best->slots, "ROLE");
+    m.clause = span_of(best->slots, "CLAUSE");
+    if (!m.clause || !m.speaker) continue;
+    const bool holds_quote = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
+      return q.outer.begin < m.clause->end && m.clause->begin < q.outer.end;
+    });
+    if (!holds_quote) out->push_back(m);
+  }
 }
 
 }  // namespace whosaid::tokenrules

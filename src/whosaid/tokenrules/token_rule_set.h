@@ -7,7 +7,8 @@
 // character rule file (rules/rule_file.h): `define`, `rule ID prio=N [conf=X] : PATTERN`,
 // `+`/`-` examples. The differences:
 //   - the pattern is a token pattern; `{NAME}` stands for the body of `define NAME = …`
-//     (itself a token pattern), in parentheses; lexicon lists are `@name` of the manifest;
+//     (itself a token pattern, in any file of the pack), in parentheses; lexicon lists are
+//     `@name` of the manifest;
 //   - a quote rule holds QUOTE (the quotation being attributed); its slots SPEAKER, ROLE and
 //     CUE give the speaker phrase, the role and the cue;
 //   - an example states what whosaid finally says about the example's first quotation:
@@ -41,13 +42,16 @@ struct TokenRule {
   // Where QUOTE stands: a rule that starts with it is tried anchored at the quotation; any
   // other is searched in the stretch of text around it.
   bool starts_with_quote = false;
+  // A rule with a CLAUSE slot is an indirect-speech rule ("X said that …"): it is searched
+  // over the whole document, not at quotations.
+  bool indirect = false;
   CompiledPattern compiled;
 };
 
 // One rule's match for one quotation: the slots as byte spans of the document.
 struct TokenMatch {
   const TokenRule* rule = nullptr;
-  std::optional<text::ByteSpan> speaker, role, cue;
+  std::optional<text::ByteSpan> speaker, role, cue, clause;
 };
 
 class TokenRuleSet {
@@ -71,10 +75,18 @@ class TokenRuleSet {
   void MatchQuote(const text::Segmentation& seg, const std::vector<quotes::QuoteSpan>& quotes,
                   size_t quote, SymbolText* symbols, std::vector<TokenMatch>* out) const;
 
+  // The indirect-speech matches of the document, left to right: at each point the leftmost
+  // match of any indirect rule (the higher priority at the same start), then on from its
+  // end. A clause that holds a quotation is left out.
+  void MatchIndirect(const text::Segmentation& seg, const std::vector<quotes::QuoteSpan>& quotes,
+                     const SymbolText& symbols, std::vector<TokenMatch>* out) const;
+  bool has_indirect() const { return has_indirect_; }
+
  private:
   std::shared_ptr<const lexicon::WordTable> table_;
   std::unique_ptr<Alphabet> alphabet_;
   std::vector<TokenRule> rules_;  // by priority, highest first (stable: file order)
+  bool has_indirect_ = false;
 };
 
 }  // namespace whosaid::tokenrules
