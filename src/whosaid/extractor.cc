@@ -55,12 +55,6 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
   if (paths.empty()) return InvalidArgument("no rules: give --rules FILE_OR_DIR");
   std::vector<rules::Diagnostic> local;
   if (!diagnostics) diagnostics = &local;
-  ex->rules_ = rules::RuleSet::Load(paths, options.rule_load, diagnostics);
-  if (!ex->rules_) {
-    size_t errors = 0;
-    for (const auto& d : *diagnostics) errors += d.error;
-    return ParseError(std::to_string(errors) + " error(s) in rule files");
-  }
   if (!lexicon_dir.empty()) {
     auto lex = entities::Lexicons::Load(lexicon_dir, diagnostics);
     if (!lex.ok()) return lex.status();
@@ -81,6 +75,16 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
           "--engine tokens: no token rules (no *.tokens file in the packs' tokens/)");
     }
     options.attribution.token_rules = ex->token_rules_.get();
+  }
+  // The character rules, unless the token rules do all the work (quotes and reported
+  // speech): compiling them is most of the start-up.
+  const bool tokens_only = ex->token_rules_ && ex->token_rules_->has_indirect();
+  ex->rules_ = tokens_only ? rules::RuleSet::LoadFromStrings({}, options.rule_load, diagnostics)
+                           : rules::RuleSet::Load(paths, options.rule_load, diagnostics);
+  if (!ex->rules_) {
+    size_t errors = 0;
+    for (const auto& d : *diagnostics) errors += d.error;
+    return ParseError(std::to_string(errors) + " error(s) in rule files");
   }
   text::SegmenterOptions segmenter_options = options.segmenter;
   ex->lexicons_.ToSegmenterOptions(&segmenter_options);

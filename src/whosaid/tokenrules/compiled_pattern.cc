@@ -42,8 +42,16 @@ std::string PatternRegex(const PatternNode& node, const Alphabet& alphabet) {
 
 Result<CompiledPattern> CompiledPattern::Compile(const PatternNode& node,
                                                  const Alphabet& alphabet) {
+  return FromRegex(PatternRegex(node, alphabet));
+}
+
+Result<CompiledPattern> CompiledPattern::AnchoredAtEnd() const {
+  return FromRegex("(?:" + regex_ + ")$");
+}
+
+Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
   CompiledPattern p;
-  p.regex_ = PatternRegex(node, alphabet);
+  p.regex_ = std::move(regex);
   RE2::Options options;
   options.set_log_errors(false);
   // Symbol classes are byte ranges of two-byte UTF-8: the DFA needs room for their states,
@@ -64,8 +72,10 @@ bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool
                             std::map<std::string, TokenRange>* slots) const {
   const int groups = slots ? re_->NumberOfCapturingGroups() : 0;
   std::vector<re2::StringPiece> found(static_cast<size_t>(groups) + 1);
-  const re2::StringPiece all(text.symbols);
-  to = std::min(to * 2, all.size());
+  // The text ends at `to`: RE2 matches a pattern anchored at the end (`$`) only at the end
+  // of the text it is given, not at an end position inside it.
+  const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
+  to = all.size();
   if (from * 2 > to ||
       !re_->Match(all, from * 2, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
                   groups + 1)) {

@@ -48,6 +48,10 @@ class CompiledPattern {
  public:
   // Compiles `node` over `alphabet`; an error says what RE2 could not compile.
   static Result<CompiledPattern> Compile(const PatternNode& node, const Alphabet& alphabet);
+  // The same pattern, anchored at the end of the text a Match() sees: RE2 then runs it
+  // backwards from there (its reverse program), which turns most non-matches away within a
+  // few symbols. For rules that end at the quotation.
+  Result<CompiledPattern> AnchoredAtEnd() const;
 
   // Matches the pattern starting at symbol `from` of `text` (anchored there); fills the
   // token range of every slot that took part. False when it does not match there.
@@ -61,6 +65,7 @@ class CompiledPattern {
   const std::string& regex() const { return regex_; }
 
  private:
+  static Result<CompiledPattern> FromRegex(std::string regex);
   std::string regex_;
   std::shared_ptr<const RE2> re_;
 };

@@ -88,6 +88,24 @@ bool HasSlot(const PatternNode& node, std::string_view slot) {
                      [&](const PatternNode& c) { return HasSlot(c, slot); });
 }
 
+bool EndsWithQuote(const PatternNode& node) {
+  switch (node.kind) {
+    case PatternNode::Kind::kTest:
+      return node.test.kind == TokenTest::Kind::kQuote;
+    case PatternNode::Kind::kSequence:
+      return !node.children.empty() && EndsWithQuote(node.children.back());
+    case PatternNode::Kind::kSlot:
+      return EndsWithQuote(node.children.front());
+    case PatternNode::Kind::kRepeat:
+      return node.min > 0 && EndsWithQuote(node.children.front());
+    case PatternNode::Kind::kAlternation:
+      return !node.children.empty() &&
+             std::all_of(node.children.begin(), node.children.end(),
+                         [](const PatternNode& c) { return EndsWithQuote(c); });
+  }
+  return false;
+}
+
 bool StartsWithQuote(const PatternNode& node) {
   switch (node.kind) {
     case PatternNode::Kind::kTest:
@@ -192,6 +210,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
       out.rule.line = def.line;
       out.rule.col = def.col;
       out.rule.starts_with_quote = StartsWithQuote(p.root);
+      out.rule.ends_with_quote = EndsWithQuote(p.root);
       out.rule.indirect = HasSlot(p.root, "CLAUSE");
       out.root = std::move(p.root);
       parsed.push_back(std::move(out));
@@ -216,6 +235,17 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
       continue;
     }
     p.rule.compiled = std::move(compiled).value();
+    if (p.rule.ends_with_quote) {
+      Result<CompiledPattern> at_end = p.rule.compiled.AnchoredAtEnd();
+      if (!at_end.ok()) {
+        diagnostics->push_back(
+            rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
+                                     "rule " + p.rule.id + ": " + at_end.status().message()));
+        failed = true;
+        continue;
+      }
+      p.rule.compiled_at_end = std::move(at_end).value();
+    }
     set->rules_.push_back(std::move(p.rule));
   }
   if (failed) return nullptr;
@@ -266,9 +296,11 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   };
   for (const TokenRule& rule : rules_) {
     if (rule.indirect) continue;
-    const bool hit = rule.starts_with_quote
-                         ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots)
-                         : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
+    const bool hit =
+        rule.starts_with_quote ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots)
+        : rule.ends_with_quote
+            ? rule.compiled_at_end.Match(*symbols, from, at + 1, /*anchored=*/false, &slots)
+            : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
     if (!hit) continue;
     TokenMatch m;
     m.rule = &rule;

@@ -42,10 +42,13 @@ struct TokenRule {
   // Where QUOTE stands: a rule that starts with it is tried anchored at the quotation; any
   // other is searched in the stretch of text around it.
   bool starts_with_quote = false;
+  // A rule that ends with QUOTE is matched backwards from the quotation (compiled_at_end).
+  bool ends_with_quote = false;
   // A rule with a CLAUSE slot is an indirect-speech rule ("X said that …"): it is searched
   // over the whole document, not at quotations.
   bool indirect = false;
   CompiledPattern compiled;
+  CompiledPattern compiled_at_end;  // when ends_with_quote
 };
 
 // One rule's match for one quotation: the slots as byte spans of the document.
