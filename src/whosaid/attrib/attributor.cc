@@ -121,13 +121,12 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
   tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
   std::vector<tokenrules::TokenMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
-    rules.MatchQuote(seg, quotes, i, &symbols, &matches);
+    rules.MatchQuote(seg, quotes, i, &symbols, &matches, [&](const tokenrules::TokenMatch& m) {
+      return m.speaker && PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex);
+    });
     const tokenrules::TokenMatch* best = nullptr;
     uint32_t best_distance = 0;
     for (const tokenrules::TokenMatch& m : matches) {
-      if (!m.speaker || !PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex)) {
-        continue;
-      }
       const uint32_t distance =
           m.speaker->begin >= quotes[i].outer.end
               ? m.speaker->begin - quotes[i].outer.end

@@ -70,15 +70,16 @@ bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,
 
 bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool anchored,
                             std::map<std::string, TokenRange>* slots) const {
-  const int groups = slots ? re_->NumberOfCapturingGroups() : 0;
-  std::vector<re2::StringPiece> found(static_cast<size_t>(groups) + 1);
+  // Without slots, no submatch at all: a yes or no from RE2's DFA alone.
+  const int groups = slots ? re_->NumberOfCapturingGroups() + 1 : 0;
+  std::vector<re2::StringPiece> found(static_cast<size_t>(groups));
   // The text ends at `to`: RE2 matches a pattern anchored at the end (`$`) only at the end
   // of the text it is given, not at an end position inside it.
   const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
   to = all.size();
   if (from * 2 > to ||
       !re_->Match(all, from * 2, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
-                  groups + 1)) {
+                  groups)) {
     return false;
   }
   if (slots) {

@@ -263,7 +263,8 @@ SymbolText TokenRuleSet::Encode(std::string_view text, const text::Segmentation&
 
 void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
                               const std::vector<quotes::QuoteSpan>& quotes, size_t quote,
-                              SymbolText* symbols, std::vector<TokenMatch>* out) const {
+                              SymbolText* symbols, std::vector<TokenMatch>* out,
+                              const std::function<bool(const TokenMatch&)>& accept) const {
   out->clear();
   const size_t n = symbols->first_token.size();
   // The quotation's symbol: the first whose token starts at or after its opening mark.
@@ -294,19 +295,28 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
     return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
                           seg.tokens[it->second.end - 1].span.end};
   };
+  // Rules run by priority, highest first; once one gives an accepted match, only the rules
+  // of its priority still run (they compete by distance). A rule is first tried without
+  // slots (RE2's DFA alone), and captures only when it matches.
+  int accepted_priority = -1;
   for (const TokenRule& rule : rules_) {
     if (rule.indirect) continue;
-    const bool hit =
-        rule.starts_with_quote ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots)
-        : rule.ends_with_quote
-            ? rule.compiled_at_end.Match(*symbols, from, at + 1, /*anchored=*/false, &slots)
-            : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
-    if (!hit) continue;
+    if (accepted_priority >= 0 && rule.priority < accepted_priority) break;
+    auto run = [&](std::map<std::string, TokenRange>* captured) {
+      return rule.starts_with_quote
+                 ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, captured)
+             : rule.ends_with_quote
+                 ? rule.compiled_at_end.Match(*symbols, from, at + 1, /*anchored=*/false, captured)
+                 : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, captured);
+    };
+    if (!run(nullptr) || !run(&slots)) continue;
     TokenMatch m;
     m.rule = &rule;
     m.speaker = span_of("SPEAKER");
     m.role = span_of("ROLE");
     m.cue = span_of("CUE");
+    if (accept && !accept(m)) continue;
+    accepted_priority = rule.priority;
     out->push_back(m);
   }
   SetFocus(*alphabet_, at, false, symbols);

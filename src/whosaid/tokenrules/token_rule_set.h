@@ -16,6 +16,7 @@
 //     record's rule must be this rule (attrib/token_examples.h runs them).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,10 +74,13 @@ class TokenRuleSet {
   SymbolText Encode(std::string_view text, const text::Segmentation& seg,
                     const std::vector<quotes::QuoteSpan>& quotes) const;
 
-  // Every rule's match for quotation `quote` (index into `quotes`), in rule order; the
-  // quotation takes the focus in `symbols` while they run and gives it back after.
+  // The rules' matches for quotation `quote` (index into `quotes`) that `accept` takes (all,
+  // without it), in rule order, down to the priority of the first accepted one: rules below
+  // it cannot win. The quotation takes the focus in `symbols` while they run and gives it
+  // back after.
   void MatchQuote(const text::Segmentation& seg, const std::vector<quotes::QuoteSpan>& quotes,
-                  size_t quote, SymbolText* symbols, std::vector<TokenMatch>* out) const;
+                  size_t quote, SymbolText* symbols, std::vector<TokenMatch>* out,
+                  const std::function<bool(const TokenMatch&)>& accept = nullptr) const;
 
   // The indirect-speech matches of the document, left to right: at each point the leftmost
   // match of any indirect rule (the higher priority at the same start), then on from its
