@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -34,7 +35,9 @@ std::shared_ptr<const TokenRuleSet> Load(const RuleDir& dir,
 }
 
 // The text of each rule's speaker for the first quotation of `text`, "rule=speaker".
-std::vector<std::string> SpeakersOfFirstQuote(const TokenRuleSet& set, const std::string& text) {
+std::vector<std::string> SpeakersOfFirstQuote(
+    const TokenRuleSet& set, const std::string& text,
+    const std::function<bool(const TokenMatch&)>& accept = nullptr) {
   auto segmenter = text::Segmenter::Create([] {
     text::SegmenterOptions o;
     testing::EnglishLexicons().ToSegmenterOptions(&o);
@@ -47,7 +50,7 @@ std::vector<std::string> SpeakersOfFirstQuote(const TokenRuleSet& set, const std
   SymbolText symbols = set.Encode(text, seg, quotes);
   const std::string before = symbols.symbols;
   std::vector<TokenMatch> matches;
-  set.MatchQuote(seg, quotes, 0, &symbols, &matches);
+  set.MatchQuote(seg, quotes, 0, &symbols, &matches, accept);
   CHECK(symbols.symbols == before);  // the focus is given back
   std::vector<std::string> out;
   for (const TokenMatch& m : matches) {
@@ -86,8 +89,13 @@ TEST_CASE("token rules: defines, priorities and each rule's match for a quotatio
   CHECK(set->rules()[0].examples.size() == 1);
   CHECK(set->rules()[2].line == 4);
 
-  CHECK(SpeakersOfFirstQuote(*set, "“We are ready,” said Dr. Ann Lee, a surgeon.") ==
-        std::vector<std::string>{"t.high=Dr. Ann Lee", "t.low=Dr. Ann Lee"});
+  // Rules below the first accepted match's priority do not run.
+  const std::string story = "“We are ready,” said Dr. Ann Lee, a surgeon.";
+  CHECK(SpeakersOfFirstQuote(*set, story) == std::vector<std::string>{"t.high=Dr. Ann Lee"});
+  // Refused (an implausible speaker, say), a match lets the rules below it run.
+  CHECK(SpeakersOfFirstQuote(*set, story, [](const TokenMatch& m) {
+          return m.rule->id != "t.high";
+        }) == std::vector<std::string>{"t.low=Dr. Ann Lee"});
   CHECK(SpeakersOfFirstQuote(*set, "Ann Lee said, “We are ready.”") ==
         std::vector<std::string>{"t.lead=Ann Lee"});
   // A lead-in two sentences back is out of reach; the quotation after is no match.
