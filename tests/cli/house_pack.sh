@@ -41,6 +41,8 @@ rc=$?
 check "manifest: a missing list file fails with exit 2 (got $rc)" test "$rc" = 2
 check "manifest: the message names manifest:line:col ($(head -c 300 "$tmp/err"))" \
   grep -q 'lexicon.manifest:[0-9]*:[0-9]*: error: cannot read .missing.lst' "$tmp/err"
+n=$(grep -c "cannot read .missing.lst" "$tmp/err")
+check "manifest: the error is printed once (got $n times)" test "$n" = 1
 
 [ $fail = 0 ] && echo "house pack: all checks pass"
 exit $fail

@@ -138,10 +138,18 @@ Result<std::shared_ptr<const WordTable>> LoadLexicon(const std::string& dir,
       }
     }
   }
+  // A caller that collects diagnostics prints them: the status then only counts them (the
+  // CLI printed each error twice). Without one, the status carries the first error.
+  size_t errors = 0;
+  const rules::Diagnostic* first_error = nullptr;
   for (size_t i = first_new; i < diagnostics->size(); ++i) {
-    if ((*diagnostics)[i].error) {
-      return ParseError((*diagnostics)[i].ToString());
-    }
+    if (!(*diagnostics)[i].error) continue;
+    if (!first_error) first_error = &(*diagnostics)[i];
+    ++errors;
+  }
+  if (first_error) {
+    if (diagnostics == &local) return ParseError(first_error->ToString());
+    return ParseError(std::to_string(errors) + " error(s) in the lexicon " + manifest_name);
   }
   return std::shared_ptr<const WordTable>(std::move(table));
 }
