@@ -60,6 +60,15 @@ TEST_CASE("registry: surnames and honorifics resolve to the full name") {
   CHECK(f.NameOf(f.Find("Hill", f.text.find("stayed") - 5)) == "Mark Hill");
 }
 
+TEST_CASE("registry: a speaker phrase with a title inside names the person after it") {
+  // A rule's speaker slot can hold the words before a title ("Texas Sen. Ana Ruiz"): the
+  // person is Ana Ruiz, not "Texas Sen. Ana Ruiz", and her surname finds her later.
+  Fixture g("Texas Sen. Ana Ruiz spoke. Rain fell on the capital. Ruiz left.");
+  CHECK(g.NameOf(g.Find("Texas Sen. Ana Ruiz")) == "Ana Ruiz");
+  CHECK(g.NameOf(g.Find("Ruiz", g.text.find("Ruiz left"))) == "Ana Ruiz");
+  for (const auto& e : g.registry.entities()) CHECK(e.name.find("Texas") == std::string::npos);
+}
+
 TEST_CASE("registry: a name does not run on across a sentence end") {
   // "Lee." looks like an abbreviation ("Gen.") to the tokenizer, but the segmenter ends the
   // sentence there: the person is Ann Lee, and the next sentence's "Lee" is her.

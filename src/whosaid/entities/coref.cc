@@ -138,6 +138,19 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const std::string_view prev = tokens[b - 1].word;
     joined_by_preposition = lex_.role_prepositions.contains(prev);
   }
+  // A title inside the run ("Florida Sen. Marco Rubio") ends the words before it, as in
+  // Scan(): the name starts at the last block of titles, which SkipToName then reads.
+  auto is_title = [&](size_t k) {
+    return In(lex_.honorifics, tokens[k]) || In(lex_.honorifics_male, tokens[k]) ||
+           In(lex_.honorifics_female, tokens[k]);
+  };
+  for (size_t k = tokens.size(); k > b + 1; --k) {
+    if (!is_title(k - 2)) continue;
+    size_t first_title = k - 2;
+    while (first_title > b && is_title(first_title - 1)) --first_title;
+    b = first_title;
+    break;
+  }
   const NameStart start = SkipToName(tokens, b, tokens.size());
   const Gender gender = start.gender;
   const size_t name_begin = start.begin;
