@@ -110,18 +110,34 @@ const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, std::
   return best;
 }
 
-// Step 1 with token rules: the document encoded once, each quotation's rule matches, the
-// best as Best() picks among the character rules' (priority, then the speaker nearest the
-// quotation, a plausible speaker only).
+// A link from a token rule's match (of a quotation or of reported speech), with its slots'
+// text when `keep_slots`.
+Link LinkFromTokenMatch(std::string_view t, const tokenrules::TokenMatch& m, bool keep_slots) {
+  Link link;
+  link.found = true;
+  link.rule = DecidingRule{m.rule->id, m.rule->confidence};
+  link.speaker = *m.speaker;
+  link.cue = m.cue;
+  link.role = m.role;
+  if (!keep_slots) return link;
+  for (const auto& [name, span] : {std::pair{"SPEAKER", m.speaker}, std::pair{"ROLE", m.role},
+                                   std::pair{"CUE", m.cue}, std::pair{"CLAUSE", m.clause}}) {
+    if (span) link.slots.emplace_back(name, std::string(t.substr(span->begin, span->size())));
+  }
+  return link;
+}
+
+// Step 1 with token rules, on the document's symbols (encoded once for steps 1 and 2): each
+// quotation's rule matches, the best as Best() picks among the character rules' (priority,
+// then the speaker nearest the quotation, a plausible speaker only).
 void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
                            const std::vector<quotes::QuoteSpan>& quotes,
                            const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
-                           bool keep_slots, std::vector<Link>* links) {
-  if (rules.empty() || quotes.empty()) return;
-  tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
+                           bool keep_slots, tokenrules::SymbolText* symbols,
+                           std::vector<Link>* links) {
   std::vector<tokenrules::TokenMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
-    rules.MatchQuote(seg, quotes, i, &symbols, &matches, [&](const tokenrules::TokenMatch& m) {
+    rules.MatchQuote(seg, quotes, i, symbols, &matches, [&](const tokenrules::TokenMatch& m) {
       return m.speaker && PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex);
     });
     const tokenrules::TokenMatch* best = nullptr;
@@ -137,18 +153,7 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
         best_distance = distance;
       }
     }
-    if (!best) continue;
-    Link& link = (*links)[i];
-    link.found = true;
-    link.rule = DecidingRule{best->rule->id, best->rule->confidence};
-    link.speaker = *best->speaker;
-    link.cue = best->cue;
-    link.role = best->role;
-    if (!keep_slots) continue;
-    for (const auto& [name, span] : {std::pair{"SPEAKER", best->speaker},
-                                     std::pair{"ROLE", best->role}, std::pair{"CUE", best->cue}}) {
-      if (span) link.slots.emplace_back(name, std::string(t.substr(span->begin, span->size())));
-    }
+    if (best) (*links)[i] = LinkFromTokenMatch(t, *best, keep_slots);
   }
 }
 
@@ -156,26 +161,11 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
 void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           const std::vector<quotes::QuoteSpan>& quotes,
                           const tokenrules::TokenRuleSet& rules, bool keep_slots,
-                          std::vector<IndirectClause>* out) {
-  const tokenrules::SymbolText symbols = rules.Encode(t, seg, quotes);
+                          const tokenrules::SymbolText& symbols, std::vector<IndirectClause>* out) {
   std::vector<tokenrules::TokenMatch> matches;
   rules.MatchIndirect(seg, quotes, symbols, &matches);
   for (const tokenrules::TokenMatch& m : matches) {
-    IndirectClause ic;
-    ic.clause = *m.clause;
-    ic.link.found = true;
-    ic.link.rule = DecidingRule{m.rule->id, m.rule->confidence};
-    ic.link.speaker = *m.speaker;
-    ic.link.cue = m.cue;
-    ic.link.role = m.role;
-    if (keep_slots) {
-      for (const auto& [name, span] : {std::pair{"SPEAKER", m.speaker}, std::pair{"CUE", m.cue},
-                                       std::pair{"CLAUSE", m.clause}}) {
-        if (span)
-          ic.link.slots.emplace_back(name, std::string(t.substr(span->begin, span->size())));
-      }
-    }
-    out->push_back(std::move(ic));
+    out->push_back({*m.clause, LinkFromTokenMatch(t, m, keep_slots)});
   }
 }
 
@@ -464,9 +454,14 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   const std::vector<std::string>& small_words = lexicons_.title_small_words.entries();
   Window w;
   std::vector<rules::RuleMatch> matches;
-  if (options_.token_rules) {
+  // With token rules, the document's symbols serve steps 1 and 2 (encoded when either runs).
+  const bool token_indirect =
+      options_.indirect && options_.token_rules && options_.token_rules->has_indirect();
+  tokenrules::SymbolText symbols;
+  if (options_.token_rules && (!quotes.empty() || token_indirect)) {
+    symbols = options_.token_rules->Encode(t, seg, quotes);
     AttributeByTokenRules(t, seg, quotes, *options_.token_rules, lexicons_, options_.keep_slots,
-                          &links);
+                          &symbols, &links);
   }
   for (size_t i = 0; i < quotes.size() && !options_.token_rules; ++i) {
     const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
@@ -485,8 +480,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
 
   // 2. Indirect speech over each paragraph.
   std::vector<IndirectClause> indirect;
-  if (options_.indirect && options_.token_rules && options_.token_rules->has_indirect()) {
-    IndirectByTokenRules(t, seg, quotes, *options_.token_rules, options_.keep_slots, &indirect);
+  if (token_indirect) {
+    IndirectByTokenRules(t, seg, quotes, *options_.token_rules, options_.keep_slots, symbols,
+                         &indirect);
   } else if (options_.indirect) {
     // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
     // the window stays bounded.

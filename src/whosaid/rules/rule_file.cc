@@ -403,8 +403,8 @@ RuleFile ParseRuleFile(std::string_view path, std::string_view text,
   return Parser(path, diagnostics).Run(text);
 }
 
-std::optional<RuleFile> ReadRuleFile(const std::string& path,
-                                     std::vector<Diagnostic>* diagnostics) {
+std::optional<RuleFile> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics,
+                                     std::string* text) {
   Result<std::string> data = ReadWholeFile(path);
   if (!data.ok()) {
     if (diagnostics != nullptr) {
@@ -413,7 +413,9 @@ std::optional<RuleFile> ReadRuleFile(const std::string& path,
     }
     return std::nullopt;
   }
-  return ParseRuleFile(path, *data, diagnostics);
+  RuleFile file = ParseRuleFile(path, *data, diagnostics);
+  if (text) *text = std::move(data).value();
+  return file;
 }
 
 std::string ExampleDocumentText(std::string_view written) {

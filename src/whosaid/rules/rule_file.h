@@ -84,9 +84,11 @@ struct RuleFile {
 RuleFile ParseRuleFile(std::string_view path, std::string_view text,
                        std::vector<Diagnostic>* diagnostics);
 
-// Reads the file at `path` and parses it as ParseRuleFile does. When the file cannot be
+// Reads the file at `path` and parses it as ParseRuleFile does (the file's text goes to
+// *text when given: token rule files take define bodies from it). When the file cannot be
 // read, appends "cannot open rule file: <reason>" for `path` and returns nullopt.
-std::optional<RuleFile> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics);
+std::optional<RuleFile> ReadRuleFile(const std::string& path, std::vector<Diagnostic>* diagnostics,
+                                     std::string* text = nullptr);
 
 // The text of an example as a document: example lines are one line each, so "\n" in them
 // stands for a line break (and "\n\n" for a paragraph break).

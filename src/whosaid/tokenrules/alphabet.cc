@@ -167,23 +167,12 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
 }
 
 bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
-  if (s.sentence_start) {  // SENT passes SENT (and a test made of it), nothing else, not ANY
-    switch (t.kind) {
-      case Kind::kSentence:
-        return true;
-      case Kind::kOr:
-        return std::any_of(t.args.begin(), t.args.end(),
-                           [&](const TokenTest& a) { return Passes(a, s); });
-      case Kind::kAnd:
-        return std::all_of(t.args.begin(), t.args.end(),
-                           [&](const TokenTest& a) { return Passes(a, s); });
-      default:
-        return false;
-    }
-  }
-  const bool token = s.quote == 0;
+  // SENT stands for no token: it passes SENT (and a test made of it), nothing else.
+  const bool token = s.quote == 0 && !s.sentence_start;
   const bool word =
       token && (s.kind == text::TokenKind::kWord || s.kind == text::TokenKind::kNumber);
+  // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
+  const bool boundary = s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
   switch (t.kind) {
     case Kind::kWord:
       return word && s.literal == literals_.at(t.text);
@@ -200,9 +189,9 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
     case Kind::kParagraph:
       return token && s.kind == text::TokenKind::kParagraphBreak;
     case Kind::kSentence:
-      return false;  // only the sentence-start symbol, above
+      return s.sentence_start;
     case Kind::kAny:
-      return !(token && s.kind == text::TokenKind::kParagraphBreak);
+      return !boundary;
     case Kind::kAnd:
       return std::all_of(t.args.begin(), t.args.end(),
                          [&](const TokenTest& a) { return Passes(a, s); });
@@ -210,7 +199,7 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
       return std::any_of(t.args.begin(), t.args.end(),
                          [&](const TokenTest& a) { return Passes(a, s); });
     case Kind::kNot:
-      return !Passes(t.args.at(0), s) && !(token && s.kind == text::TokenKind::kParagraphBreak);
+      return !Passes(t.args.at(0), s) && !boundary;
   }
   return false;
 }

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <map>
 
-#include "whosaid/rules/file_io.h"
 #include "whosaid/tokenrules/pattern.h"
 
 namespace whosaid::tokenrules {
@@ -46,11 +45,9 @@ std::string ExpandMacros(std::string_view pattern, const std::map<std::string, s
 // The body of a define as written. The rule-file parser reads a body that starts with `@`
 // as a character rule's lexicon macro (`define NAME = @file.lst`); in a token rule file
 // `@list` is a token test, so such a body is taken from the line itself.
-std::string DefineBody(const rules::MacroDef& d, const std::string& file) {
+std::string DefineBody(const rules::MacroDef& d, std::string_view file_text) {
   if (!d.lexicon) return d.body;
-  const Result<std::string> text = rules::ReadWholeFile(file);
-  if (!text.ok()) return d.body;
-  std::string_view rest = *text;
+  std::string_view rest = file_text;
   for (int line = 1; line < d.line && !rest.empty(); ++line) {
     const size_t nl = rest.find('\n');
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
@@ -88,40 +85,34 @@ bool HasSlot(const PatternNode& node, std::string_view slot) {
                      [&](const PatternNode& c) { return HasSlot(c, slot); });
 }
 
-bool EndsWithQuote(const PatternNode& node) {
+// Whether every match of `node` starts (at_start) or ends with the QUOTE test.
+bool QuoteAtEdge(const PatternNode& node, bool at_start) {
   switch (node.kind) {
     case PatternNode::Kind::kTest:
       return node.test.kind == TokenTest::Kind::kQuote;
     case PatternNode::Kind::kSequence:
-      return !node.children.empty() && EndsWithQuote(node.children.back());
+      return !node.children.empty() &&
+             QuoteAtEdge(at_start ? node.children.front() : node.children.back(), at_start);
     case PatternNode::Kind::kSlot:
-      return EndsWithQuote(node.children.front());
+      return QuoteAtEdge(node.children.front(), at_start);
     case PatternNode::Kind::kRepeat:
-      return node.min > 0 && EndsWithQuote(node.children.front());
+      return node.min > 0 && QuoteAtEdge(node.children.front(), at_start);
     case PatternNode::Kind::kAlternation:
       return !node.children.empty() &&
              std::all_of(node.children.begin(), node.children.end(),
-                         [](const PatternNode& c) { return EndsWithQuote(c); });
+                         [&](const PatternNode& c) { return QuoteAtEdge(c, at_start); });
   }
   return false;
 }
 
-bool StartsWithQuote(const PatternNode& node) {
-  switch (node.kind) {
-    case PatternNode::Kind::kTest:
-      return node.test.kind == TokenTest::Kind::kQuote;
-    case PatternNode::Kind::kSequence:
-      return !node.children.empty() && StartsWithQuote(node.children.front());
-    case PatternNode::Kind::kSlot:
-      return StartsWithQuote(node.children.front());
-    case PatternNode::Kind::kRepeat:
-      return node.min > 0 && StartsWithQuote(node.children.front());
-    case PatternNode::Kind::kAlternation:
-      return !node.children.empty() &&
-             std::all_of(node.children.begin(), node.children.end(),
-                         [](const PatternNode& c) { return StartsWithQuote(c); });
-  }
-  return false;
+// The byte span of slot `name` among `slots` (token ranges of `seg`), if it holds a token.
+std::optional<text::ByteSpan> SpanOf(const text::Segmentation& seg,
+                                     const std::map<std::string, TokenRange>& slots,
+                                     const char* name) {
+  const auto it = slots.find(name);
+  if (it == slots.end() || it->second.end <= it->second.begin) return std::nullopt;
+  return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
+                        seg.tokens[it->second.end - 1].span.end};
 }
 
 std::vector<std::string> TokenRuleFiles(const std::vector<std::string>& paths) {
@@ -160,7 +151,8 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
   std::vector<rules::RuleFile> files;
   std::map<std::string, std::string> defs;
   for (const std::string& file : TokenRuleFiles(paths)) {
-    std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics);
+    std::string text;  // read once: the defines' bodies are taken from it too (DefineBody)
+    std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics, &text);
     if (!rf) {
       failed = true;
       continue;
@@ -171,7 +163,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
                                                         "define " + d.name + " is defined twice"));
         failed = true;
       }
-      defs[d.name] = DefineBody(d, file);
+      defs[d.name] = DefineBody(d, text);
     }
     files.push_back(std::move(*rf));
   }
@@ -209,8 +201,8 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
       out.rule.file = def.file;
       out.rule.line = def.line;
       out.rule.col = def.col;
-      out.rule.starts_with_quote = StartsWithQuote(p.root);
-      out.rule.ends_with_quote = EndsWithQuote(p.root);
+      out.rule.starts_with_quote = QuoteAtEdge(p.root, /*at_start=*/true);
+      out.rule.ends_with_quote = QuoteAtEdge(p.root, /*at_start=*/false);
       out.rule.indirect = HasSlot(p.root, "CLAUSE");
       out.root = std::move(p.root);
       parsed.push_back(std::move(out));
@@ -289,12 +281,6 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   const size_t to = std::min(n, at + kReach);
   SetFocus(*alphabet_, at, true, symbols);
   std::map<std::string, TokenRange> slots;
-  auto span_of = [&](const char* name) -> std::optional<text::ByteSpan> {
-    const auto it = slots.find(name);
-    if (it == slots.end() || it->second.end <= it->second.begin) return std::nullopt;
-    return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
-                          seg.tokens[it->second.end - 1].span.end};
-  };
   // Rules run by priority, highest first; once one gives an accepted match, only the rules
   // of its priority still run (they compete by distance). A rule is first tried without
   // slots (RE2's DFA alone), and captures only when it matches.
@@ -312,9 +298,9 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
     if (!run(nullptr) || !run(&slots)) continue;
     TokenMatch m;
     m.rule = &rule;
-    m.speaker = span_of("SPEAKER");
-    m.role = span_of("ROLE");
-    m.cue = span_of("CUE");
+    m.speaker = SpanOf(seg, slots, "SPEAKER");
+    m.role = SpanOf(seg, slots, "ROLE");
+    m.cue = SpanOf(seg, slots, "CUE");
     if (accept && !accept(m)) continue;
     accepted_priority = rule.priority;
     out->push_back(m);
@@ -343,13 +329,6 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
     return static_cast<size_t>(
         std::lower_bound(symbols.first_token.begin(), symbols.first_token.end(), tok) -
         symbols.first_token.begin());
-  };
-  auto span_of = [&](const std::map<std::string, TokenRange>& slots,
-                     const char* name) -> std::optional<text::ByteSpan> {
-    const auto it = slots.find(name);
-    if (it == slots.end() || it->second.end <= it->second.begin) return std::nullopt;
-    return text::ByteSpan{seg.tokens[it->second.begin].span.begin,
-                          seg.tokens[it->second.end - 1].span.end};
   };
   size_t pos = 0;
   while (pos < n) {
@@ -382,10 +361,10 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
     pos = best->end;
     TokenMatch m;
     m.rule = best->rule;
-    m.speaker = span_of(best->slots, "SPEAKER");
-    m.cue = span_of(best->slots, "CUE");
-    m.role = span_of(best->slots, "ROLE");
-    m.clause = span_of(best->slots, "CLAUSE");
+    m.speaker = SpanOf(seg, best->slots, "SPEAKER");
+    m.cue = SpanOf(seg, best->slots, "CUE");
+    m.role = SpanOf(seg, best->slots, "ROLE");
+    m.clause = SpanOf(seg, best->slots, "CLAUSE");
     if (!m.clause || !m.speaker) continue;
     const bool holds_quote = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
       return q.outer.begin < m.clause->end && m.clause->begin < q.outer.end;
