@@ -40,7 +40,7 @@ ExampleWindows LoadExampleWindows() {
     const auto quotes = quotes::ScanQuotes(t, s);
     for (size_t i = 0; i < quotes.size(); ++i) {
       Window w;
-      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(s, quotes[i], 600),
+      BuildWindow(t, s, quotes, static_cast<int>(i), QuoteExtent(t, s, quotes[i], 600),
                   testing::EnglishScannerOptions().title_small_words, &w);
       out.windows.push_back(std::move(w));
     }

@@ -66,5 +66,44 @@ TEST_CASE("window: no focus for indirect-speech windows") {
   CHECK(b.window.focus == UINT32_MAX);
 }
 
+TEST_CASE("window: a span ending on a stand-in ends on a character boundary of the story") {
+  // A placeholder stands for its whole quote: a span ending on it ends after the closing
+  // mark, a span starting on it starts at the opening mark (never inside the 3-byte “).
+  const std::string t = "Bo told me “never” then.";
+  const Built b = Build(t, -1);
+  const size_t told = b.window.text.find("told");
+  const size_t after = b.window.text.find(" then");
+  REQUIRE(after != std::string::npos);
+  const text::ByteSpan span =
+      b.window.ToDocument(static_cast<int>(told), static_cast<int>(after));
+  CHECK(t.substr(span.begin, span.size()) == "told me “never”");
+  const size_t mark = b.window.text.find("\xEE\x80\x81");
+  const text::ByteSpan quote =
+      b.window.ToDocument(static_cast<int>(mark), static_cast<int>(mark + 3));
+  CHECK(t.substr(quote.begin, quote.size()) == "“never”");
+  // A no-break space (2 bytes) folded to " " maps back whole.
+  const std::string nb = "Bo\xC2\xA0Li said.";
+  const Built c = Build(nb, -1);
+  const text::ByteSpan name = c.window.ToDocument(0, 5);  // "Bo Li"
+  CHECK(nb.substr(name.begin, name.size()) == "Bo\xC2\xA0Li");
+  const text::ByteSpan space = c.window.ToDocument(0, 3);  // "Bo "
+  CHECK(nb.substr(space.begin, space.size()) == "Bo\xC2\xA0");
+}
+
+TEST_CASE("window: a quote's window is capped on code point boundaries") {
+  // 700 three-byte characters before the quote: a 600-byte cap falls inside one of them.
+  std::string t;
+  for (int k = 0; k < 700; ++k) t += "\xE2\x82\xAC";  // €
+  t += " “Yes,” she said.";
+  auto seg = text::Segmenter::Create();
+  REQUIRE(seg.ok());
+  const text::Segmentation s = (*seg)->Segment(t);
+  const auto quotes = quotes::ScanQuotes(t, s);
+  REQUIRE(quotes.size() == 1);
+  const text::ByteSpan extent = QuoteExtent(t, s, quotes[0], 601);
+  CHECK(quotes[0].outer.begin - extent.begin <= 601);
+  CHECK((static_cast<unsigned char>(t[extent.begin]) & 0xC0) != 0x80);
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

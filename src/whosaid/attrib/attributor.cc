@@ -464,7 +464,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
                           &symbols, &links);
   }
   for (size_t i = 0; i < quotes.size() && !options_.token_rules; ++i) {
-    const text::ByteSpan extent = QuoteExtent(seg, quotes[i], options_.max_context_bytes);
+    const text::ByteSpan extent = QuoteExtent(t, seg, quotes[i], options_.max_context_bytes);
     BuildWindow(t, seg, quotes, static_cast<int>(i), extent, small_words, &w);
     matches.clear();
     // Best() takes the highest-priority match with a plausible speaker, so rules below the

@@ -12,9 +12,20 @@ bool IsTrailingPunct(char c) {
   return c == ',' || c == '.' || c == '?' || c == '!' || c == ':' || c == ';';
 }
 
-void Append(Window* w, std::string_view s, uint32_t origin) {
+// Appends `s` standing in for document bytes [begin, end): a slot that starts on it starts at
+// `begin`, one that ends on it ends at `end`, so both stay on character boundaries even
+// when the stand-in replaces a multi-byte character or a whole quote.
+void AppendStandIn(Window* w, std::string_view s, uint32_t begin, uint32_t end) {
+  if (s.empty()) return;
   w->text.append(s);
-  w->origin.insert(w->origin.end(), s.size(), origin);
+  w->origin.insert(w->origin.end(), s.size() - 1, begin);
+  w->origin.push_back(std::max(begin, end - 1));
+}
+
+// The document span of the character at `i` (a space or paragraph break a stand-in replaces).
+text::ByteSpan CharacterAt(std::string_view t, uint32_t i) {
+  if (i >= t.size()) return {i, i + 1};
+  return {i, i + static_cast<uint32_t>(text::DecodeAt(t, i).len)};
 }
 
 // Copies document bytes [begin, begin + len) with one origin per byte, so that a slot ending
@@ -35,8 +46,8 @@ text::ByteSpan Window::ToDocument(int begin, int end) const {
   return {origin[b], origin[e - 1] + 1};
 }
 
-text::ByteSpan QuoteExtent(const text::Segmentation& seg, const quotes::QuoteSpan& quote,
-                           uint32_t max_context_bytes) {
+text::ByteSpan QuoteExtent(std::string_view t, const text::Segmentation& seg,
+                           const quotes::QuoteSpan& quote, uint32_t max_context_bytes) {
   if (seg.sentences.empty()) return quote.outer;
   size_t first = seg.SentenceAt(quote.outer.begin);
   size_t last = seg.SentenceAt(quote.outer.end > 0 ? quote.outer.end - 1 : 0);
@@ -44,8 +55,16 @@ text::ByteSpan QuoteExtent(const text::Segmentation& seg, const quotes::QuoteSpa
   if (last + 1 < seg.sentences.size()) ++last;
   uint32_t begin = std::min(seg.sentences[first].begin, quote.outer.begin);
   uint32_t end = std::max(seg.sentences[last].end, quote.outer.end);
-  if (quote.outer.begin - begin > max_context_bytes) begin = quote.outer.begin - max_context_bytes;
-  if (end - quote.outer.end > max_context_bytes) end = quote.outer.end + max_context_bytes;
+  // A cap lands on a character's first byte: a window cut inside a character would let a
+  // rule's slot end inside it, and the record would carry invalid UTF-8.
+  if (quote.outer.begin - begin > max_context_bytes) {
+    begin = quote.outer.begin - max_context_bytes;
+    while (begin < quote.outer.begin && text::IsContinuationByte(t[begin])) ++begin;
+  }
+  if (end - quote.outer.end > max_context_bytes) {
+    end = quote.outer.end + max_context_bytes;
+    while (end > quote.outer.end && end < t.size() && text::IsContinuationByte(t[end])) --end;
+  }
   return {begin, end};
 }
 
@@ -73,10 +92,11 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
   bool pending_paragraph = false;
   uint32_t covered_until = 0;  // end of the last quote replaced by a placeholder
   auto flush_space = [&]() {
+    const text::ByteSpan c = CharacterAt(t, space_origin);
     if (pending_paragraph && !w->text.empty()) {
-      Append(w, kParagraphMark, space_origin);
+      AppendStandIn(w, kParagraphMark, c.begin, c.end);
     } else if (pending_space && !w->text.empty()) {
-      Append(w, " ", space_origin);
+      AppendStandIn(w, " ", c.begin, c.end);
     }
     pending_space = pending_paragraph = false;
   };
@@ -94,7 +114,8 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
       const bool is_focus =
           focus >= 0 && static_cast<size_t>(focus) == static_cast<size_t>(q - quotes.begin());
       if (is_focus) w->focus = static_cast<uint32_t>(w->text.size());
-      Append(w, is_focus ? kFocusPlaceholder : kOtherPlaceholder, q->outer.begin);
+      AppendStandIn(w, is_focus ? kFocusPlaceholder : kOtherPlaceholder, q->outer.begin,
+                    q->outer.end);
       // Move the quote's final punctuation mark out, after the placeholder ("!," keeps "!").
       uint32_t pe = q->content.end;
       if (pe > q->content.begin && IsTrailingPunct(t[pe - 1])) --pe;
@@ -122,7 +143,7 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
     }
     flush_space();
     if (d.cp == '\'') {
-      Append(w, "\xE2\x80\x99", i);  // ’
+      AppendStandIn(w, "\xE2\x80\x99", i, i + 1);  // ’ for 
     } else {
       AppendVerbatim(w, t, i, d.len);
     }

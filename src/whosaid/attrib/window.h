@@ -44,8 +44,8 @@ void BuildWindow(std::string_view text, const text::Segmentation& seg,
 
 // The default extent for a quote: from the sentence before the quote's first sentence to the
 // sentence after its last one (crossing at most one paragraph break on each side), capped
-// at max_bytes of context on each side.
-text::ByteSpan QuoteExtent(const text::Segmentation& seg, const quotes::QuoteSpan& quote,
-                           uint32_t max_context_bytes);
+// at max_bytes of context on each side (on code point boundaries of `text`).
+text::ByteSpan QuoteExtent(std::string_view text, const text::Segmentation& seg,
+                           const quotes::QuoteSpan& quote, uint32_t max_context_bytes);
 
 }  // namespace whosaid::attrib
