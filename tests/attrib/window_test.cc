@@ -74,8 +74,7 @@ TEST_CASE("window: a span ending on a stand-in ends on a character boundary of t
   const size_t told = b.window.text.find("told");
   const size_t after = b.window.text.find(" then");
   REQUIRE(after != std::string::npos);
-  const text::ByteSpan span =
-      b.window.ToDocument(static_cast<int>(told), static_cast<int>(after));
+  const text::ByteSpan span = b.window.ToDocument(static_cast<int>(told), static_cast<int>(after));
   CHECK(t.substr(span.begin, span.size()) == "told me “never”");
   const size_t mark = b.window.text.find("\xEE\x80\x81");
   const text::ByteSpan quote =

@@ -143,7 +143,7 @@ void BuildWindow(std::string_view t, const text::Segmentation& seg,
     }
     flush_space();
     if (d.cp == '\'') {
-      AppendStandIn(w, "\xE2\x80\x99", i, i + 1);  // ’ for 
+      AppendStandIn(w, "\xE2\x80\x99", i, i + 1);  // ’ for '
     } else {
       AppendVerbatim(w, t, i, d.len);
     }
