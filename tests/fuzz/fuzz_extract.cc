@@ -1,6 +1,7 @@
 // libFuzzer target: the whole extraction of one document with the built-in English pack.
-// Document::FromBytes (lenient, so every input is extracted) then Extractor::Extract. The
-// extractor is created once; the rules directory comes from WHOSAID_FUZZ_RULES_DIR.
+// Document::FromBytes (lenient, so every input is extracted) then Extractor::Extract with
+// each engine (characters and tokens). The extractors are created once; the rules directory
+// comes from WHOSAID_FUZZ_RULES_DIR.
 // Checks that every record's spans lie inside the text, on code point boundaries, and that
 // every text field is well-formed UTF-8 and the mention is the document's text at its span.
 #include <cstddef>
@@ -11,33 +12,39 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_check.h"
 #include "whosaid/extractor.h"
 #include "whosaid/text/utf8.h"
-#include "fuzz_check.h"
-
 
 namespace {
 
-const whosaid::Extractor& GetExtractor() {
-  static const whosaid::Extractor* extractor = [] {
+// One extractor per engine, created once; every input runs through both.
+const whosaid::Extractor& GetExtractor(whosaid::ExtractorOptions::Engine engine) {
+  auto create = [](whosaid::ExtractorOptions::Engine e) {
     whosaid::ExtractorOptions options;
     options.default_rules_dir = WHOSAID_FUZZ_RULES_DIR;
+    options.engine = e;
     std::vector<whosaid::rules::Diagnostic> diags;
-    auto e = whosaid::Extractor::Create(options, &diags);
-    if (!e.ok()) {
+    auto made = whosaid::Extractor::Create(options, &diags);
+    if (!made.ok()) {
       for (const auto& d : diags) std::fprintf(stderr, "%s\n", d.ToString().c_str());
-      std::fprintf(stderr, "Extractor::Create failed: %s\n", e.status().ToString().c_str());
+      std::fprintf(stderr, "Extractor::Create failed: %s\n", made.status().ToString().c_str());
       std::abort();
     }
-    return std::move(e).value().release();
-  }();
-  return *extractor;
+    return std::move(made).value().release();
+  };
+  static const whosaid::Extractor* characters =
+      create(whosaid::ExtractorOptions::Engine::kCharacters);
+  static const whosaid::Extractor* tokens = create(whosaid::ExtractorOptions::Engine::kTokens);
+  return engine == whosaid::ExtractorOptions::Engine::kTokens ? *tokens : *characters;
 }
+
+void CheckRecords(const whosaid::text::Document& d, const whosaid::ExtractResult& result);
 
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  GetExtractor();
+  GetExtractor(whosaid::ExtractorOptions::Engine::kCharacters);
   return 0;
 }
 
@@ -48,7 +55,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto doc = whosaid::text::Document::FromBytes(
       "fuzz", std::string(reinterpret_cast<const char*>(data), size), dopt);
   if (!doc.ok()) return 0;
-  whosaid::ExtractResult result = GetExtractor().Extract(*doc);
+  for (const auto engine : {whosaid::ExtractorOptions::Engine::kCharacters,
+                            whosaid::ExtractorOptions::Engine::kTokens}) {
+    CheckRecords(*doc, GetExtractor(engine).Extract(*doc));
+  }
+  return 0;
+}
+
+namespace {
+
+void CheckRecords(const whosaid::text::Document& d, const whosaid::ExtractResult& result) {
+  const whosaid::text::Document* doc = &d;
   const uint32_t n = static_cast<uint32_t>(doc->size());
   uint32_t last_end = 0;
   for (const auto& q : result.quotes) {
@@ -72,10 +89,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(*q.attribution.mention == doc->Slice(*q.attribution.mention_span));
       }
     }
-    for (const auto* field : {&q.attribution.speaker, &q.attribution.mention,
-                              &q.attribution.role, &q.attribution.cue}) {
+    for (const auto* field : {&q.attribution.speaker, &q.attribution.mention, &q.attribution.role,
+                              &q.attribution.cue}) {
       if (*field) FUZZ_CHECK(whosaid::text::FindInvalidUtf8(**field) == std::string::npos);
     }
   }
-  return 0;
 }
+
+}  // namespace
