@@ -143,8 +143,8 @@ TEST_CASE("token patterns: slots nest, and a title, a name and a role come apart
   CHECK(s["NAME"] == "Ann Lee");
   CHECK(s["ROLE"] == "a former negotiator");
   // As few words as will do: a lazy run leaves the rest to the next slot.
-  CHECK(Slots("QUOTE said A:Cap+? B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann");
-  CHECK(Slots("QUOTE said A:Cap+ B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann Bo");
+  CHECK(Slots("QUOTE \",\" said A:Cap+? B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann");
+  CHECK(Slots("QUOTE \",\" said A:Cap+ B:Cap+", "“Go,” said Ann Bo Lee.")["A"] == "Ann Bo");
   // No capitalized name after the cue: no match.
   CHECK(Slots(pattern, "“We knew,” said the report.").count("") == 1);
   // "The" is in not_names: "Cap & !@not_names" refuses it.
@@ -162,6 +162,18 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
   CHECK(Slots("QUOTE ANY* OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”").count("") == 1);
   CHECK(Slots("QUOTE ANY* [SENT | PARA] OTHER_QUOTE", "“Yes,” said Ann Lee. “No.”").count("") == 0);
   CHECK(Slots("QUOTE QUOTE", "“Yes,” “No.”").count("") == 1);
+}
+
+TEST_CASE("token patterns: the mark that ends a quotation reads after it") {
+  // Inside or outside the closing mark, a comma reads QUOTE "," (as the character rules'
+  // windows move it out); a full stop inside ends the sentence, so "She" opens a new one.
+  CHECK(Slots("QUOTE \",\" said N:Cap+", "“Go,” said Ann Lee.")["N"] == "Ann Lee");
+  CHECK(Slots("QUOTE \",\" said N:Cap+", "“Go”, said Ann Lee.")["N"] == "Ann Lee");
+  CHECK(Slots("QUOTE \"?\" asked N:Cap+", "“Go?” asked Ann Lee.")["N"] == "Ann Lee");
+  CHECK(Slots("QUOTE \",\"? N:Cap+ said", "“Go.” She said no.").count("") == 1);
+  CHECK(Slots("QUOTE . SENT N:Cap+ said", "“Go.” She said no.")["N"] == "She");
+  // The mark stays inside the quotation's own span: a slot ending on it ends after it.
+  CHECK(Slots("Q:(QUOTE \",\") said", "“Go,” said Ann Lee.")["Q"] == "“Go,”");
 }
 
 TEST_CASE("token patterns: a document encoded once, each quotation taking the focus in turn") {

@@ -63,10 +63,10 @@ std::vector<std::string> SpeakersOfFirstQuote(
 const char* kRules = R"(# Two rules and a define whose body starts with a list.
 define NAME = @honorifics* (Cap & !@not_names){1,3}
 
-rule t.low  prio=10 : QUOTE CUE:@cue_verbs SPEAKER:Cap+
+rule t.low  prio=10 : QUOTE "," CUE:@cue_verbs SPEAKER:Cap+
   + “Go,” said Ann Lee.  => SPEAKER="Ann Lee"
 
-rule t.high  prio=90 : QUOTE CUE:@cue_verbs SPEAKER:({NAME}) ROLE:("," @articles lower+)?
+rule t.high  prio=90 : QUOTE "," CUE:@cue_verbs SPEAKER:({NAME}) ROLE:("," @articles lower+)?
   + “Go,” said Dr. Ann Lee.  => SPEAKER="Ann Lee"
 
 rule t.lead  prio=50 : SPEAKER:({NAME}) CUE:@cue_verbs ","? QUOTE

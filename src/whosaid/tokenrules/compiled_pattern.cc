@@ -99,6 +99,14 @@ bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool
   return true;
 }
 
+namespace {
+
+bool IsTrailingMark(char c) {
+  return c == ',' || c == '.' || c == '?' || c == '!' || c == ':' || c == ';';
+}
+
+}  // namespace
+
 void SetFocus(const Alphabet& alphabet, size_t symbol, bool focus, SymbolText* text) {
   std::string code;
   text::AppendUtf8(code, focus ? alphabet.quote() : alphabet.other_quote());
@@ -124,7 +132,30 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
       // A quotation: every token inside its marks is one symbol.
       symbol =
           static_cast<int>(q - quotes.begin()) == focus ? alphabet.quote() : alphabet.other_quote();
-      while (next < end && seg.tokens[next].span.begin < q->outer.end) ++next;
+      size_t trailing = SIZE_MAX;  // the punctuation mark that ends its content, if any
+      for (; next < end && seg.tokens[next].span.begin < q->outer.end; ++next) {
+        const text::Token& t = seg.tokens[next];
+        if (t.kind == text::TokenKind::kPunct && t.span.end == q->content.end &&
+            t.span.size() == 1 && IsTrailingMark(text[t.span.begin])) {
+          trailing = next;
+        }
+      }
+      text::AppendUtf8(out.symbols, symbol);
+      out.first_token.push_back(static_cast<uint32_t>(i));
+      out.end_token.push_back(static_cast<uint32_t>(next));
+      if (trailing != SIZE_MAX) {
+        // "“We won,” she said" reads QUOTE , she said, as if the mark stood outside: a rule
+        // tells "…,” she said" from "….” She said" (a new sentence). The mark's symbol
+        // covers no token of its own (its token is inside the quotation's range).
+        const text::Token& t = seg.tokens[trailing];
+        text::AppendUtf8(out.symbols,
+                         alphabet.Encode(text.substr(t.span.begin, 1), t,
+                                         alphabet.table()->ListsOf(text.substr(t.span.begin, 1))));
+        out.first_token.push_back(static_cast<uint32_t>(next));
+        out.end_token.push_back(static_cast<uint32_t>(next));
+      }
+      i = next;
+      continue;
     } else {
       const std::string_view word = text.substr(tok.span.begin, tok.span.size());
       // The tokens' lists, when they are of the alphabet's lexicon; else looked up.
