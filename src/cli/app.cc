@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
       "  whosaid story.txt                       quotes of one story as JSON Lines\n"
       "  whosaid --input jsonl < stories.jsonl   one {\"id\",\"text\"} document per line\n"
       "  whosaid rules check [FILE...]           lint rule files and run their examples\n"
+      "  whosaid rules tokens [FILE...]          show the tokens a token rule reads\n"
       "  whosaid serve [--port 8080] [--db F]    the web service and the quote viewer page\n"};
   app.set_version_flag("--version", std::string("whosaid ") + WHOSAID_VERSION);
   // The search order of whosaid/default_rules.h, as users see it, and the exit codes.
@@ -106,6 +107,12 @@ int Main(int argc, char** argv) {
   std::vector<std::string> check_paths;
   check_cmd->add_option("files", check_paths,
                         "Rule files or directories (default: the built-in pack)");
+  CLI::App* tokens_cmd = rules_cmd->add_subcommand(
+      "tokens",
+      "Print the token stream token rules read: per token its span, text, kind, shape (Cap "
+      "lower UPPER Num), SENT at a sentence start and its lexicon @lists");
+  std::vector<std::string> tokens_paths;
+  tokens_cmd->add_option("files", tokens_paths, "Text files (default: stdin)");
   DbCommandOptions db_options;
   AddDbCommands(app, &db_options);
   ServeCommandOptions serve_options;
@@ -134,6 +141,7 @@ int Main(int argc, char** argv) {
                                            : paragraphs == "line" ? text::ParagraphMode::kLineBreak
                                                                   : text::ParagraphMode::kAuto;
   if (*check_cmd) return RunRulesCheck(check_paths, opt.extractor, *log);
+  if (*tokens_cmd) return RunRulesTokens(tokens_paths, opt.extractor, *log);
   if (*db_options.db) return RunDbCommand(db_options, opt, *log);
   if (*serve_options.serve) return RunServe(serve_options, opt, *log);
   return RunExtract(opt, *log);

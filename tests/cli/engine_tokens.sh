@@ -48,5 +48,19 @@ check "no token rules: says so ($(head -c 300 "$tmp/err"))" grep -q 'no token ru
 rc=$?
 check "--engine nope: usage error, exit 2 (got $rc)" test $rc = 2
 
+# `rules tokens`: the token stream a rule reads, one token a line.
+printf 'Sen. Ann Lee said “Go.”\n' | "$bin" rules tokens >"$tmp/tokens" 2>&1
+rc=$?
+check "rules tokens: exit 0 (got $rc)" test $rc = 0
+check "rules tokens: an honorific keeps its period and opens the sentence ($(head -1 "$tmp/tokens"))" \
+  grep -qE '^0-4 +Sen\. +word Cap SENT .*@honorifics' "$tmp/tokens"
+check "rules tokens: a cue verb in its list ($(sed -n 4p "$tmp/tokens"))" \
+  grep -qE '^13-17 +said +word lower .*@cue_verbs' "$tmp/tokens"
+check "rules tokens: quote marks are tokens" grep -qE '^18-21 +“ +quote-mark' "$tmp/tokens"
+"$bin" rules tokens "$tmp/missing.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "rules tokens: a missing file is named, exit 1 (got $rc: $(cat "$tmp/err"))" \
+  test $rc = 1 -a -n "$(grep missing.txt "$tmp/err")"
+
 [ $fail = 0 ] && echo "engine tokens: all checks pass"
 exit $fail

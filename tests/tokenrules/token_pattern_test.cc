@@ -164,6 +164,18 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
   CHECK(Slots("QUOTE QUOTE", "“Yes,” “No.”").count("") == 1);
 }
 
+TEST_CASE("token patterns: a list test matches its multi-word entries as runs of tokens") {
+  // cue_verbs holds "pointed out" and "said in a statement"; the longest entry wins.
+  CHECK(Slots("N:Cap+ CUE:@cue_verbs ANY*", "Ann Lee pointed out a flaw.", false)["CUE"] ==
+        "pointed out");
+  CHECK(Slots("N:Cap+ CUE:@cue_verbs ANY*", "Ann Lee said in a statement it was over.",
+              false)["CUE"] == "said in a statement");
+  // Case-insensitive, as a literal word: "Pointed Out".
+  CHECK(Slots("N:Cap+ CUE:@cue_verbs", "Ann Lee Pointed Out", false)["CUE"] == "Pointed Out");
+  // Inside a combination a list test reads one token: "pointed" alone is no cue verb.
+  CHECK(Slots("N:Cap+ CUE:(@cue_verbs & lower)", "Ann Lee pointed out", false).count("") == 1);
+}
+
 TEST_CASE("token patterns: the mark that ends a quotation reads after it") {
   // Inside or outside the closing mark, a comma reads QUOTE "," (as the character rules'
   // windows move it out); a full stop inside ends the sentence, so "She" opens a new one.

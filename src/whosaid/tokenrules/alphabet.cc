@@ -74,6 +74,30 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
   };
   for (const PatternNode* p : patterns) ForEachTest(*p, collect);
   if (!unknown.empty()) return InvalidArgument("unknown lexicon list '@" + unknown + "'");
+  // The words of the rules' lists' multi-word entries are literal words of their own: a
+  // list test matches such an entry as a run of tokens.
+  for (size_t id = 0; id < table.list_count(); ++id) {
+    if (!((a.used_lists_ >> id) & 1)) continue;
+    auto& phrases = a.phrases_[static_cast<lexicon::ListId>(id)];
+    for (const std::string& entry : table.Entries(static_cast<lexicon::ListId>(id))) {
+      if (entry.find(' ') == std::string::npos) continue;
+      std::vector<int32_t> words;
+      for (size_t b = 0; b < entry.size();) {
+        size_t e = entry.find(' ', b);
+        if (e == std::string::npos) e = entry.size();
+        if (e > b) {
+          const std::string w = text::AsciiLower(std::string_view(entry).substr(b, e - b));
+          words.push_back(
+              a.literals_.try_emplace(w, static_cast<int32_t>(a.literals_.size())).first->second);
+        }
+        b = e + 1;
+      }
+      if (words.size() > 1) phrases.push_back(std::move(words));
+    }
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const auto& x, const auto& y) { return x.size() > y.size(); });
+    if (phrases.empty()) a.phrases_.erase(static_cast<lexicon::ListId>(id));
+  }
 
   auto word = [&](std::string_view text) {
     Signature s;
@@ -224,6 +248,34 @@ std::string Alphabet::ClassOf(const TokenTest& test) const {
   }
   // No symbol passes: a class that matches nothing.
   return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
+}
+
+std::string Alphabet::RegexOf(const TokenTest& test) const {
+  if (test.kind != Kind::kList) return ClassOf(test);
+  const auto it = phrases_.find(*table_->FindList(test.text));
+  if (it == phrases_.end()) return ClassOf(test);
+  // The class of each literal word, computed once per word.
+  std::unordered_map<int32_t, std::string> classes;
+  auto class_of_literal = [&](int32_t literal) -> const std::string& {
+    auto [c, added] = classes.try_emplace(literal);
+    if (added) {
+      std::string out = "[";
+      for (size_t i = 0; i < signatures_.size(); ++i) {
+        const Signature& s = signatures_[i];
+        if (s.literal == literal && s.quote == 0 && !s.sentence_start) {
+          AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
+        }
+      }
+      c->second = out + "]";
+    }
+    return c->second;
+  };
+  std::string out = "(?:";
+  for (const std::vector<int32_t>& phrase : it->second) {
+    for (int32_t w : phrase) out += class_of_literal(w);
+    out += '|';
+  }
+  return out + ClassOf(test) + ")";
 }
 
 }  // namespace whosaid::tokenrules

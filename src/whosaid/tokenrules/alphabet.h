@@ -48,6 +48,10 @@ class Alphabet {
 
   // An RE2 character class of the symbols whose tokens pass `test`.
   std::string ClassOf(const TokenTest& test) const;
+  // The RE2 text of a list test standing alone (`@cue_verbs`, not inside & | !): one token
+  // of the list, or the tokens of one of its multi-word entries ("pointed out", "said in a
+  // statement", "Prime Minister"), longest entries first. Else ClassOf().
+  std::string RegexOf(const TokenTest& test) const;
   size_t size() const { return signatures_.size(); }
   const lexicon::WordTable* table() const { return table_; }
 
@@ -62,7 +66,9 @@ class Alphabet {
   uint64_t used_lists_ = 0;
   std::unordered_map<std::string, int32_t> literals_;  // lower-cased word → index
   std::unordered_map<std::string, int16_t> puncts_;    // mark → index
-  std::vector<Signature> signatures_;                  // symbol - kFirstSymbol → signature
+  // Per list id: its multi-word entries as literal indices of their words, longest first.
+  std::unordered_map<lexicon::ListId, std::vector<std::vector<int32_t>>> phrases_;
+  std::vector<Signature> signatures_;  // symbol - kFirstSymbol → signature
   std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };

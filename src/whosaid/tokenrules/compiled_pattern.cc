@@ -10,7 +10,7 @@ std::string PatternRegex(const PatternNode& node, const Alphabet& alphabet) {
   using Kind = PatternNode::Kind;
   switch (node.kind) {
     case Kind::kTest:
-      return alphabet.ClassOf(node.test);
+      return alphabet.RegexOf(node.test);
     case Kind::kSequence: {
       std::string out;
       for (const PatternNode& c : node.children) out += PatternRegex(c, alphabet);
@@ -61,6 +61,25 @@ Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
   if (!re->ok()) return InvalidArgument("token pattern does not compile: " + re->error());
   p.re_ = std::move(re);
   return p;
+}
+
+std::optional<size_t> CompiledPattern::LastStart(const SymbolText& text, size_t from,
+                                                 size_t to) const {
+  const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
+  std::optional<size_t> last;
+  size_t run_start = 0;  // where the run of adjacent starts that ends at `last` begins
+  re2::StringPiece whole;
+  for (size_t pos = from * 2; pos <= all.size();) {
+    if (!re_->Match(all, pos, all.size(), RE2::UNANCHORED, &whole, 1)) break;
+    const size_t start = static_cast<size_t>(whole.data() - all.data()) / 2;
+    if (!last || start != *last + 1) run_start = start;
+    last = start;
+    pos = start * 2 + 2;
+  }
+  // Starts one symbol apart are one match growing to the left ("Ann Lee said" and "Lee
+  // said"): the run's first start keeps it whole.
+  if (last) return run_start;
+  return std::nullopt;
 }
 
 bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,

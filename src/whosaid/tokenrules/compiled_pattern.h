@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,13 @@ class CompiledPattern {
   // anywhere in the range (`anchored` false). Slots as MatchAt.
   bool Match(const SymbolText& text, size_t from, size_t to, bool anchored,
              std::map<std::string, TokenRange>* slots) const;
+
+  // For a pattern anchored at the end (AnchoredAtEnd()): of its matches within symbols
+  // [from, to), all ending at `to`, the symbol where the last one starts (the speaker nearest
+  // the quotation: "X said …, and Y said the “…”" is Y's), or of the run of starts one
+  // symbol apart that it ends ("Ann Lee said" and "Lee said": "Ann"). None when no match.
+  // RE2 gives the leftmost start; each further call looks for a later one, without captures.
+  std::optional<size_t> LastStart(const SymbolText& text, size_t from, size_t to) const;
 
   const std::string& regex() const { return regex_; }
 

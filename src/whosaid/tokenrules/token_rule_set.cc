@@ -288,14 +288,20 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   for (const TokenRule& rule : rules_) {
     if (rule.indirect) continue;
     if (accepted_priority >= 0 && rule.priority < accepted_priority) break;
-    auto run = [&](std::map<std::string, TokenRange>* captured) {
-      return rule.starts_with_quote
-                 ? rule.compiled.Match(*symbols, at, to, /*anchored=*/true, captured)
-             : rule.ends_with_quote
-                 ? rule.compiled_at_end.Match(*symbols, from, at + 1, /*anchored=*/false, captured)
-                 : rule.compiled.Match(*symbols, from, to, /*anchored=*/false, captured);
-    };
-    if (!run(nullptr) || !run(&slots)) continue;
+    bool matched = false;
+    if (rule.starts_with_quote) {
+      matched = rule.compiled.Match(*symbols, at, to, /*anchored=*/true, nullptr) &&
+                rule.compiled.Match(*symbols, at, to, /*anchored=*/true, &slots);
+    } else if (rule.ends_with_quote) {
+      // The match nearest the quotation: the one that starts last.
+      const std::optional<size_t> start = rule.compiled_at_end.LastStart(*symbols, from, at + 1);
+      matched =
+          start && rule.compiled_at_end.Match(*symbols, *start, at + 1, /*anchored=*/true, &slots);
+    } else {
+      matched = rule.compiled.Match(*symbols, from, to, /*anchored=*/false, nullptr) &&
+                rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
+    }
+    if (!matched) continue;
     TokenMatch m;
     m.rule = &rule;
     m.speaker = SpanOf(seg, slots, "SPEAKER");
