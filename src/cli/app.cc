@@ -45,7 +45,7 @@ int Main(int argc, char** argv) {
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string input = "text", format = "jsonl", paragraphs = "auto", engine = "chars";
+  std::string input = "text", format = "jsonl", paragraphs = "auto", engine = "tokens";
   bool quiet = false, verbose = false, no_default_rules = false, no_indirect = false;
   app.add_option("files", opt.inputs, "Input files (each one document; '-' or none: stdin)");
   app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
@@ -71,8 +71,9 @@ int Main(int argc, char** argv) {
   app.add_flag("--no-default-rules", no_default_rules,
                "Do not load the built-in pack (use only --rules)");
   app.add_option("--engine", engine,
-                 "Rules that attribute quotes: chars (the character rules, default) or tokens "
-                 "(the token rules of each pack's tokens/ directory; being ported, issue 16)")
+                 "Rules that attribute quotes: tokens (the token rules of each pack's tokens/ "
+                 "directory, default) or chars (the character rules of its *.rules files; "
+                 "being retired)")
       ->check(CLI::IsMember({"chars", "tokens"}))
       ->capture_default_str();
   app.add_flag("--explain", opt.formatter.explain,
@@ -130,8 +131,8 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opt.extractor.default_rules = !no_default_rules;
-  opt.extractor.engine = engine == "tokens" ? ExtractorOptions::Engine::kTokens
-                                            : ExtractorOptions::Engine::kCharacters;
+  opt.extractor.engine =
+      engine == "chars" ? ExtractorOptions::Engine::kCharacters : ExtractorOptions::Engine::kTokens;
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;
   opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;

@@ -14,6 +14,35 @@ Result<std::string> Extractor::DefaultRulesDir(const ExtractorOptions& options) 
   return FindDefaultRulesDir(in);
 }
 
+namespace {
+
+// The token engine reads *.tokens files: a character rule file, or a pack of them without a
+// tokens/ directory, is an error rather than rules silently left out.
+Status CheckTokenRulePath(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  if (!std::filesystem::exists(path)) return IoError(name + ": no such rule file or directory");
+  if (std::filesystem::is_directory(path)) {
+    if (std::filesystem::is_directory(path / "tokens")) return Status::Ok();
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+      if (entry.path().extension() == ".rules") {
+        return InvalidArgument(name +
+                               ": character rule files (*.rules) and no tokens/ directory; the "
+                               "token engine reads tokens/*.tokens (port the rules, see "
+                               "rules/README.md, or run with --engine chars)");
+      }
+    }
+    return Status::Ok();
+  }
+  if (path.extension() != ".tokens") {
+    return InvalidArgument(name +
+                           ": not a token rule file (*.tokens); character rule files need "
+                           "--engine chars");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options) {
   PackPaths pack_paths;
   if (options.default_rules) {
@@ -27,9 +56,13 @@ Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options
     pack_paths.rule_paths.push_back(p);
     // A pack given as a directory, or as rule files inside one, brings the lists of its
     // lexicon/ (without the built-in pack, name finding would otherwise run on none).
+    // A token rule file sits in the pack's tokens/: its lexicon/ is one level up.
     const std::filesystem::path path(p);
-    const std::filesystem::path pack =
-        std::filesystem::is_directory(path) ? path : path.parent_path();
+    std::filesystem::path pack =
+        std::filesystem::is_directory(path) ? path : std::filesystem::absolute(path).parent_path();
+    if (!std::filesystem::is_directory(pack / "lexicon") && pack.filename() == "tokens") {
+      pack = pack.parent_path();
+    }
     if (pack_paths.lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
       pack_paths.lexicon_dir = (pack / "lexicon").string();
     }
@@ -65,6 +98,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     std::vector<std::string> token_paths;
     for (const std::string& p : paths) {
       const std::filesystem::path path(p);
+      if (Status s = CheckTokenRulePath(path); !s.ok()) return s;
       token_paths.push_back(std::filesystem::is_directory(path) ? (path / "tokens").string() : p);
     }
     ex->token_rules_ =
@@ -76,11 +110,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     }
     options.attribution.token_rules = ex->token_rules_.get();
   }
-  // The character rules, unless the token rules do all the work (quotes and reported
-  // speech): compiling them is most of the start-up.
-  const bool tokens_only = ex->token_rules_ && ex->token_rules_->has_indirect();
-  ex->rules_ = tokens_only ? rules::RuleSet::LoadFromStrings({}, options.rule_load, diagnostics)
-                           : rules::RuleSet::Load(paths, options.rule_load, diagnostics);
+  // The character rules only for their engine: with token rules, a pack without indirect
+  // token rules has no reported speech.
+  ex->rules_ = ex->token_rules_
+                   ? rules::RuleSet::LoadFromStrings({}, options.rule_load, diagnostics)
+                   : rules::RuleSet::Load(paths, options.rule_load, diagnostics);
   if (!ex->rules_) {
     size_t errors = 0;
     for (const auto& d : *diagnostics) errors += d.error;

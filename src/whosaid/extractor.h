@@ -39,10 +39,11 @@ struct ExtractorOptions {
   text::SegmenterOptions segmenter;
   quotes::ScannerOptions scanner;
   attrib::AttributorOptions attribution;
-  // Which rules attribute quotes: the character rules (the default), or the token rules of
-  // each pack's tokens/ directory (issue 16, being ported; `whosaid --engine tokens`).
+  // Which rules attribute quotes: the token rules of each pack's tokens/ directory (the
+  // default), or the character rules of its *.rules files (`whosaid --engine chars`; being
+  // retired, issue 16).
   enum class Engine { kCharacters, kTokens };
-  Engine engine = Engine::kCharacters;
+  Engine engine = Engine::kTokens;
   // Library logging goes here; null means silent.
   std::shared_ptr<spdlog::logger> logger;
 };

@@ -14,7 +14,7 @@ print(r["rule"], "|", r["speaker"], "|", r["role"], "|", r["cue"])'; }
 
 got=$("$bin" --engine tokens "$tmp/story.txt" | fields)
 check "tokens: the token rule decides (got: $got)" \
-  test "$got" = "en.t.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
+  test "$got" = "en.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
 got=$("$bin" --engine chars "$tmp/story.txt" | fields)
 check "chars: the character rule decides (got: $got)" \
   test "$got" = "en.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
@@ -41,6 +41,12 @@ check "broken token rule: file:line:col ($(head -c 300 "$tmp/err"))" \
   grep -q 'house.tokens:3:[0-9]*: error: rule house.t.bad' "$tmp/err"
 rm -r "$tmp/house/tokens"
 "$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+check "a pack of character rules only: exit 2 (got $rc)" test $rc = 2
+check "a pack of character rules only: says so ($(head -c 300 "$tmp/err"))" \
+  grep -q 'house: character rule files (\*.rules) and no tokens/ directory' "$tmp/err"
+mkdir "$tmp/empty"
+"$bin" --engine tokens --no-default-rules --rules "$tmp/empty" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
 rc=$?
 check "no token rules: exit 2 (got $rc)" test $rc = 2
 check "no token rules: says so ($(head -c 300 "$tmp/err"))" grep -q 'no token rules' "$tmp/err"

@@ -483,7 +483,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   if (token_indirect) {
     IndirectByTokenRules(t, seg, quotes, *options_.token_rules, options_.keep_slots, symbols,
                          &indirect);
-  } else if (options_.indirect) {
+  } else if (options_.indirect && !options_.token_rules) {
     // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
     // the window stays bounded.
     for (const text::ByteSpan piece : text::ParagraphPieces(t, seg)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/nickname.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::tokenrules {
@@ -134,7 +135,8 @@ void SetFocus(const Alphabet& alphabet, size_t symbol, bool focus, SymbolText* t
 
 SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
                         const text::Segmentation& seg, size_t begin, size_t end,
-                        const std::vector<quotes::QuoteSpan>& quotes, int focus) {
+                        const std::vector<quotes::QuoteSpan>& quotes, int focus,
+                        const std::vector<std::string>* nickname_small_words) {
   SymbolText out;
   auto q = quotes.begin();
   for (size_t i = begin; i < end;) {
@@ -145,9 +147,16 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
       out.first_token.push_back(static_cast<uint32_t>(i));
       out.end_token.push_back(static_cast<uint32_t>(i));
     }
+    const bool in_quote = q != quotes.end() && q->outer.begin <= tok.span.begin;
+    if (!in_quote && nickname_small_words && tok.kind == text::TokenKind::kQuoteMark) {
+      if (const auto nick = text::NicknameAt(text, tok.span.begin, *nickname_small_words)) {
+        while (i < end && seg.tokens[i].span.begin < nick->outer.end) ++i;
+        continue;
+      }
+    }
     char32_t symbol;
     size_t next = i + 1;
-    if (q != quotes.end() && q->outer.begin <= tok.span.begin) {
+    if (in_quote) {
       // A quotation: every token inside its marks is one symbol.
       symbol =
           static_cast<int>(q - quotes.begin()) == focus ? alphabet.quote() : alphabet.other_quote();

@@ -30,10 +30,13 @@ struct SymbolText {
 
 // Encodes tokens [begin, end) of `seg` (text `text`); the tokens inside each of `quotes`
 // become one symbol, QUOTE for the quote at index `focus` (or none, when -1), else
-// OTHER_QUOTE.
+// OTHER_QUOTE. With `nickname_small_words` (the lexicon's title_small_words), a nickname in
+// a name (Robert "Bob" Smith, text/nickname.h) gives no symbol: rules read Robert Smith, and
+// a slot over the name still spans the nickname.
 SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
                         const text::Segmentation& seg, size_t begin, size_t end,
-                        const std::vector<quotes::QuoteSpan>& quotes, int focus);
+                        const std::vector<quotes::QuoteSpan>& quotes, int focus,
+                        const std::vector<std::string>* nickname_small_words = nullptr);
 
 // Makes the quotation at symbol `symbol` the one attributed (QUOTE), or another one again
 // (OTHER_QUOTE) with focus = false: a document is encoded once, and each quotation takes the

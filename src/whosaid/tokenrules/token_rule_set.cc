@@ -217,6 +217,11 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
     return nullptr;
   }
   set->alphabet_ = std::make_unique<Alphabet>(std::move(alphabet).value());
+  if (set->table_) {
+    if (const auto id = set->table_->FindList("title_small_words")) {
+      set->small_words_ = set->table_->Entries(*id);
+    }
+  }
   for (Pending& p : parsed) {
     Result<CompiledPattern> compiled = CompiledPattern::Compile(p.root, *set->alphabet_);
     if (!compiled.ok()) {
@@ -250,7 +255,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
 
 SymbolText TokenRuleSet::Encode(std::string_view text, const text::Segmentation& seg,
                                 const std::vector<quotes::QuoteSpan>& quotes) const {
-  return EncodeTokens(*alphabet_, text, seg, 0, seg.tokens.size(), quotes, -1);
+  return EncodeTokens(*alphabet_, text, seg, 0, seg.tokens.size(), quotes, -1, &small_words_);
 }
 
 void TokenRuleSet::MatchQuote(const text::Segmentation& seg,

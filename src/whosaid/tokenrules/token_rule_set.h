@@ -92,6 +92,8 @@ class TokenRuleSet {
  private:
   std::shared_ptr<const lexicon::WordTable> table_;
   std::unique_ptr<Alphabet> alphabet_;
+  // The lexicon's title_small_words: a title-case headline has no nicknames (NicknameAt).
+  std::vector<std::string> small_words_;
   std::vector<TokenRule> rules_;  // by priority, highest first (stable: file order)
   bool has_indirect_ = false;
 };
