@@ -113,7 +113,7 @@ void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
 
 int main(int argc, char** argv) {
   bool stages_only = false;
-  bool token_engine = false, no_indirect = false;
+  bool token_engine = true, no_indirect = false;
   int stages_repeat = 1;
   whosaid::ConfigureAllocatorForMatching();  // as the CLI does
   double min_mb = 50;
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc)
       corpus = argv[++i];
     else if (!std::strcmp(argv[i], "--engine") && i + 1 < argc)
-      token_engine = !std::strcmp(argv[++i], "tokens");
+      token_engine = std::strcmp(argv[++i], "chars") != 0;
     else if (!std::strcmp(argv[i], "--no-indirect"))
       no_indirect = true;
   }
@@ -178,7 +178,8 @@ int main(int argc, char** argv) {
 
   whosaid::ExtractorOptions options;
   options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
-  if (token_engine) options.engine = whosaid::ExtractorOptions::Engine::kTokens;
+  options.engine = token_engine ? whosaid::ExtractorOptions::Engine::kTokens
+                                : whosaid::ExtractorOptions::Engine::kCharacters;
   options.attribution.indirect = !no_indirect;
   std::printf("engine: %s rules%s\n", token_engine ? "token" : "character",
               no_indirect ? ", no indirect speech" : "");
