@@ -60,7 +60,10 @@ int RunRulesCheck(const std::vector<std::string>& paths, const ExtractorOptions&
     options.rule_paths = files;
     options.engine = ExtractorOptions::Engine::kTokens;
     auto extractor = Extractor::Create(options, &diagnostics);
-    if (extractor.ok()) token_stats = RunTokenRuleExamples(**extractor, &diagnostics);
+    if (extractor.ok()) {
+      (*extractor)->token_rules()->Lint(&diagnostics);
+      token_stats = RunTokenRuleExamples(**extractor, &diagnostics);
+    }
   }
   size_t errors = 0, warnings = 0;
   for (const auto& d : diagnostics) {

@@ -130,3 +130,42 @@ TEST_CASE("token rules: no file is an empty set") {
 
 }  // namespace
 }  // namespace whosaid::tokenrules
+
+namespace whosaid::tokenrules {
+namespace {
+
+TEST_CASE("token rules: a duplicate rule id is an error at its file:line:col") {
+  RuleDir dir(
+      "rule t.same  prio=10 : QUOTE \",\" said SPEAKER:Cap+\n"
+      "rule t.same  prio=20 : QUOTE \",\" says SPEAKER:Cap+\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  CHECK(Load(dir, &diagnostics) == nullptr);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].error);
+  CHECK(diagnostics[0].ToString().find("test.tokens:2:6: error: duplicate rule id t.same") !=
+        std::string::npos);
+}
+
+TEST_CASE("token rules: the lint warns of an unused define and of a long rule line") {
+  const std::string long_words(TokenRuleSet::kMaxLineChars, 'x');
+  RuleDir dir(
+      "define USED = Cap+\ndefine SPARE = lower+\n"
+      "rule t.one  prio=10 : QUOTE \",\" said SPEAKER:({USED})\n"
+      "rule t.two  prio=10 : QUOTE \",\" [said | " +
+      long_words + "] SPEAKER:Cap+\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  const auto set = Load(dir, &diagnostics);
+  REQUIRE(set);
+  CHECK(diagnostics.empty());  // lint findings are not load diagnostics
+  set->Lint(&diagnostics);
+  REQUIRE(diagnostics.size() == 2);
+  CHECK_FALSE(diagnostics[0].error);
+  std::string all;
+  for (const auto& d : diagnostics) all += d.ToString() + "\n";
+  CHECK(all.find("test.tokens:4:201: warning: line is") != std::string::npos);
+  CHECK(all.find("test.tokens:2:8: warning: define SPARE is never used") != std::string::npos);
+  CHECK(all.find("USED") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules

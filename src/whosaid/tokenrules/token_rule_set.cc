@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
+#include "whosaid/text/utf8.h"
 #include "whosaid/tokenrules/pattern.h"
 
 namespace whosaid::tokenrules {
@@ -40,6 +42,41 @@ std::string ExpandMacros(std::string_view pattern, const std::map<std::string, s
     i = close;
   }
   return out;
+}
+
+// Adds to *used every define `pattern` refers to, and those they refer to.
+void MarkUsedDefines(std::string_view pattern, const std::map<std::string, std::string>& defs,
+                     std::set<std::string>* used) {
+  for (size_t i = pattern.find('{'); i != std::string_view::npos; i = pattern.find('{', i + 1)) {
+    const size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return;
+    const std::string name(pattern.substr(i + 1, close - i - 1));
+    const auto it = defs.find(name);
+    if (it != defs.end() && used->insert(name).second) MarkUsedDefines(it->second, defs, used);
+  }
+}
+
+// A rule or define line longer than the limit: word lists belong in defines or in the
+// lexicon, where a reader finds them. Examples are sentences and may run longer.
+void LintLineLengths(const std::string& file, std::string_view text,
+                     std::vector<rules::Diagnostic>* out) {
+  int line = 0;
+  for (size_t b = 0; b < text.size();) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    ++line;
+    const std::string_view l = text.substr(b, e - b);
+    const bool pattern_line = l.rfind("rule ", 0) == 0 || l.rfind("define ", 0) == 0;
+    const size_t chars = text::CountCodePoints(l);
+    if (pattern_line && chars > TokenRuleSet::kMaxLineChars) {
+      out->push_back(rules::Diagnostic::Warning(
+          file, line, static_cast<int>(TokenRuleSet::kMaxLineChars) + 1,
+          "line is " + std::to_string(chars) + " characters long (the limit is " +
+              std::to_string(TokenRuleSet::kMaxLineChars) +
+              "): move word alternatives into a define or a lexicon list"));
+    }
+    b = e + 1;
+  }
 }
 
 // The body of a define as written. The rule-file parser reads a body that starts with `@`
@@ -150,6 +187,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
   // macros): read every file first.
   std::vector<rules::RuleFile> files;
   std::map<std::string, std::string> defs;
+  std::map<std::string, const rules::MacroDef*> define_at;  // for the unused-define lint
   for (const std::string& file : TokenRuleFiles(paths)) {
     std::string text;  // read once: the defines' bodies are taken from it too (DefineBody)
     std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics, &text);
@@ -157,6 +195,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
       failed = true;
       continue;
     }
+    LintLineLengths(file, text, &set->lint_);
     for (const rules::MacroDef& d : rf->defines) {
       if (defs.count(d.name)) {
         diagnostics->push_back(rules::Diagnostic::Error(file, d.line, d.name_col,
@@ -167,8 +206,23 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
     }
     files.push_back(std::move(*rf));
   }
+  for (const rules::RuleFile& rf : files) {
+    for (const rules::MacroDef& d : rf.defines) define_at.try_emplace(d.name, &d);
+  }
+  std::set<std::string> used;  // defines some rule reaches, directly or through others
+  std::map<std::string, std::pair<std::string, int>> first_id;  // id → file, line
   for (rules::RuleFile& rf : files) {
     for (rules::RuleDef& def : rf.rules) {
+      MarkUsedDefines(def.pattern, defs, &used);
+      const auto [seen, added] = first_id.try_emplace(def.id, def.file, def.line);
+      if (!added) {
+        diagnostics->push_back(rules::Diagnostic::Error(
+            def.file, def.line, def.id_col,
+            "duplicate rule id " + def.id + " (first defined at " + seen->second.first + ":" +
+                std::to_string(seen->second.second) + ")"));
+        failed = true;
+        continue;
+      }
       std::string error;
       const std::string expanded = ExpandMacros(def.pattern, defs, 0, &error);
       Parsed p = ParsePattern(expanded);
@@ -246,6 +300,12 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
     set->rules_.push_back(std::move(p.rule));
   }
   if (failed) return nullptr;
+  for (const auto& [name, d] : define_at) {
+    if (!used.count(name)) {
+      set->lint_.push_back(rules::Diagnostic::Warning(d->file, d->line, d->name_col,
+                                                      "define " + name + " is never used"));
+    }
+  }
   set->has_indirect_ = std::any_of(set->rules_.begin(), set->rules_.end(),
                                    [](const TokenRule& r) { return r.indirect; });
   std::stable_sort(set->rules_.begin(), set->rules_.end(),

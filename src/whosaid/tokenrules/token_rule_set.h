@@ -67,6 +67,13 @@ class TokenRuleSet {
                                                   std::shared_ptr<const lexicon::WordTable> table,
                                                   std::vector<rules::Diagnostic>* diagnostics);
 
+  // What `whosaid rules check` warns about beyond errors: a define no rule uses, a rule or
+  // define line longer than kMaxLineChars characters.
+  void Lint(std::vector<rules::Diagnostic>* out) const {
+    out->insert(out->end(), lint_.begin(), lint_.end());
+  }
+  static constexpr size_t kMaxLineChars = 200;
+
   const std::vector<TokenRule>& rules() const { return rules_; }
   bool empty() const { return rules_.empty(); }
 
@@ -96,6 +103,7 @@ class TokenRuleSet {
   std::vector<std::string> small_words_;
   std::vector<TokenRule> rules_;  // by priority, highest first (stable: file order)
   bool has_indirect_ = false;
+  std::vector<rules::Diagnostic> lint_;
 };
 
 }  // namespace whosaid::tokenrules
