@@ -4,7 +4,7 @@
 // noisy machine.
 //
 //   throughput [--mb N] [--corpus FILE.jsonl] [--stages-only] [--stages-repeat K]
-//              [--engine chars|tokens] [--no-indirect]
+//              [--no-indirect]
 // --stages-only stops after the token-stream stages; --stages-repeat K runs them K times
 // over the corpus and reports each stage's best round (for profiling them, and for a figure
 // that a busy machine disturbs less).
@@ -113,7 +113,7 @@ void Work(const whosaid::Extractor& ex, const whosaid::output::Formatter& fmt,
 
 int main(int argc, char** argv) {
   bool stages_only = false;
-  bool token_engine = true, no_indirect = false;
+  bool no_indirect = false;
   int stages_repeat = 1;
   whosaid::ConfigureAllocatorForMatching();  // as the CLI does
   double min_mb = 50;
@@ -127,8 +127,6 @@ int main(int argc, char** argv) {
       stages_repeat = std::max(1, std::atoi(argv[++i]));
     else if (!std::strcmp(argv[i], "--corpus") && i + 1 < argc)
       corpus = argv[++i];
-    else if (!std::strcmp(argv[i], "--engine") && i + 1 < argc)
-      token_engine = std::strcmp(argv[++i], "chars") != 0;
     else if (!std::strcmp(argv[i], "--no-indirect"))
       no_indirect = true;
   }
@@ -178,11 +176,8 @@ int main(int argc, char** argv) {
 
   whosaid::ExtractorOptions options;
   options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
-  options.engine = token_engine ? whosaid::ExtractorOptions::Engine::kTokens
-                                : whosaid::ExtractorOptions::Engine::kCharacters;
   options.attribution.indirect = !no_indirect;
-  std::printf("engine: %s rules%s\n", token_engine ? "token" : "character",
-              no_indirect ? ", no indirect speech" : "");
+  if (no_indirect) std::printf("no indirect speech\n");
   auto ex = whosaid::Extractor::Create(options, nullptr);
   if (!ex.ok()) {
     std::fprintf(stderr, "%s\n", ex.status().message().c_str());
@@ -237,57 +232,24 @@ int main(int argc, char** argv) {
         mb / sentences, mb / sentences / r, mb / registry, mb / registry / r,
         mb / (tokenize + sentences + registry), mb / (tokenize + sentences + registry) / r);
   }
-  // Issue 16's token patterns (tokenrules/, not yet used by extraction): the symbol
-  // encoding of every document and one quote rule tried at every quotation, one thread.
+  // The rules' symbol encoding of every document (one symbol per token, a quotation as one),
+  // one thread: what every rule then runs over.
   {
-    const whosaid::tokenrules::Parsed parsed = whosaid::tokenrules::ParsePattern(
-        "QUOTE \",\"? CUE:@cue_verbs SPEAKER:(TITLE:@honorifics* NAME:(Cap & !@not_names)+) "
-        "(\",\" ROLE:(@articles lower+))?");
-    auto alphabet = whosaid::tokenrules::Alphabet::Build(*(*ex)->lexicons().table, {&parsed.root});
-    auto pattern = alphabet.ok()
-                       ? whosaid::tokenrules::CompiledPattern::Compile(parsed.root, *alphabet)
-                       : whosaid::Result<whosaid::tokenrules::CompiledPattern>(alphabet.status());
-    if (!pattern.ok()) {
-      std::fprintf(stderr, "token pattern: %s\n", pattern.status().message().c_str());
-      return 2;
-    }
-    double tokens_s = 0, encode_s = 0, match_s = 0;
-    size_t matched = 0, tried = 0, done = 0;
-    std::map<std::string, whosaid::tokenrules::TokenRange> slots;
+    double encode_s = 0;
+    size_t done = 0, symbols_total = 0;
     for (const std::string& text : base) {
-      const auto t0 = Clock::now();
       const whosaid::text::Segmentation seg = (*ex)->segmenter().Segment(text);
       const std::vector<whosaid::quotes::QuoteSpan> quotes =
           whosaid::quotes::ScanQuotes(text, seg, (*ex)->options().scanner);
-      const auto t1 = Clock::now();
-      whosaid::tokenrules::SymbolText symbols =
-          whosaid::tokenrules::EncodeTokens(*alphabet, text, seg, 0, seg.tokens.size(), quotes, -1);
-      const auto t2 = Clock::now();
-      size_t at = 0;
-      for (const auto& q : quotes) {  // each quotation's symbol takes the focus in turn
-        while (at < symbols.first_token.size() &&
-               seg.tokens[symbols.first_token[at]].span.begin < q.outer.begin) {
-          ++at;
-        }
-        if (at >= symbols.first_token.size()) break;
-        ++tried;
-        whosaid::tokenrules::SetFocus(*alphabet, at, true, &symbols);
-        matched += pattern->MatchAt(symbols, at, &slots);
-        whosaid::tokenrules::SetFocus(*alphabet, at, false, &symbols);
-      }
-      const auto t3 = Clock::now();
-      tokens_s += Seconds(t0, t1);
-      encode_s += Seconds(t1, t2);
-      match_s += Seconds(t2, t3);
+      const auto t0 = Clock::now();
+      const whosaid::tokenrules::SymbolText symbols = (*ex)->rules().Encode(text, seg, quotes);
+      encode_s += Seconds(t0, Clock::now());
+      symbols_total += symbols.first_token.size();
       done += text.size();
     }
     const double mb = done / 1e6;
-    std::printf(
-        "token patterns (prototype, 1 rule, not yet used), -j 1: encode %.1f MB/s (%.3fx), "
-        "match at %zu quotations %.1f MB/s; encode + match %.3fx the RE2 reference "
-        "(segment and scan %.2f s not counted; %zu matches)\n",
-        mb / encode_s, mb / encode_s / ref, tried, mb / match_s, mb / (encode_s + match_s) / ref,
-        tokens_s, matched);
+    std::printf("rule symbols, -j 1: encode %.1f MB/s (%.3fx the RE2 reference; %zu symbols)\n",
+                mb / encode_s, mb / encode_s / ref, symbols_total);
   }
   if (stages_only) return 0;
 

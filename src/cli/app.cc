@@ -45,7 +45,7 @@ int Main(int argc, char** argv) {
 
   ExtractCommandOptions opt;
   opt.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string input = "text", format = "jsonl", paragraphs = "auto", engine = "tokens";
+  std::string input = "text", format = "jsonl", paragraphs = "auto";
   bool quiet = false, verbose = false, no_default_rules = false, no_indirect = false;
   app.add_option("files", opt.inputs, "Input files (each one document; '-' or none: stdin)");
   app.add_option("--input", input, "Input kind: text (each file one document) or jsonl")
@@ -70,12 +70,6 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false);  // one path per --rules: what follows is input
   app.add_flag("--no-default-rules", no_default_rules,
                "Do not load the built-in pack (use only --rules)");
-  app.add_option("--engine", engine,
-                 "Rules that attribute quotes: tokens (the token rules of each pack's tokens/ "
-                 "directory, default) or chars (the character rules of its *.rules files; "
-                 "being retired)")
-      ->check(CLI::IsMember({"chars", "tokens"}))
-      ->capture_default_str();
   app.add_flag("--explain", opt.formatter.explain,
                "Add the deciding rule's slot values to each record");
   app.add_flag("--all-marks", opt.extractor.attribution.all_marks,
@@ -92,9 +86,6 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--max-quote-bytes", opt.extractor.scanner.max_quote_bytes,
                  "Cut quotes longer than this many bytes at their paragraph end")
-      ->capture_default_str();
-  app.add_option("--window-bytes", opt.extractor.attribution.max_context_bytes,
-                 "Context each side of a quote that rules see, in bytes")
       ->capture_default_str();
   app.add_option("-j,--jobs", opt.jobs, "Worker threads (default: number of cores)")
       ->check(CLI::Range(1, 256));
@@ -131,8 +122,6 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   opt.extractor.default_rules = !no_default_rules;
-  opt.extractor.engine =
-      engine == "chars" ? ExtractorOptions::Engine::kCharacters : ExtractorOptions::Engine::kTokens;
   opt.extractor.attribution.indirect = !no_indirect;
   opt.extractor.attribution.keep_slots = opt.formatter.explain;
   opt.input = input == "jsonl" ? InputMode::kJsonl : InputMode::kText;

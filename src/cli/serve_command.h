@@ -4,7 +4,7 @@
 //                 [--queue N] [--cors ORIGIN] [--read-timeout S] [--body-timeout S]
 //
 // The main command's extraction options fall through (--rules, --no-default-rules,
-// --paragraphs, --window-bytes, …; -j is the number of requests extracting at once).
+// --paragraphs, …; -j is the number of requests extracting at once).
 // SIGTERM or SIGINT: stop accepting, finish the requests in flight, exit 0.
 #pragma once
 

@@ -16,8 +16,8 @@ Result<std::string> Extractor::DefaultRulesDir(const ExtractorOptions& options) 
 
 namespace {
 
-// The token engine reads *.tokens files: a character rule file, or a pack of them without a
-// tokens/ directory, is an error rather than rules silently left out.
+// Rules are *.tokens files: a character rule file of the earlier engine, or a pack of them
+// without a tokens/ directory, is an error rather than rules silently left out.
 Status CheckTokenRulePath(const std::filesystem::path& path) {
   const std::string name = path.string();
   if (!std::filesystem::exists(path)) return IoError(name + ": no such rule file or directory");
@@ -26,17 +26,17 @@ Status CheckTokenRulePath(const std::filesystem::path& path) {
     for (const auto& entry : std::filesystem::directory_iterator(path)) {
       if (entry.path().extension() == ".rules") {
         return InvalidArgument(name +
-                               ": character rule files (*.rules) and no tokens/ directory; the "
-                               "token engine reads tokens/*.tokens (port the rules, see "
-                               "rules/README.md, or run with --engine chars)");
+                               ": character rule files (*.rules), which whosaid no longer "
+                               "reads, and no tokens/ directory: rules are tokens/*.tokens "
+                               "files now (rules/README.md)");
       }
     }
     return Status::Ok();
   }
   if (path.extension() != ".tokens") {
     return InvalidArgument(name +
-                           ": not a token rule file (*.tokens); character rule files need "
-                           "--engine chars");
+                           ": not a token rule file (*.tokens); character rule files "
+                           "(*.rules) are no longer read (rules/README.md)");
   }
   return Status::Ok();
 }
@@ -93,32 +93,21 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
     if (!lex.ok()) return lex.status();
     ex->lexicons_ = std::move(lex).value();
   }
-  if (options.engine == ExtractorOptions::Engine::kTokens) {
-    // Each pack's token rules: a directory's tokens/, or *.tokens files given by name.
-    std::vector<std::string> token_paths;
-    for (const std::string& p : paths) {
-      const std::filesystem::path path(p);
-      if (Status s = CheckTokenRulePath(path); !s.ok()) return s;
-      token_paths.push_back(std::filesystem::is_directory(path) ? (path / "tokens").string() : p);
-    }
-    ex->token_rules_ =
-        tokenrules::TokenRuleSet::Load(token_paths, ex->lexicons_.table, diagnostics);
-    if (!ex->token_rules_) return ParseError("errors in token rule files");
-    if (ex->token_rules_->empty()) {
-      return InvalidArgument(
-          "--engine tokens: no token rules (no *.tokens file in the packs' tokens/)");
-    }
-    options.attribution.token_rules = ex->token_rules_.get();
+  // Each pack's token rules: a directory's tokens/, or *.tokens files given by name.
+  std::vector<std::string> token_paths;
+  for (const std::string& p : paths) {
+    const std::filesystem::path path(p);
+    if (Status s = CheckTokenRulePath(path); !s.ok()) return s;
+    token_paths.push_back(std::filesystem::is_directory(path) ? (path / "tokens").string() : p);
   }
-  // The character rules only for their engine: with token rules, a pack without indirect
-  // token rules has no reported speech.
-  ex->rules_ = ex->token_rules_
-                   ? rules::RuleSet::LoadFromStrings({}, options.rule_load, diagnostics)
-                   : rules::RuleSet::Load(paths, options.rule_load, diagnostics);
+  ex->rules_ = tokenrules::TokenRuleSet::Load(token_paths, ex->lexicons_.table, diagnostics);
   if (!ex->rules_) {
     size_t errors = 0;
     for (const auto& d : *diagnostics) errors += d.error;
     return ParseError(std::to_string(errors) + " error(s) in rule files");
+  }
+  if (ex->rules_->empty()) {
+    return InvalidArgument("no rules: no *.tokens file in the packs' tokens/ directories");
   }
   text::SegmenterOptions segmenter_options = options.segmenter;
   ex->lexicons_.ToSegmenterOptions(&segmenter_options);
@@ -139,11 +128,8 @@ ExtractResult Extractor::Extract(const text::Document& doc, StageTimes* times) c
 ExtractResult Extractor::Extract(const text::Document& doc,
                                  const attrib::AttributorOptions& attribution,
                                  StageTimes* times) const {
-  // An Attributor is a few references and flags: one per call costs nothing. The engine is
-  // the extractor's.
-  attrib::AttributorOptions options = attribution;
-  options.token_rules = token_rules_.get();
-  const attrib::Attributor attributor(*rules_, lexicons_, options);
+  // An Attributor is a few references and flags: one per call costs nothing.
+  const attrib::Attributor attributor(*rules_, lexicons_, attribution);
   return Run(doc, attributor, times);
 }
 

@@ -19,7 +19,7 @@
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/record.h"
-#include "whosaid/rules/rule_set.h"
+#include "whosaid/rules/diagnostic.h"
 #include "whosaid/stage_times.h"
 #include "whosaid/status.h"
 #include "whosaid/text/document.h"
@@ -35,15 +35,9 @@ struct ExtractorOptions {
   // Where the built-in pack lives. Empty: $WHOSAID_RULES_DIR, else next to the installed
   // program, else the source tree or the install prefix (whosaid/default_rules.h).
   std::string default_rules_dir;
-  rules::LoadOptions rule_load;
   text::SegmenterOptions segmenter;
   quotes::ScannerOptions scanner;
   attrib::AttributorOptions attribution;
-  // Which rules attribute quotes: the token rules of each pack's tokens/ directory (the
-  // default), or the character rules of its *.rules files (`whosaid --engine chars`; being
-  // retired, issue 16).
-  enum class Engine { kCharacters, kTokens };
-  Engine engine = Engine::kTokens;
   // Library logging goes here; null means silent.
   std::shared_ptr<spdlog::logger> logger;
 };
@@ -64,9 +58,8 @@ class Extractor {
   ExtractResult Extract(const text::Document& doc, const attrib::AttributorOptions& attribution,
                         StageTimes* times = nullptr) const;
 
-  const rules::RuleSet& rules() const { return *rules_; }
-  // The token rules (empty unless the engine is kTokens).
-  const tokenrules::TokenRuleSet* token_rules() const { return token_rules_.get(); }
+  // The compiled rules (the token rules of every pack), shared by all threads.
+  const tokenrules::TokenRuleSet& rules() const { return *rules_; }
   const entities::Lexicons& lexicons() const { return lexicons_; }
   const text::Segmenter& segmenter() const { return *segmenter_; }
   const ExtractorOptions& options() const { return options_; }
@@ -95,8 +88,7 @@ class Extractor {
                     StageTimes* times) const;
   Extractor() = default;
   ExtractorOptions options_;
-  std::unique_ptr<rules::RuleSet> rules_;
-  std::shared_ptr<const tokenrules::TokenRuleSet> token_rules_;
+  std::shared_ptr<const tokenrules::TokenRuleSet> rules_;
   entities::Lexicons lexicons_;
   std::unique_ptr<text::Segmenter> segmenter_;
   std::unique_ptr<attrib::Attributor> attributor_;

@@ -63,9 +63,7 @@ std::string PositiveMismatch(const text::Document& doc, const ExtractResult& res
 TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
                                        std::vector<rules::Diagnostic>* diagnostics) {
   TokenExampleStats stats;
-  const tokenrules::TokenRuleSet* set = extractor.token_rules();
-  if (!set) return stats;
-  for (const tokenrules::TokenRule& rule : set->rules()) {
+  for (const tokenrules::TokenRule& rule : extractor.rules().rules()) {
     ++stats.rules;
     if (rule.examples.empty()) {
       diagnostics->push_back(rules::Diagnostic::Warning(rule.file, rule.line, rule.col,

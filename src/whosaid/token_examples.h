@@ -1,5 +1,5 @@
 // The examples of token rules (tokenrules/token_rule_set.h), run through the whole pipeline:
-// each example text is extracted by an extractor whose engine is the token rules, and what
+// each example text is extracted by the extractor whose rules they are, and what
 // whosaid finally says about the example's first quotation is compared with the example.
 //   + TEXT => SPEAKER="…" ROLE="…" CUE="…"   a quotation of the text was decided by this
 //                                             rule, and the record of the first such has

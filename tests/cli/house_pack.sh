@@ -23,10 +23,7 @@ check "pack token rule files: the pack's lexicon is used (got: $got)" test "$got
 got=$(cd "$tmp/house/tokens" && "$bin" --no-default-rules --rules 00_defines.tokens \
   --rules quotes.tokens "$tmp/story.txt" | speaker_role)
 check "pack token rule files by relative path (got: $got)" test "$got" = "Ann Lee | Elder"
-got=$("$bin" --engine chars --no-default-rules --rules "$tmp/house/00_macros.rules" \
-  --rules "$tmp/house/quote_first.rules" "$tmp/story.txt" | speaker_role)
-check "pack character rule files: the lexicon beside them is used (got: $got)" \
-  test "$got" = "Ann Lee | Elder"
+
 # The built-in pack does not know the title: the name takes it in.
 got=$("$bin" "$tmp/story.txt" | speaker_role)
 check "built-in pack: Elder is no title there (got: $got)" test "$got" != "Ann Lee | Elder"

@@ -1,7 +1,6 @@
 // libFuzzer target: the whole extraction of one document with the built-in English pack.
-// Document::FromBytes (lenient, so every input is extracted) then Extractor::Extract with
-// each engine (characters and tokens). The extractors are created once; the rules directory
-// comes from WHOSAID_FUZZ_RULES_DIR.
+// Document::FromBytes (lenient, so every input is extracted) then Extractor::Extract. The
+// extractor is created once; the rules directory comes from WHOSAID_FUZZ_RULES_DIR.
 // Checks that every record's spans lie inside the text, on code point boundaries, and that
 // every text field is well-formed UTF-8 and the mention is the document's text at its span.
 #include <cstddef>
@@ -18,12 +17,10 @@
 
 namespace {
 
-// One extractor per engine, created once; every input runs through both.
-const whosaid::Extractor& GetExtractor(whosaid::ExtractorOptions::Engine engine) {
-  auto create = [](whosaid::ExtractorOptions::Engine e) {
+const whosaid::Extractor& GetExtractor() {
+  static const whosaid::Extractor* extractor = [] {
     whosaid::ExtractorOptions options;
     options.default_rules_dir = WHOSAID_FUZZ_RULES_DIR;
-    options.engine = e;
     std::vector<whosaid::rules::Diagnostic> diags;
     auto made = whosaid::Extractor::Create(options, &diags);
     if (!made.ok()) {
@@ -32,11 +29,8 @@ const whosaid::Extractor& GetExtractor(whosaid::ExtractorOptions::Engine engine)
       std::abort();
     }
     return std::move(made).value().release();
-  };
-  static const whosaid::Extractor* characters =
-      create(whosaid::ExtractorOptions::Engine::kCharacters);
-  static const whosaid::Extractor* tokens = create(whosaid::ExtractorOptions::Engine::kTokens);
-  return engine == whosaid::ExtractorOptions::Engine::kTokens ? *tokens : *characters;
+  }();
+  return *extractor;
 }
 
 void CheckRecords(const whosaid::text::Document& d, const whosaid::ExtractResult& result);
@@ -44,7 +38,7 @@ void CheckRecords(const whosaid::text::Document& d, const whosaid::ExtractResult
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  GetExtractor(whosaid::ExtractorOptions::Engine::kCharacters);
+  GetExtractor();
   return 0;
 }
 
@@ -55,10 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto doc = whosaid::text::Document::FromBytes(
       "fuzz", std::string(reinterpret_cast<const char*>(data), size), dopt);
   if (!doc.ok()) return 0;
-  for (const auto engine : {whosaid::ExtractorOptions::Engine::kCharacters,
-                            whosaid::ExtractorOptions::Engine::kTokens}) {
-    CheckRecords(*doc, GetExtractor(engine).Extract(*doc));
-  }
+  CheckRecords(*doc, GetExtractor().Extract(*doc));
   return 0;
 }
 

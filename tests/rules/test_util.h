@@ -1,4 +1,4 @@
-// Helpers shared by the rule-engine tests.
+// Helpers of the rule-file tests.
 #pragma once
 
 #include <ostream>
@@ -10,10 +10,8 @@
 
 namespace whosaid::rules::testing {
 
-inline constexpr std::string_view kQ = "\xEE\x80\x80";      // U+E000, the focus quote
-inline constexpr std::string_view kOther = "\xEE\x80\x81";  // U+E001, another quote
-
-inline std::string DataDir() { return std::string(WHOSAID_SOURCE_DIR) + "/tests/rules/data"; }
+// A directory of the source tree (the tests' own), where files are looked for and not found.
+inline std::string DataDir() { return std::string(WHOSAID_SOURCE_DIR) + "/tests/rules"; }
 
 // A list of strings that doctest prints one per line when a comparison fails.
 struct Strings : std::vector<std::string> {
@@ -29,13 +27,6 @@ inline std::ostream& operator<<(std::ostream& os, const Strings& s) {
 inline Strings Lines(const std::vector<Diagnostic>& diags) {
   Strings out;
   for (const Diagnostic& d : diags) out.push_back(d.ToString());
-  return out;
-}
-
-// Joins `parts`, for building windows around kQ.
-inline std::string Cat(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (std::string_view p : parts) out += p;
   return out;
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include "whosaid/attrib/window.h"
 #include "whosaid/entities/registry.h"
 #include "whosaid/text/chunks.h"
 #include "whosaid/text/utf8.h"
@@ -11,10 +10,8 @@
 namespace whosaid::attrib {
 namespace {
 
-using rules::Slot;
-
 // A speaker link found for a quote or an indirect clause, before entity resolution.
-// The rule that decided a link, of either engine (character rules or token rules).
+// The rule that decided a link.
 struct DecidingRule {
   std::string_view id;  // the rule's, which outlives the link
   double confidence = 0;
@@ -37,34 +34,6 @@ struct IndirectClause {
   Link link;
 };
 
-std::optional<text::ByteSpan> SlotSpanOf(const Window& w, const rules::RuleMatch& m, Slot slot) {
-  const auto& s = m.slots[static_cast<int>(slot)];
-  if (!s.found()) return std::nullopt;
-  text::ByteSpan span = w.ToDocument(s.begin, s.end);
-  if (span.empty()) return std::nullopt;
-  return span;
-}
-
-// Fills `link` from the rule match `m` over window `w`.
-Link LinkFromMatch(const Window& w, const rules::RuleMatch& m, bool keep_slots) {
-  Link link;
-  auto speaker = SlotSpanOf(w, m, Slot::kSpeaker);
-  if (!speaker) return link;
-  link.found = true;
-  link.rule = DecidingRule{m.rule->id, m.rule->confidence};
-  link.speaker = *speaker;
-  link.cue = SlotSpanOf(w, m, Slot::kCue);
-  link.role = SlotSpanOf(w, m, Slot::kRole);
-  for (int k = 0; keep_slots && k < rules::kSlotCount; ++k) {
-    const auto& s = m.slots[k];
-    if (!s.found()) continue;
-    link.slots.emplace_back(std::string(rules::SlotName(static_cast<Slot>(k))),
-                            w.text.substr(s.begin, s.end - s.begin));
-  }
-  return link;
-}
-
-// Picks the best quote-rule match: highest priority, then the speaker nearest the quote.
 // False for a speaker slot that holds only words that never name anyone ("After",
 // "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
@@ -91,25 +60,6 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   return false;
 }
 
-const rules::RuleMatch* Best(const std::vector<rules::RuleMatch>& matches, std::string_view window,
-                             uint32_t focus, const entities::Lexicons& lex) {
-  const rules::RuleMatch* best = nullptr;
-  int best_distance = 0;
-  for (const auto& m : matches) {
-    const auto& sp = m.slots[static_cast<int>(Slot::kSpeaker)];
-    if (!sp.found()) continue;
-    if (!PlausibleSpeaker(window.substr(sp.begin, sp.end - sp.begin), lex)) continue;
-    const int distance = sp.begin >= static_cast<int>(focus) ? sp.begin - static_cast<int>(focus)
-                                                             : static_cast<int>(focus) - sp.end;
-    if (!best || m.rule->priority > best->rule->priority ||
-        (m.rule->priority == best->rule->priority && distance < best_distance)) {
-      best = &m;
-      best_distance = distance;
-    }
-  }
-  return best;
-}
-
 // A link from a token rule's match (of a quotation or of reported speech), with its slots'
 // text when `keep_slots`.
 Link LinkFromTokenMatch(std::string_view t, const tokenrules::TokenMatch& m, bool keep_slots) {
@@ -127,9 +77,8 @@ Link LinkFromTokenMatch(std::string_view t, const tokenrules::TokenMatch& m, boo
   return link;
 }
 
-// Step 1 with token rules, on the document's symbols (encoded once for steps 1 and 2): each
-// quotation's rule matches, the best as Best() picks among the character rules' (priority,
-// then the speaker nearest the quotation, a plausible speaker only).
+// Step 1, on the document's symbols: each quotation's rule matches, the best by priority,
+// then the speaker nearest the quotation (a plausible speaker only).
 void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
                            const std::vector<quotes::QuoteSpan>& quotes,
                            const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
@@ -157,7 +106,7 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
   }
 }
 
-// Step 2 with token rules: the indirect-speech clauses of the whole document.
+// Step 2: the indirect-speech clauses of the whole document.
 void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           const std::vector<quotes::QuoteSpan>& quotes,
                           const tokenrules::TokenRuleSet& rules, bool keep_slots,
@@ -447,59 +396,22 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     registry.Scan(t, seg, quoted);
   }
 
-  // 1. Rules over a window around each quote.
+  // 1. The rules at each quotation, over the document's symbols (encoded once for steps 1
+  // and 2).
   const auto match_start = Clock::now();
   if (times) times->registry += std::chrono::duration<double>(match_start - registry_start).count();
   std::vector<Link> links(quotes.size());
-  const std::vector<std::string>& small_words = lexicons_.title_small_words.entries();
-  Window w;
-  std::vector<rules::RuleMatch> matches;
-  // With token rules, the document's symbols serve steps 1 and 2 (encoded when either runs).
-  const bool token_indirect =
-      options_.indirect && options_.token_rules && options_.token_rules->has_indirect();
+  const bool indirect_rules = options_.indirect && rules_.has_indirect();
   tokenrules::SymbolText symbols;
-  if (options_.token_rules && (!quotes.empty() || token_indirect)) {
-    symbols = options_.token_rules->Encode(t, seg, quotes);
-    AttributeByTokenRules(t, seg, quotes, *options_.token_rules, lexicons_, options_.keep_slots,
-                          &symbols, &links);
-  }
-  for (size_t i = 0; i < quotes.size() && !options_.token_rules; ++i) {
-    const text::ByteSpan extent = QuoteExtent(t, seg, quotes[i], options_.max_context_bytes);
-    BuildWindow(t, seg, quotes, static_cast<int>(i), extent, small_words, &w);
-    matches.clear();
-    // Best() takes the highest-priority match with a plausible speaker, so rules below the
-    // first such match need not run.
-    rules_.MatchQuote(w.text, w.focus, &matches, [&](const rules::RuleMatch& m) {
-      const std::string_view sp = m.SlotText(w.text, Slot::kSpeaker);
-      return !sp.empty() && PlausibleSpeaker(sp, lexicons_);
-    });
-    if (const rules::RuleMatch* best = Best(matches, w.text, w.focus, lexicons_)) {
-      links[i] = LinkFromMatch(w, *best, options_.keep_slots);
-    }
+  if (!quotes.empty() || indirect_rules) {
+    symbols = rules_.Encode(t, seg, quotes);
+    AttributeByTokenRules(t, seg, quotes, rules_, lexicons_, options_.keep_slots, &symbols, &links);
   }
 
-  // 2. Indirect speech over each paragraph.
+  // 2. Reported speech over the whole document.
   std::vector<IndirectClause> indirect;
-  if (token_indirect) {
-    IndirectByTokenRules(t, seg, quotes, *options_.token_rules, options_.keep_slots, symbols,
-                         &indirect);
-  } else if (options_.indirect && !options_.token_rules) {
-    // A paragraph longer than any real one is matched in pieces cut at sentence ends, so
-    // the window stays bounded.
-    for (const text::ByteSpan piece : text::ParagraphPieces(t, seg)) {
-      BuildWindow(t, seg, quotes, -1, piece, small_words, &w);
-      matches.clear();
-      rules_.MatchIndirect(w.text, &matches);
-      for (const auto& m : matches) {
-        const auto& c = m.slots[static_cast<int>(Slot::kClause)];
-        if (!c.found()) continue;
-        std::string_view clause = std::string_view(w.text).substr(c.begin, c.end - c.begin);
-        if (clause.find(kOtherPlaceholder) != std::string_view::npos) continue;
-        Link link = LinkFromMatch(w, m, options_.keep_slots);
-        if (!link.found) continue;
-        indirect.push_back({w.ToDocument(c.begin, c.end), std::move(link)});
-      }
-    }
+  if (indirect_rules) {
+    IndirectByTokenRules(t, seg, quotes, rules_, options_.keep_slots, symbols, &indirect);
   }
 
   if (times) {

@@ -1,5 +1,5 @@
 // Attribution: links each quote to its speaker, role and cue. Rules are tried first (the
-// rule set matched over a window around the quote); quotes no rule decides go through
+// token rules matched around the quotation); quotes no rule decides go through
 // sieves, from precise to loose, each leaving its name on the result:
 //   sieve.continuation  the quote follows on from the previous quote of a speaker
 //                       (same paragraph, or the next paragraph of a run of quotes)
@@ -13,7 +13,6 @@
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/quote_span.h"
 #include "whosaid/record.h"
-#include "whosaid/rules/rule_set.h"
 #include "whosaid/stage_times.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/segmenter.h"
@@ -22,23 +21,19 @@
 namespace whosaid::attrib {
 
 struct AttributorOptions {
-  uint32_t max_context_bytes = 600;  // context each side of a quote in its window
-  bool all_marks = false;            // keep unattributed scare quotes and titles
-  bool indirect = true;              // report indirect speech ("X said that …")
+  bool all_marks = false;  // keep unattributed scare quotes and titles
+  bool indirect = true;    // report indirect speech ("X said that …")
   // Unattributed quotes with fewer words than this, or fragments inside a sentence, are
   // taken for scare quotes or titles.
   int min_unattributed_words = 6;
   // Keep every slot's text in Attribution::slots (for --explain). Off, records are smaller:
   // a document with millions of quotes holds them all until it is written.
   bool keep_slots = true;
-  // When set (whosaid --engine tokens): quotes are attributed by these token rules instead
-  // of the character rules over windows (issue 16; indirect speech stays with the latter).
-  const tokenrules::TokenRuleSet* token_rules = nullptr;
 };
 
 class Attributor {
  public:
-  Attributor(const rules::RuleSet& rules, const entities::Lexicons& lexicons,
+  Attributor(const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lexicons,
              AttributorOptions options)
       : rules_(rules), lexicons_(lexicons), options_(options) {}
 
@@ -48,7 +43,7 @@ class Attributor {
                           std::vector<quotes::QuoteSpan> quotes, StageTimes* times = nullptr) const;
 
  private:
-  const rules::RuleSet& rules_;
+  const tokenrules::TokenRuleSet& rules_;
   const entities::Lexicons& lexicons_;
   AttributorOptions options_;
 };

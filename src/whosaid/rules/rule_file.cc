@@ -1,10 +1,10 @@
 #include "whosaid/rules/rule_file.h"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
 #include "whosaid/rules/file_io.h"
-#include "whosaid/rules/pattern.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::rules {
@@ -14,6 +14,13 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A define's name: [A-Z][A-Z0-9_]*.
+bool IsMacroName(std::string_view name) {
+  if (name.empty() || !IsUpper(name[0])) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return IsUpper(c) || IsDigit(c) || c == '_'; });
+}
 
 size_t SkipBlanks(std::string_view s, size_t i) {
   while (i < s.size() && IsBlank(s[i])) ++i;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "whosaid/rules/file_io.h"
 #include "whosaid/text/utf8.h"
 #include "whosaid/tokenrules/pattern.h"
 
@@ -175,6 +176,25 @@ std::vector<std::string> TokenRuleFiles(const std::vector<std::string>& paths) {
 std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
     const std::vector<std::string>& paths, std::shared_ptr<const lexicon::WordTable> table,
     std::vector<rules::Diagnostic>* diagnostics) {
+  std::vector<RuleSource> sources;
+  bool unreadable = false;
+  for (const std::string& file : TokenRuleFiles(paths)) {
+    Result<std::string> data = rules::ReadWholeFile(file);
+    if (!data.ok()) {
+      diagnostics->push_back(rules::Diagnostic::Error(
+          file, 0, 0, "cannot open rule file: " + data.status().message()));
+      unreadable = true;
+      continue;
+    }
+    sources.push_back({file, std::move(data).value()});
+  }
+  auto set = LoadFromStrings(sources, std::move(table), diagnostics);
+  return unreadable ? nullptr : set;
+}
+
+std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
+    const std::vector<RuleSource>& sources, std::shared_ptr<const lexicon::WordTable> table,
+    std::vector<rules::Diagnostic>* diagnostics) {
   auto set = std::make_shared<TokenRuleSet>();
   set->table_ = table ? std::move(table) : std::make_shared<lexicon::WordTable>();
   struct Pending {  // a rule parsed, not yet compiled
@@ -188,13 +208,14 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::Load(
   std::vector<rules::RuleFile> files;
   std::map<std::string, std::string> defs;
   std::map<std::string, const rules::MacroDef*> define_at;  // for the unused-define lint
-  for (const std::string& file : TokenRuleFiles(paths)) {
-    std::string text;  // read once: the defines' bodies are taken from it too (DefineBody)
-    std::optional<rules::RuleFile> rf = rules::ReadRuleFile(file, diagnostics, &text);
-    if (!rf) {
-      failed = true;
-      continue;
-    }
+  for (const RuleSource& source : sources) {
+    const std::string& file = source.path;
+    const std::string& text = source.text;  // the defines' bodies are taken from it too
+    const size_t before = diagnostics->size();
+    std::optional<rules::RuleFile> rf = rules::ParseRuleFile(file, text, diagnostics);
+    // A malformed line is an error of the set, though the file's other lines are parsed.
+    failed |= std::any_of(diagnostics->begin() + static_cast<std::ptrdiff_t>(before),
+                          diagnostics->end(), [](const rules::Diagnostic& d) { return d.error; });
     LintLineLengths(file, text, &set->lint_);
     for (const rules::MacroDef& d : rf->defines) {
       if (defs.count(d.name)) {

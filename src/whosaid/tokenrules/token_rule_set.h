@@ -66,6 +66,13 @@ class TokenRuleSet {
   static std::shared_ptr<const TokenRuleSet> Load(const std::vector<std::string>& paths,
                                                   std::shared_ptr<const lexicon::WordTable> table,
                                                   std::vector<rules::Diagnostic>* diagnostics);
+  // The same from rule files' texts (`path` only names them in diagnostics).
+  struct RuleSource {
+    std::string path, text;
+  };
+  static std::shared_ptr<const TokenRuleSet> LoadFromStrings(
+      const std::vector<RuleSource>& sources, std::shared_ptr<const lexicon::WordTable> table,
+      std::vector<rules::Diagnostic>* diagnostics);
 
   // What `whosaid rules check` warns about beyond errors: a define no rule uses, a rule or
   // define line longer than kMaxLineChars characters.

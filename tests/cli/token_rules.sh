@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `--engine tokens`: quotes decided by the token rules of the packs' tokens/ directories
-# (issue 16), a house token rule beside them, and the errors a user can meet.
-# Usage: engine_tokens.sh path/to/whosaid (working directory: the source tree).
+# Token rules: quotes decided by the rules of the packs' tokens/ directories, a house rule
+# beside them, `rules check` and `rules tokens`, and the errors a user can meet.
+# Usage: token_rules.sh path/to/whosaid (working directory: the source tree).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 . "$(dirname "${BASH_SOURCE[0]}")/check_lib.bash"
@@ -12,11 +12,8 @@ import json, sys
 r = json.loads(sys.stdin.readline())
 print(r["rule"], "|", r["speaker"], "|", r["role"], "|", r["cue"])'; }
 
-got=$("$bin" --engine tokens "$tmp/story.txt" | fields)
-check "tokens: the token rule decides (got: $got)" \
-  test "$got" = "en.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
-got=$("$bin" --engine chars "$tmp/story.txt" | fields)
-check "chars: the character rule decides (got: $got)" \
+got=$("$bin" "$tmp/story.txt" | fields)
+check "the English rule decides (got: $got)" \
   test "$got" = "en.q_cue_speaker_role | Ana Ortiz | a harbor pilot | said"
 
 # A house pack's own token rule, with its own example, wins by its priority.
@@ -25,34 +22,33 @@ cat >"$tmp/house/tokens/house.tokens" <<'RULES'
 rule house.t.pilot  prio=99 : QUOTE ","? CUE:said SPEAKER:([@honorifics | @honorifics_female | @honorifics_male]? Cap Cap) "," ROLE:(a harbor pilot)
   + “The ferry will run all winter this year,” said Ms. Ana Ortiz, a harbor pilot.  => SPEAKER="Ana Ortiz" ROLE="a harbor pilot"
 RULES
-got=$("$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" | fields)
+got=$("$bin" --no-default-rules --rules "$tmp/house" "$tmp/story.txt" | fields)
 check "house token rule decides (got: $got)" test "${got%% |*}" = "house.t.pilot"
-english=$("$bin" rules check rules/en 2>&1 | sed -n 's/^token rules: \([0-9]*\) rules.*/\1/p')
+english=$("$bin" rules check rules/en 2>&1 | sed -n 's/^\([0-9]*\) rules.*/\1/p')
 "$bin" rules check "$tmp/house" >"$tmp/out" 2>&1
 check "rules check runs the house token examples, one rule more than English's $english ($(tail -1 "$tmp/out"))" \
-  grep -q "token rules: $((english + 1)) rules, [0-9]* examples: [0-9]* passed, 0 failed" "$tmp/out"
+  grep -q "^$((english + 1)) rules, [0-9]* examples: [0-9]* passed, 0 failed; 0 errors" "$tmp/out"
 
 # Errors: a broken token pattern names file:line:col; a pack without token rules; a bad value.
 printf 'rule house.t.bad prio=5 : QUOTE SPEAKER:(Cap+\n' >>"$tmp/house/tokens/house.tokens"
-"$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+"$bin" --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
 rc=$?
 check "broken token rule: exit 2 (got $rc)" test $rc = 2
 check "broken token rule: file:line:col ($(head -c 300 "$tmp/err"))" \
   grep -q 'house.tokens:3:[0-9]*: error: rule house.t.bad' "$tmp/err"
 rm -r "$tmp/house/tokens"
-"$bin" --engine tokens --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+printf 'rule x.old prio=10 : {QUOTE}, {SPEAKER} said\n' >"$tmp/house/old.rules"
+"$bin" --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
 rc=$?
 check "a pack of character rules only: exit 2 (got $rc)" test $rc = 2
 check "a pack of character rules only: says so ($(head -c 300 "$tmp/err"))" \
-  grep -q 'house: character rule files (\*.rules) and no tokens/ directory' "$tmp/err"
+  grep -q 'house: character rule files (\*.rules), which whosaid no longer reads' "$tmp/err"
 mkdir "$tmp/empty"
-"$bin" --engine tokens --no-default-rules --rules "$tmp/empty" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
+"$bin" --no-default-rules --rules "$tmp/empty" "$tmp/story.txt" >/dev/null 2>"$tmp/err"
 rc=$?
 check "no token rules: exit 2 (got $rc)" test $rc = 2
-check "no token rules: says so ($(head -c 300 "$tmp/err"))" grep -q 'no token rules' "$tmp/err"
-"$bin" --engine nope "$tmp/story.txt" >/dev/null 2>"$tmp/err"
-rc=$?
-check "--engine nope: usage error, exit 2 (got $rc)" test $rc = 2
+check "no token rules: says so ($(head -c 300 "$tmp/err"))" \
+  grep -q 'no rules: no \*.tokens file' "$tmp/err"
 
 # `rules tokens`: the token stream a rule reads, one token a line.
 printf 'Sen. Ann Lee said “Go.”\n' | "$bin" rules tokens >"$tmp/tokens" 2>&1
@@ -68,5 +64,5 @@ rc=$?
 check "rules tokens: a missing file is named, exit 1 (got $rc: $(cat "$tmp/err"))" \
   test $rc = 1 -a -n "$(grep missing.txt "$tmp/err")"
 
-[ $fail = 0 ] && echo "engine tokens: all checks pass"
+[ $fail = 0 ] && echo "token rules: all checks pass"
 exit $fail
