@@ -169,3 +169,24 @@ TEST_CASE("token rules: the lint warns of an unused define and of a long rule li
 
 }  // namespace
 }  // namespace whosaid::tokenrules
+
+namespace whosaid::tokenrules {
+namespace {
+
+TEST_CASE("token rules: a rule without a SPEAKER slot, or without QUOTE or CLAUSE, is an error") {
+  RuleDir dir(
+      "rule t.nospeaker  prio=10 : QUOTE \",\" said Cap+\n"
+      "rule t.nowhere  prio=10 : SPEAKER:Cap+ said\n"
+      "rule t.fine  prio=10 : SENT SPEAKER:Cap+ said CLAUSE:(lower+) .\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  CHECK(Load(dir, &diagnostics) == nullptr);
+  std::string all;
+  for (const auto& d : diagnostics) all += d.ToString() + "\n";
+  CHECK(diagnostics.size() == 2);
+  CHECK(all.find("test.tokens:1:29: error: rule t.nospeaker has no SPEAKER slot") !=
+        std::string::npos);
+  CHECK(all.find("test.tokens:2:27: error: rule t.nowhere needs QUOTE") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules

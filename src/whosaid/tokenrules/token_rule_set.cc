@@ -123,6 +123,13 @@ bool HasSlot(const PatternNode& node, std::string_view slot) {
                      [&](const PatternNode& c) { return HasSlot(c, slot); });
 }
 
+// Whether `node` tests for QUOTE anywhere (a bare test: not inside & | !).
+bool HasQuoteTest(const PatternNode& node) {
+  if (node.kind == PatternNode::Kind::kTest) return node.test.kind == TokenTest::Kind::kQuote;
+  return std::any_of(node.children.begin(), node.children.end(),
+                     [](const PatternNode& c) { return HasQuoteTest(c); });
+}
+
 // Whether every match of `node` starts (at_start) or ends with the QUOTE test.
 bool QuoteAtEdge(const PatternNode& node, bool at_start) {
   switch (node.kind) {
@@ -264,6 +271,19 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
             def.file, def.line, def.pattern_col,
             "rule " + def.id + ": unknown lexicon list '@" + list +
                 "' (the lists are those of the pack's lexicon/lexicon.manifest)"));
+        failed = true;
+        continue;
+      }
+      // A rule names a speaker, and stands at a quotation or reports a clause: else its
+      // matches could decide nothing.
+      const bool indirect = HasSlot(p.root, "CLAUSE");
+      const char* missing = !HasSlot(p.root, "SPEAKER") ? "has no SPEAKER slot"
+                            : !indirect && !HasQuoteTest(p.root)
+                                ? "needs QUOTE (a quote rule) or a CLAUSE slot (reported speech)"
+                                : nullptr;
+      if (missing) {
+        diagnostics->push_back(rules::Diagnostic::Error(def.file, def.line, def.pattern_col,
+                                                        "rule " + def.id + " " + missing));
         failed = true;
         continue;
       }
