@@ -67,6 +67,10 @@ Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
 std::optional<size_t> CompiledPattern::LastStart(const SymbolText& text, size_t from,
                                                  size_t to) const {
   const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
+  if (from * 2 > all.size() ||
+      !re_->Match(all, from * 2, all.size(), RE2::UNANCHORED, nullptr, 0)) {
+    return std::nullopt;  // the DFA alone says no: most calls end here
+  }
   std::optional<size_t> last;
   size_t run_start = 0;  // where the run of adjacent starts that ends at `last` begins
   re2::StringPiece whole;
@@ -97,9 +101,17 @@ bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool
   // of the text it is given, not at an end position inside it.
   const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
   to = all.size();
-  if (from * 2 > to ||
-      !re_->Match(all, from * 2, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, found.data(),
-                  groups)) {
+  if (from * 2 > to) return false;
+  const RE2::Anchor anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  if (groups == 0) return re_->Match(all, from * 2, to, anchor, nullptr, 0);
+  // The match's extent first (RE2's DFAs, forwards and backwards), then the slots within
+  // that extent only, anchored at both ends: the same match (the best parse overall ends
+  // there, so it is the best of those that do), and the capturing engines' cost grows with
+  // the text they are given times the program's size.
+  re2::StringPiece whole;
+  if (!re_->Match(all, from * 2, to, anchor, &whole, 1)) return false;
+  const size_t begin = static_cast<size_t>(whole.data() - all.data());
+  if (!re_->Match(all, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found.data(), groups)) {
     return false;
   }
   if (slots) {
