@@ -75,7 +75,7 @@ check "json search output parses" test $? = 0
 out=$("$bin" db speakers --db "$db" --format text)
 check "speakers list Lena Ortiz with her role" grep -q 'Lena Ortiz: 4 quotes' <<<"$out"
 out=$("$bin" db quotes --db "$db" --speaker 'Rosa Delgado')
-check "quotes of a speaker" test "$(wc -l <<<"$out")" = 3
+check "quotes of a speaker" test "$(wc -l <<<"$out")" = 4
 
 # JSONL input: metadata is stored, --since filters by it; extraction options fall through.
 python3 - "$tmp/stories.jsonl" <<'PY'
@@ -123,10 +123,10 @@ rm -f "$tmp"/conc*
 cp "$db" "$tmp/del.sqlite"
 out=$("$bin" db delete --db "$tmp/del.sqlite" --doc examples/council_vote.txt 2>"$tmp/err"); rc=$?
 check "delete exits 0 (got $rc: $(cat "$tmp/err"))" test $rc = 0
-check "delete summary: $out" grep -q "^1 document deleted (6 quote occurrences; 6 quotes and 3 speakers that no other story has went with them), 0 not found; the database holds $((stories - 1)) documents" <<<"$out"
+check "delete summary: $out" grep -q "^1 document deleted (7 quote occurrences; 7 quotes and 3 speakers that no other story has went with them), 0 not found; the database holds $((stories - 1)) documents" <<<"$out"
 check "its quotes are no longer found" test -z "$("$bin" db search --db "$tmp/del.sqlite" petition)"
 check "its speakers are gone" test -z "$("$bin" db speakers --db "$tmp/del.sqlite" --format text | grep 'Rosa Delgado')"
-check "the other stories stay" test "$("$bin" db export --db "$tmp/del.sqlite" | grep -c '"doc":"examples/council_vote.txt"')" = 0 -a "$("$bin" db export --db "$tmp/del.sqlite" | wc -l)" = "$(($(wc -l <"$tmp/extract.jsonl") - 6))"
+check "the other stories stay" test "$("$bin" db export --db "$tmp/del.sqlite" | grep -c '"doc":"examples/council_vote.txt"')" = 0 -a "$("$bin" db export --db "$tmp/del.sqlite" | wc -l)" = "$(($(wc -l <"$tmp/extract.jsonl") - 7))"
 out=$("$bin" db delete --db "$tmp/del.sqlite" --doc examples/council_vote.txt examples/feature_clinic.txt 2>"$tmp/err"); rc=$?
 check "deleting an id that is not stored exits 1 (got $rc)" test $rc = 1
 check "and names it: $(cat "$tmp/err")" grep -q 'document examples/council_vote.txt is not in' "$tmp/err"

@@ -27,6 +27,7 @@ Lexicons TestLexicons() {
   lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
   lex.name_joints = WordList::FromString("of\nfrom");
   lex.office_joints = WordList::FromString("of\nfor");
+  lex.title_small_words = WordList::FromString("the\nof\na");
   return lex;
 }
 
@@ -67,6 +68,24 @@ TEST_CASE("registry: a speaker phrase with a title inside names the person after
   CHECK(g.NameOf(g.Find("Texas Sen. Ana Ruiz")) == "Ana Ruiz");
   CHECK(g.NameOf(g.Find("Ruiz", g.text.find("Ruiz left"))) == "Ana Ruiz");
   for (const auto& e : g.registry.entities()) CHECK(e.name.find("Texas") == std::string::npos);
+}
+
+TEST_CASE("registry: a headline or a subhead in capitals names no one") {
+  // The headline's "Hill" must not make a person "Harbor Chief Hill" or give the surname
+  // a full name; the body names Mark Hill.
+  Fixture f("Harbor Chief Hill Plans the New Dock\n\nMark Hill spoke on Monday. Hill left.");
+  CHECK(f.NameOf(f.Find("Hill", f.text.find("Hill left"))) == "Mark Hill");
+  for (const auto& e : f.registry.entities()) {
+    CHECK(e.name.find("Harbor") == std::string::npos);
+    CHECK(e.name.find("Plans") == std::string::npos);
+  }
+  // A run-in subhead in capitals is no name; the sentence after it still names people.
+  Fixture g("DOCK WORK STALLS \u2014 Lena Ortiz said the crane broke.");
+  for (const auto& e : g.registry.entities()) CHECK(e.name.find("DOCK") == std::string::npos);
+  CHECK(g.NameOf(g.Find("Lena Ortiz")) == "Lena Ortiz");
+  // A sentence with its final stop is no heading, title case or not.
+  Fixture h("Mark Hill Spoke.\n\nHill left.");
+  CHECK(h.NameOf(h.Find("Hill", h.text.find("Hill left"))) != "<none>");
 }
 
 TEST_CASE("registry: a name does not run on across a sentence end") {

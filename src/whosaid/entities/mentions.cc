@@ -124,6 +124,33 @@ bool Registry::EndsSentence(uint32_t byte) const {
   return seg_->sentences[seg_->SentenceAt(byte - 1)].end == byte;
 }
 
+bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
+                             const std::vector<Token>& tokens) const {
+  if (para.empty() || tokens.size() < 2 || tokens.size() > 16) return false;
+  // A sentence ends with a mark (a quotation's closing mark included); a heading does not.
+  const std::string_view line = text.substr(para.begin, para.size());
+  for (std::string_view end :
+       {".", "?", "!", ":", ";", ")", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\xA6"}) {
+    if (line.ends_with(end)) return false;
+  }
+  // Title case: every word capitalized, but for the pack's small words ("of", "the").
+  for (const Token& t : tokens) {
+    if (!t.cap && !In(lex_.title_small_words, t)) return false;
+  }
+  return true;
+}
+
+bool Registry::AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k) {
+    const std::string_view w = tokens[k].word;
+    if (w.size() < 2 || w.find('.') != std::string_view::npos) return false;  // "J.", "U.S."
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Registry::NoteGender(int entity, Gender gender) {
   if (entity < 0 || gender == Gender::kUnknown) return;
   Entity& e = entities_[entity];
@@ -208,6 +235,9 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
   // not hold a token for every word at once.
   for (const text::ByteSpan para : text::ParagraphPieces(text, seg)) {
     WordTokens(seg, para, &tokens);
+    // A headline, section label or subhead names no one: its capitalized words are a
+    // title's, and a surname there must not become a person's full name.
+    if (IsHeadingLine(text, para, tokens)) continue;
     DropNicknames(&tokens);
     // Drop the tokens inside quotations.
     size_t kept = 0;
@@ -279,6 +309,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       const bool honorific = start.honorific;
       if (b >= e) continue;
       if (e - b > 4) continue;
+      if (e - b >= 2 && AllCapitals(tokens, b, e)) continue;  // "CONGRESS ACTS": a subhead
       bool org = false;
       for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
       if (org) continue;

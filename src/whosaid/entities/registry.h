@@ -84,6 +84,12 @@ class Registry {
   // True when the token's word is in `list` (a bit test with the tokens' lexicon).
   bool In(const WordList& list, const Token& token) const;
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // A paragraph that is a headline, section label or subhead: no final mark, every word
+  // capitalized or a small title word (the pack's title_small_words).
+  bool IsHeadingLine(std::string_view text, text::ByteSpan para,
+                     const std::vector<Token>& tokens) const;
+  // Tokens [b, e) are words in capitals ("CONGRESS HAS INVESTIGATED"), not initials.
+  static bool AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e);
   // Leaves out the nickname tokens that are not a name's given name (Robert "Bob" Smith
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
   void DropNicknames(std::vector<Token>* tokens) const;
