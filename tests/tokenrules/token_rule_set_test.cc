@@ -190,3 +190,27 @@ TEST_CASE("token rules: a rule without a SPEAKER slot, or without QUOTE or CLAUS
 
 }  // namespace
 }  // namespace whosaid::tokenrules
+
+namespace whosaid::tokenrules {
+namespace {
+
+TEST_CASE("token rules: the prefilter keeps a rule whose required tokens are there") {
+  // "per" and "according to" are required tokens; a multi-word list entry counts by its words.
+  RuleDir dir(
+      "rule t.per  prio=20 : QUOTE \",\" per SPEAKER:(Cap Cap)\n"
+      "rule t.pointed  prio=10 : SPEAKER:(Cap Cap) CUE:@cue_verbs that? ANY* QUOTE\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  const auto set = Load(dir, &diagnostics);
+  REQUIRE(set);
+  REQUIRE(set->rules().size() == 2);
+  CHECK_FALSE(set->rules()[0].required.empty());  // "," and "per"
+  CHECK(SpeakersOfFirstQuote(*set, "“We sail,” per Ann Lee.") ==
+        std::vector<std::string>{"t.per=Ann Lee"});
+  CHECK(SpeakersOfFirstQuote(*set, "“We sail,” said Ann Lee.").empty());
+  // "pointed out" is a cue_verbs entry of two words, and neither word alone is in the list.
+  CHECK(SpeakersOfFirstQuote(*set, "Ann Lee pointed out that “we sail.”") ==
+        std::vector<std::string>{"t.pointed=Ann Lee"});
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules

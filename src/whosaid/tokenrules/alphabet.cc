@@ -250,6 +250,26 @@ std::string Alphabet::ClassOf(const TokenTest& test) const {
   return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
 }
 
+std::vector<uint64_t> Alphabet::SymbolMask(const TokenTest& test) const {
+  std::vector<uint64_t> mask((signatures_.size() + 63) / 64, 0);
+  const std::vector<std::vector<int32_t>>* phrases = nullptr;
+  if (test.kind == Kind::kList) {
+    if (const auto it = phrases_.find(*table_->FindList(test.text)); it != phrases_.end()) {
+      phrases = &it->second;
+    }
+  }
+  for (size_t i = 0; i < signatures_.size(); ++i) {
+    bool pass = Passes(test, signatures_[i]);
+    if (!pass && phrases && signatures_[i].literal >= 0) {
+      for (const auto& phrase : *phrases) {
+        pass |= std::find(phrase.begin(), phrase.end(), signatures_[i].literal) != phrase.end();
+      }
+    }
+    if (pass) mask[i / 64] |= uint64_t{1} << (i % 64);
+  }
+  return mask;
+}
+
 std::string Alphabet::RegexOf(const TokenTest& test) const {
   if (test.kind != Kind::kList) return ClassOf(test);
   const auto it = phrases_.find(*table_->FindList(test.text));

@@ -48,6 +48,10 @@ class Alphabet {
 
   // An RE2 character class of the symbols whose tokens pass `test`.
   std::string ClassOf(const TokenTest& test) const;
+  // The symbols whose tokens pass `test`, as a bit set (bit k: symbol kFirstSymbol + k).
+  // For a list test with multi-word entries, also every literal word of those entries (a
+  // token that may start or continue one): a superset, as a prefilter needs.
+  std::vector<uint64_t> SymbolMask(const TokenTest& test) const;
   // The RE2 text of a list test standing alone (`@cue_verbs`, not inside & | !): one token
   // of the list, or the tokens of one of its multi-word entries ("pointed out", "said in a
   // statement", "Prime Minister"), longest entries first. Else ClassOf().

@@ -130,6 +130,32 @@ bool HasQuoteTest(const PatternNode& node) {
                      [](const PatternNode& c) { return HasQuoteTest(c); });
 }
 
+// Tests of which every match of `node` holds a token: a sequence's children's, a repetition's
+// (at least once) child's, a slot's child's; an alternation's only when it is of one
+// test (nothing otherwise: a prefilter may keep too much, never too little).
+void RequiredTests(const PatternNode& node, std::vector<const TokenTest*>* out) {
+  switch (node.kind) {
+    case PatternNode::Kind::kTest:
+      if (node.test.kind != TokenTest::Kind::kQuote && node.test.kind != TokenTest::Kind::kAny &&
+          node.test.kind != TokenTest::Kind::kNot) {
+        out->push_back(&node.test);
+      }
+      return;
+    case PatternNode::Kind::kSequence:
+      for (const PatternNode& c : node.children) RequiredTests(c, out);
+      return;
+    case PatternNode::Kind::kRepeat:
+      if (node.min > 0) RequiredTests(node.children.front(), out);
+      return;
+    case PatternNode::Kind::kSlot:
+      RequiredTests(node.children.front(), out);
+      return;
+    case PatternNode::Kind::kAlternation:
+      if (node.children.size() == 1) RequiredTests(node.children.front(), out);
+      return;
+  }
+}
+
 // Whether every match of `node` starts (at_start) or ends with the QUOTE test.
 bool QuoteAtEdge(const PatternNode& node, bool at_start) {
   switch (node.kind) {
@@ -327,6 +353,17 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       continue;
     }
     p.rule.compiled = std::move(compiled).value();
+    if (!p.rule.indirect) {
+      std::vector<const TokenTest*> tests;
+      RequiredTests(p.root, &tests);
+      for (const TokenTest* t : tests) {
+        std::vector<uint64_t> mask = set->alphabet_->SymbolMask(*t);
+        // A test that most symbols pass filters nothing: leave it out.
+        size_t passing = 0;
+        for (uint64_t w : mask) passing += static_cast<size_t>(__builtin_popcountll(w));
+        if (passing * 2 < set->alphabet_->size()) p.rule.required.push_back(std::move(mask));
+      }
+    }
     if (p.rule.ends_with_quote) {
       Result<CompiledPattern> at_end = p.rule.compiled.AnchoredAtEnd();
       if (!at_end.ok()) {
@@ -390,9 +427,32 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   // Rules run by priority, highest first; once one gives an accepted match, only the rules
   // of its priority still run (they compete by distance). A rule is first tried without
   // slots (RE2's DFA alone), and captures only when it matches.
+  // The symbols present in the stretches the rules search: from the sentence before to the
+  // quotation, from the quotation on, and both.
+  const size_t words = (alphabet_->size() + 63) / 64;
+  std::vector<uint64_t> before(words, 0), after(words, 0), around(words, 0);
+  auto note = [&](std::vector<uint64_t>* set, size_t k) {
+    const char32_t c = text::DecodeAt(symbols->symbols, k * 2).cp;
+    const size_t bit = static_cast<size_t>(c - kFirstSymbol);
+    if (bit / 64 < set->size()) (*set)[bit / 64] |= uint64_t{1} << (bit % 64);
+  };
+  for (size_t k = from; k <= at && k < n; ++k) note(&before, k);
+  for (size_t k = at; k < to; ++k) note(&after, k);
+  for (size_t w = 0; w < words; ++w) around[w] = before[w] | after[w];
+  auto may_match = [&](const TokenRule& rule) {
+    const std::vector<uint64_t>& present = rule.starts_with_quote ? after
+                                           : rule.ends_with_quote ? before
+                                                                  : around;
+    for (const std::vector<uint64_t>& need : rule.required) {
+      bool any = false;
+      for (size_t w = 0; w < words && !any; ++w) any = (need[w] & present[w]) != 0;
+      if (!any) return false;
+    }
+    return true;
+  };
   int accepted_priority = -1;
   for (const TokenRule& rule : rules_) {
-    if (rule.indirect) continue;
+    if (rule.indirect || !may_match(rule)) continue;
     if (accepted_priority >= 0 && rule.priority < accepted_priority) break;
     bool matched = false;
     if (rule.starts_with_quote) {

@@ -50,6 +50,10 @@ struct TokenRule {
   bool indirect = false;
   CompiledPattern compiled;
   CompiledPattern compiled_at_end;  // when ends_with_quote
+  // Symbol sets of which every match holds a token (a cue verb, "according to", ":"): a
+  // quote rule runs only where the stretch it searches has one of each (a prefilter; QUOTE
+  // and tests that every token passes are left out).
+  std::vector<std::vector<uint64_t>> required;
 };
 
 // One rule's match for one quotation: the slots as byte spans of the document.
