@@ -228,7 +228,31 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
   return false;
 }
 
+// A key that tells tests apart: kind, text, shape and the arguments', nested.
+static void AppendTestKey(const TokenTest& t, std::string* key) {
+  *key += static_cast<char>('A' + static_cast<int>(t.kind));
+  *key += static_cast<char>('0' + static_cast<int>(t.shape));
+  *key += t.text;
+  *key += '(';
+  for (const TokenTest& a : t.args) AppendTestKey(a, key);
+  *key += ')';
+}
+
 std::string Alphabet::ClassOf(const TokenTest& test) const {
+  std::string key;
+  AppendTestKey(test, &key);
+  {
+    std::lock_guard<std::mutex> lock(class_cache_->mutex);
+    const auto it = class_cache_->classes.find(key);
+    if (it != class_cache_->classes.end()) return it->second;
+  }
+  std::string out = ComputeClassOf(test);
+  std::lock_guard<std::mutex> lock(class_cache_->mutex);
+  class_cache_->classes.emplace(std::move(key), out);
+  return out;
+}
+
+std::string Alphabet::ComputeClassOf(const TokenTest& test) const {
   std::string out = "[";
   bool any = false;
   for (size_t i = 0; i < signatures_.size();) {

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,6 +66,7 @@ class Alphabet {
     size_t operator()(const Signature& s) const;
   };
   char32_t Add(const Signature& s);
+  std::string ComputeClassOf(const TokenTest& test) const;
   bool Passes(const TokenTest& test, const Signature& s) const;
 
   const lexicon::WordTable* table_ = nullptr;
@@ -74,6 +77,13 @@ class Alphabet {
   std::unordered_map<lexicon::ListId, std::vector<std::vector<int32_t>>> phrases_;
   std::vector<Signature> signatures_;  // symbol - kFirstSymbol → signature
   std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
+  // ClassOf's answers by test (the same tests recur in every rule through the defines):
+  // compiling the English pack asks for a few thousand classes of about twenty tests.
+  struct ClassCache {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::string> classes;
+  };
+  std::unique_ptr<ClassCache> class_cache_ = std::make_unique<ClassCache>();
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 
