@@ -100,6 +100,30 @@ TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
                                        " example of " + rule.id + ": " + mismatch));
     }
   }
+  // The files' `none:` corpus: no record at all, whichever rule or sieve.
+  for (const rules::Example& ex : extractor.rules().none_examples()) {
+    ++stats.examples;
+    std::string mismatch;
+    auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
+    if (!doc.ok()) {
+      mismatch = doc.status().message();
+    } else {
+      const ExtractResult result = extractor.Extract(*doc);
+      if (!result.quotes.empty()) {
+        const QuoteRecord& r = result.quotes.front();
+        mismatch = "whosaid gives \"" + doc->Slice(r.span.content) + "\" (speaker " +
+                   Shown(r.attribution.speaker) + ", " +
+                   (r.attribution.rule.empty() ? std::string("no rule") : r.attribution.rule) + ")";
+      }
+    }
+    if (mismatch.empty()) {
+      ++stats.passed;
+      continue;
+    }
+    ++stats.failed;
+    diagnostics->push_back(
+        rules::Diagnostic::Error(ex.file, ex.line, ex.col, "'none:' sentence: " + mismatch));
+  }
   return stats;
 }
 

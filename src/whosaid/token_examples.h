@@ -6,6 +6,7 @@
 //                                             these values (the speaker's canonical name,
 //                                             role and cue)
 //   - TEXT                                    no record of the text was decided by this rule
+//   none: TEXT (a line of its own)             no record of the text at all
 #pragma once
 
 #include <cstddef>

@@ -185,8 +185,8 @@ TEST_CASE("rules parser: every syntax error, with file:line:col, all in one pass
   CHECK(Lines(diags) ==
         testing::Strings{
             "bad.rules:1:3: error: example line '+' has no rule above it",
-            "bad.rules:2:1: error: expected 'rule', 'define', an example line (+ or -) or a # "
-            "comment",
+            "bad.rules:2:1: error: expected 'rule', 'define', an example line (+ or -), 'none:' "
+            "or a # comment",
             "bad.rules:3:8: error: macro name 'lower' must be upper-case letters, digits and '_', "
             "starting with a letter",
             "bad.rules:4:10: error: expected '=' after macro name X",
@@ -268,6 +268,31 @@ TEST_CASE("rules parser: ParseExpectations") {
   CHECK_FALSE(ParseExpectations("CLAUSE=\"x\" =", &out, &offset, &error));
   CHECK(offset == 11);
   CHECK(error == "expected SLOT=\"value\"");
+}
+
+}  // namespace
+}  // namespace whosaid::rules
+
+namespace whosaid::rules {
+namespace {
+
+TEST_CASE("rule file: 'none:' lines are the file's corpus of sentences that give nothing") {
+  std::vector<Diagnostic> diags;
+  const RuleFile f = ParseRuleFile("c.tokens",
+                                   "none: The bridge opened in May.\n"
+                                   "rule t.a prio=5 : QUOTE SPEAKER:Cap\n"
+                                   "  none:   It was “a small miracle” for the town.  \n"
+                                   "none:\n",
+                                   &diags);
+  REQUIRE(f.none.size() == 2);
+  CHECK(f.none[0].text == "The bridge opened in May.");
+  CHECK(f.none[0].line == 1);
+  CHECK(f.none[1].text == "It was “a small miracle” for the town.");
+  CHECK(f.none[1].col == 3);
+  CHECK(f.rules.size() == 1);
+  CHECK(f.rules[0].examples.empty());  // a corpus line belongs to the file, not the rule
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].ToString() == "c.tokens:4:1: error: empty 'none:' line");
 }
 
 }  // namespace

@@ -149,7 +149,7 @@ TEST_CASE("token rules: a duplicate rule id is an error at its file:line:col") {
 TEST_CASE("token rules: the lint warns of an unused define and of a long rule line") {
   const std::string long_words(TokenRuleSet::kMaxLineChars, 'x');
   RuleDir dir(
-      "define USED = Cap+\ndefine SPARE = lower+\n"
+      "none: The port was quiet.\ndefine USED = Cap+\ndefine SPARE = lower+\n"
       "rule t.one  prio=10 : QUOTE \",\" said SPEAKER:({USED})\n"
       "rule t.two  prio=10 : QUOTE \",\" [said | " +
       long_words + "] SPEAKER:Cap+\n");
@@ -162,8 +162,8 @@ TEST_CASE("token rules: the lint warns of an unused define and of a long rule li
   CHECK_FALSE(diagnostics[0].error);
   std::string all;
   for (const auto& d : diagnostics) all += d.ToString() + "\n";
-  CHECK(all.find("test.tokens:4:201: warning: line is") != std::string::npos);
-  CHECK(all.find("test.tokens:2:8: warning: define SPARE is never used") != std::string::npos);
+  CHECK(all.find("test.tokens:5:201: warning: line is") != std::string::npos);
+  CHECK(all.find("test.tokens:3:8: warning: define SPARE is never used") != std::string::npos);
   CHECK(all.find("USED") == std::string::npos);
 }
 
@@ -210,6 +210,31 @@ TEST_CASE("token rules: the prefilter keeps a rule whose required tokens are the
   // "pointed out" is a cue_verbs entry of two words, and neither word alone is in the list.
   CHECK(SpeakersOfFirstQuote(*set, "Ann Lee pointed out that “we sail.”") ==
         std::vector<std::string>{"t.pointed=Ann Lee"});
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules
+
+namespace whosaid::tokenrules {
+namespace {
+
+TEST_CASE("token rules: a file of rules without a 'none:' corpus gets a warning") {
+  RuleDir dir("rule t.one  prio=10 : QUOTE \",\" said SPEAKER:Cap+\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  const auto set = Load(dir, &diagnostics);
+  REQUIRE(set);
+  set->Lint(&diagnostics);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString().find("test.tokens: warning: no 'none:' lines") !=
+        std::string::npos);
+  RuleDir with("none: The port was quiet.\nrule t.one  prio=10 : QUOTE \",\" said SPEAKER:Cap+\n");
+  std::vector<rules::Diagnostic> none;
+  const auto set2 = Load(with, &none);
+  REQUIRE(set2);
+  set2->Lint(&none);
+  CHECK(none.empty());
+  REQUIRE(set2->none_examples().size() == 1);
+  CHECK(set2->none_examples()[0].text == "The port was quiet.");
 }
 
 }  // namespace

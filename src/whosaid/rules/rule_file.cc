@@ -108,13 +108,16 @@ class Parser {
     if (p == line.size() || line[p] == '#') return;
     if (line[p] == '+' || line[p] == '-') {
       ParseExample(line_no, line, p);
+    } else if (line.substr(p, 5) == "none:") {
+      ParseNone(line_no, line, p);
     } else if (HasKeyword(line, p, "define")) {
       current_rule_ = kNoRule;
       ParseDefine(line_no, line, p);
     } else if (HasKeyword(line, p, "rule")) {
       ParseRule(line_no, line, p);
     } else {
-      Error(line_no, line, p, "expected 'rule', 'define', an example line (+ or -) or a # comment");
+      Error(line_no, line, p,
+            "expected 'rule', 'define', an example line (+ or -), 'none:' or a # comment");
     }
   }
 
@@ -289,6 +292,22 @@ class Parser {
     rule.pattern_col = ColumnAt(line, pattern_begin);
     file_.rules.push_back(std::move(rule));
     current_rule_ = static_cast<int>(file_.rules.size()) - 1;
+  }
+
+  // `none: TEXT`: a sentence of the file's corpus that must give nothing.
+  void ParseNone(int line_no, std::string_view line, size_t marker) {
+    const std::string_view text = TrimBlanks(line.substr(marker + 5));
+    if (text.empty()) {
+      Error(line_no, line, marker, "empty 'none:' line");
+      return;
+    }
+    Example ex;
+    ex.positive = false;
+    ex.text = std::string(text);
+    ex.file = file_.path;
+    ex.line = line_no;
+    ex.col = ColumnAt(line, marker);
+    file_.none.push_back(std::move(ex));
   }
 
   void ParseExample(int line_no, std::string_view line, size_t marker) {

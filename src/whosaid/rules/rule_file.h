@@ -75,6 +75,9 @@ struct RuleFile {
   std::string path;
   std::vector<MacroDef> defines;
   std::vector<RuleDef> rules;
+  // `none: TEXT` lines, anywhere in the file: sentences that must give no quotation and no
+  // speaker at all with the whole pack (the file's corpus of near misses). `positive` false.
+  std::vector<Example> none;
 };
 
 // Parses `text`, the content of the rule file `path` (used only to name it). Appends a

@@ -258,6 +258,13 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       }
       defs[d.name] = DefineBody(d, text);
     }
+    if (!rf->rules.empty() && rf->none.empty()) {
+      set->lint_.push_back(rules::Diagnostic::Warning(
+          file, 0, 0,
+          "no 'none:' lines: give the file's rules sentences that must give no quotation "
+          "and no speaker"));
+    }
+    set->none_.insert(set->none_.end(), rf->none.begin(), rf->none.end());
     files.push_back(std::move(*rf));
   }
   for (const rules::RuleFile& rf : files) {

@@ -79,13 +79,16 @@ class TokenRuleSet {
       std::vector<rules::Diagnostic>* diagnostics);
 
   // What `whosaid rules check` warns about beyond errors: a define no rule uses, a rule or
-  // define line longer than kMaxLineChars characters.
+  // define line longer than kMaxLineChars characters, a file of rules without a `none:`
+  // corpus.
   void Lint(std::vector<rules::Diagnostic>* out) const {
     out->insert(out->end(), lint_.begin(), lint_.end());
   }
   static constexpr size_t kMaxLineChars = 200;
 
   const std::vector<TokenRule>& rules() const { return rules_; }
+  // The files' `none:` sentences: whosaid must give none of them a quotation or a speaker.
+  const std::vector<rules::Example>& none_examples() const { return none_; }
   bool empty() const { return rules_.empty(); }
 
   // A document's symbols (EncodeTokens over all its tokens, no quotation in focus yet).
@@ -115,6 +118,7 @@ class TokenRuleSet {
   std::vector<TokenRule> rules_;  // by priority, highest first (stable: file order)
   bool has_indirect_ = false;
   std::vector<rules::Diagnostic> lint_;
+  std::vector<rules::Example> none_;
 };
 
 }  // namespace whosaid::tokenrules
