@@ -1,11 +1,9 @@
-// Token rules (issue 16, second step): rule files whose patterns are token patterns
-// (pattern.h), compiled together over one alphabet and run by the attributor with
-// `--engine tokens`, beside the character rules, which stay the default until the English
-// pack is ported and the two engines agree (bench/engine_diff.sh).
+// Token rules: rule files whose patterns are token patterns (pattern.h), compiled together
+// over one alphabet and run by the attributor.
 //
-// A token rule file (`*.tokens`, in a pack's tokens/ directory) has the grammar of a
-// character rule file (rules/rule_file.h): `define`, `rule ID prio=N [conf=X] : PATTERN`,
-// `+`/`-` examples. The differences:
+// A token rule file (`*.tokens`, in a pack's tokens/ directory) has the grammar of
+// rules/rule_file.h: `define`, `rule ID prio=N [conf=X] : PATTERN`, `+`/`-` examples,
+// `none:` lines. What is particular to token rules:
 //   - the pattern is a token pattern; `{NAME}` stands for the body of `define NAME = …`
 //     (itself a token pattern, in any file of the pack), in parentheses; lexicon lists are
 //     `@name` of the manifest;
@@ -13,7 +11,7 @@
 //     CUE give the speaker phrase, the role and the cue;
 //   - an example states what whosaid finally says about the example's first quotation:
 //     SPEAKER, ROLE and CUE are the record's speaker (canonical), role and cue, and the
-//     record's rule must be this rule (attrib/token_examples.h runs them).
+//     record's rule must be this rule (whosaid/token_examples.h runs them).
 #pragma once
 
 #include <functional>
