@@ -20,7 +20,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -34,7 +33,6 @@
 #include "whosaid/output/formatter.h"
 #include "whosaid/quotes/scanner.h"
 #include "whosaid/text/token_segmentation.h"
-#include "whosaid/tokenrules/compiled_pattern.h"
 
 namespace {
 

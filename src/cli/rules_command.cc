@@ -1,8 +1,6 @@
 #include "cli/rules_command.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 
 #include "cli/app.h"
 #include "whosaid/token_examples.h"

@@ -1,12 +1,12 @@
 // `whosaid rules tokens`: the token stream of a text as token rules see it, for rule writers.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
 #include "cli/app.h"
 #include "cli/rules_command.h"
+#include "whosaid/rules/file_io.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/utf8.h"
 
@@ -87,19 +87,21 @@ int RunRulesTokens(const std::vector<std::string>& paths, const ExtractorOptions
   if (files.empty()) files.push_back("-");
   int rc = kExitOk;
   for (const std::string& path : files) {
-    std::stringstream bytes;
+    std::string bytes;
     if (path == "-") {
-      bytes << std::cin.rdbuf();
+      std::stringstream in;
+      in << std::cin.rdbuf();
+      bytes = in.str();
     } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        log.error("cannot read {}", path);
+      Result<std::string> read = rules::ReadWholeFile(path);
+      if (!read.ok()) {
+        log.error("cannot read {}: {}", path, read.status().message());
         rc = kExitSomeFailed;
         continue;
       }
-      bytes << in.rdbuf();
+      bytes = std::move(read).value();
     }
-    auto doc = text::Document::FromBytes(path, bytes.str(), {});
+    auto doc = text::Document::FromBytes(path, std::move(bytes), {});
     if (!doc.ok()) {
       log.error("document {}: {}", path, doc.status().message());
       rc = kExitSomeFailed;

@@ -14,7 +14,7 @@ std::unique_ptr<WorkerExtractors> WorkerExtractors::Create(const ExtractorOption
     return nullptr;
   }
   auto out = std::make_unique<WorkerExtractors>();
-  out->extractors_.push_back(std::move(made).value());
+  out->extractor_ = std::move(made).value();
   return out;
 }
 

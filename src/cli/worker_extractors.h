@@ -21,11 +21,11 @@ class WorkerExtractors {
   static std::unique_ptr<WorkerExtractors> Create(const ExtractorOptions& options, int workers,
                                                   spdlog::logger& log);
 
-  // The extractor of worker `worker` (0 when jobs run inline).
-  const Extractor& For(int worker) const { return *extractors_[worker % extractors_.size()]; }
+  // The extractor of worker `worker` (0 when jobs run inline): the same for all.
+  const Extractor& For(int /*worker*/) const { return *extractor_; }
 
  private:
-  std::vector<std::unique_ptr<Extractor>> extractors_;
+  std::unique_ptr<Extractor> extractor_;
 };
 
 }  // namespace whosaid::cli

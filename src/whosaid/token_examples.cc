@@ -1,5 +1,6 @@
 #include "whosaid/token_examples.h"
 
+#include <functional>
 #include <string>
 
 #include "whosaid/text/document.h"
@@ -58,6 +59,25 @@ std::string PositiveMismatch(const text::Document& doc, const ExtractResult& res
   return {};
 }
 
+// Extracts example `ex`'s text and asks `judge` what is wrong with the result ("" when
+// nothing); counts it in `stats` and reports a failure as an error at the example, after
+// `what`.
+void RunExample(
+    const Extractor& extractor, const rules::Example& ex, const std::string& what,
+    const std::function<std::string(const text::Document&, const ExtractResult&)>& judge,
+    TokenExampleStats* stats, std::vector<rules::Diagnostic>* diagnostics) {
+  ++stats->examples;
+  const auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
+  const std::string mismatch =
+      doc.ok() ? judge(*doc, extractor.Extract(*doc)) : doc.status().message();
+  if (mismatch.empty()) {
+    ++stats->passed;
+    return;
+  }
+  ++stats->failed;
+  diagnostics->push_back(rules::Diagnostic::Error(ex.file, ex.line, ex.col, what + mismatch));
+}
+
 }  // namespace
 
 TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
@@ -70,59 +90,34 @@ TokenExampleStats RunTokenRuleExamples(const Extractor& extractor,
                                                         "rule " + rule.id + " has no example"));
     }
     for (const rules::Example& ex : rule.examples) {
-      ++stats.examples;
-      std::string mismatch;
-      auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
-      if (!doc.ok()) {
-        mismatch = doc.status().message();
-      } else {
-        const ExtractResult result = extractor.Extract(*doc);
-        if (ex.positive) {
-          mismatch = PositiveMismatch(*doc, result, ex, rule.id);
-        } else {
-          for (const QuoteRecord& r : result.quotes) {
-            if (r.attribution.rule == rule.id) {
-              mismatch = "this rule decided the quotation \"" + doc->Slice(r.span.content) +
-                         "\" (speaker " + Shown(r.attribution.speaker) + ")";
-              break;
+      RunExample(
+          extractor, ex,
+          std::string(ex.positive ? "positive" : "negative") + " example of " + rule.id + ": ",
+          [&](const text::Document& doc, const ExtractResult& result) -> std::string {
+            if (ex.positive) return PositiveMismatch(doc, result, ex, rule.id);
+            for (const QuoteRecord& r : result.quotes) {
+              if (r.attribution.rule == rule.id) {
+                return "this rule decided the quotation \"" + doc.Slice(r.span.content) +
+                       "\" (speaker " + Shown(r.attribution.speaker) + ")";
+              }
             }
-          }
-        }
-      }
-      if (mismatch.empty()) {
-        ++stats.passed;
-        continue;
-      }
-      ++stats.failed;
-      diagnostics->push_back(
-          rules::Diagnostic::Error(ex.file, ex.line, ex.col,
-                                   std::string(ex.positive ? "positive" : "negative") +
-                                       " example of " + rule.id + ": " + mismatch));
+            return "";
+          },
+          &stats, diagnostics);
     }
   }
   // The files' `none:` corpus: no record at all, whichever rule or sieve.
   for (const rules::Example& ex : extractor.rules().none_examples()) {
-    ++stats.examples;
-    std::string mismatch;
-    auto doc = text::Document::FromBytes("example", rules::ExampleDocumentText(ex.text));
-    if (!doc.ok()) {
-      mismatch = doc.status().message();
-    } else {
-      const ExtractResult result = extractor.Extract(*doc);
-      if (!result.quotes.empty()) {
-        const QuoteRecord& r = result.quotes.front();
-        mismatch = "whosaid gives \"" + doc->Slice(r.span.content) + "\" (speaker " +
-                   Shown(r.attribution.speaker) + ", " +
-                   (r.attribution.rule.empty() ? std::string("no rule") : r.attribution.rule) + ")";
-      }
-    }
-    if (mismatch.empty()) {
-      ++stats.passed;
-      continue;
-    }
-    ++stats.failed;
-    diagnostics->push_back(
-        rules::Diagnostic::Error(ex.file, ex.line, ex.col, "'none:' sentence: " + mismatch));
+    RunExample(
+        extractor, ex, "'none:' sentence: ",
+        [](const text::Document& doc, const ExtractResult& result) -> std::string {
+          if (result.quotes.empty()) return "";
+          const QuoteRecord& r = result.quotes.front();
+          return "whosaid gives \"" + doc.Slice(r.span.content) + "\" (speaker " +
+                 Shown(r.attribution.speaker) + ", " +
+                 (r.attribution.rule.empty() ? std::string("no rule") : r.attribution.rule) + ")";
+        },
+        &stats, diagnostics);
   }
   return stats;
 }

@@ -4,7 +4,6 @@
 #include <chrono>
 
 #include "whosaid/entities/registry.h"
-#include "whosaid/text/chunks.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::attrib {

@@ -188,9 +188,7 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
         // tells "…,” she said" from "….” She said" (a new sentence). The mark's symbol
         // covers no token of its own (its token is inside the quotation's range).
         const text::Token& t = seg.tokens[trailing];
-        text::AppendUtf8(out.symbols,
-                         alphabet.Encode(text.substr(t.span.begin, 1), t,
-                                         alphabet.table()->ListsOf(text.substr(t.span.begin, 1))));
+        text::AppendUtf8(out.symbols, alphabet.Encode(text.substr(t.span.begin, 1), t, 0));
         out.first_token.push_back(static_cast<uint32_t>(next));
         out.end_token.push_back(static_cast<uint32_t>(next));
       }
