@@ -28,6 +28,19 @@ TEST_CASE("word table: one lookup gives every list of a word, phrases whole") {
   CHECK_FALSE(t.FindList("nope").has_value());
 }
 
+TEST_CASE("word table: a straight apostrophe in the text finds an entry written either way") {
+  WordTable t;
+  const ListId modals = *t.AddList("not_subject_words");
+  t.Add(modals, NormalizeEntry("can't"));  // stored as can’t
+  t.Add(modals, NormalizeEntry("won\u2019t"));
+  CHECK(t.Contains(modals, "can't"));
+  CHECK(t.Contains(modals, "can\u2019t"));
+  CHECK(t.Contains(modals, "won't"));
+  CHECK(t.ClassOf("won't") == t.ClassOf("won\u2019t"));
+  CHECK_FALSE(t.Contains(modals, "can'"));
+  CHECK(t.ListsOf("don't") == 0);
+}
+
 TEST_CASE("word table: at most 64 lists") {
   WordTable t;
   for (size_t i = 0; i < WordTable::kMaxLists; ++i) {

@@ -33,7 +33,7 @@ class WordTable {
   using ClassId = uint16_t;
   static constexpr size_t kMaxClasses = 65536;
   ClassId ClassOf(std::string_view word) const {
-    const Slot* s = Find(word);
+    const Slot* s = FindAnyApostrophe(word);
     return s ? s->klass : 0;
   }
   uint64_t ListsOfClass(ClassId klass) const { return classes_[klass]; }
@@ -43,7 +43,7 @@ class WordTable {
   // array, not a node-based map: most words are in no list and are turned away by the
   // length bound or the first slot.
   uint64_t ListsOf(std::string_view word) const {
-    const Slot* s = Find(word);
+    const Slot* s = FindAnyApostrophe(word);
     return s ? s->lists : 0;
   }
   bool Contains(ListId list, std::string_view word) const { return (ListsOf(word) >> list) & 1u; }
@@ -123,6 +123,21 @@ class WordTable {
         return &s;
       }
     }
+  }
+  // Entries are stored with ’ for ' (NormalizeEntry): a word written with a straight
+  // apostrophe ("can't") is looked up again with the curly one.
+  const Slot* FindAnyApostrophe(std::string_view word) const {
+    const Slot* s = Find(word);
+    if (s != nullptr || word.find('\'') == std::string_view::npos) return s;
+    std::string curly;
+    for (char c : word) {
+      if (c == '\'') {
+        curly += "\xE2\x80\x99";
+      } else {
+        curly += c;
+      }
+    }
+    return Find(curly);
   }
   Slot* FindOrInsert(std::string_view word);
   void Grow();
