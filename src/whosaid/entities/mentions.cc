@@ -340,28 +340,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
         std::optional<std::string> role = RoleAfter(span.end);
         if (!role) role = RoleBefore(tokens, b);
         if (!role) role = RoleAppositiveBefore(tokens[run_start].span.begin);
-        if (role) SetRole(entity, std::move(*role), /*is_title=*/false);
-        if (!ent.role && !title.empty()) {
-          std::string role = title;
-          // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal": the
-          // capitalized words after " of ".
-          std::string_view after = text.substr(span.end);
-          if (after.substr(0, 4) == " of ") {
-            size_t stop = 4;
-            while (stop < after.size() && stop < 60 && IsUpperCp(text::DecodeAt(after, stop).cp)) {
-              const size_t sp = after.find_first_of(" ,.;:\n", stop);
-              stop = sp == std::string_view::npos ? after.size() : sp;
-              if (stop < after.size() && after[stop] == ' ' && stop + 1 < after.size()) {
-                if (!IsUpperCp(text::DecodeAt(after, stop + 1).cp)) break;
-                ++stop;
-              } else {
-                break;
-              }
-            }
-            while (stop > 4 && after[stop - 1] == ' ') --stop;
-            if (stop > 4) role += std::string(after.substr(0, stop));
-          }
-          SetRole(entity, std::move(role), /*is_title=*/true);
+        // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal".
+        if (role) {
+          SetRole(entity, *role + PlaceAfterName(span.end), /*is_title=*/false);
+        } else if (!title.empty()) {
+          SetRole(entity, title + PlaceAfterName(span.end), /*is_title=*/true);
         }
       }
     }

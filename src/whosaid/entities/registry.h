@@ -102,6 +102,9 @@ class Registry {
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
   std::optional<std::string> RoleAppositiveBefore(uint32_t name_begin) const;
+  // The place a title before the name belongs to: " of Portugal" in "President Ana Ruiz of
+  // Portugal" (empty when none follows the name).
+  std::string PlaceAfterName(uint32_t name_end) const;
   int BodyEntity(std::string name);
   // Sets the role of `entity` and indexes it for PersonByRole (roles.cc).
   void SetRole(int entity, std::string role, bool is_title);

@@ -13,6 +13,7 @@ namespace whosaid::entities {
 using registry_words::HasInnerWordIn;
 using registry_words::LeadWord;
 using text::AsciiLower;
+using text::IsUpperCp;
 
 std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   // ", a/an/the ROLE," or ", who …," directly after the name.
@@ -25,11 +26,13 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   constexpr size_t kMaxRole = 140;
   rest = rest.substr(0, kMaxRole + 3);
   size_t stop = FindRoleEnd(rest, lex_);  // not at the period of "Mr." or "U.S."
-  // Curly quote marks and dashes end a role too.
-  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94"}) {
+  // Curly and doubled quote marks and dashes end a role too ("the baker -- ``and then").
+  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93",
+                                "--", "``", "''"}) {
     size_t m = rest.find(mark);
     if (m != std::string_view::npos && m < stop) stop = m;
   }
+  while (stop != std::string_view::npos && stop > 0 && rest[stop - 1] == ' ') --stop;
   if (stop == std::string_view::npos || stop < 3 || stop > kMaxRole) return std::nullopt;
   std::string_view role = rest.substr(0, stop);
   const std::string_view lead = LeadWord(role);
@@ -44,6 +47,25 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   std::string first(role.substr(0, sp));
   if (lex_.role_nouns.contains(first)) return std::string(role);
   return std::nullopt;
+}
+
+std::string Registry::PlaceAfterName(uint32_t name_end) const {
+  // " of " and capitalized words: " of Portugal", " of South Korea".
+  std::string_view after = text_.substr(name_end);
+  if (after.substr(0, 4) != " of ") return {};
+  size_t stop = 4;
+  while (stop < after.size() && stop < 60 && IsUpperCp(text::DecodeAt(after, stop).cp)) {
+    const size_t sp = after.find_first_of(" ,.;:\n", stop);
+    stop = sp == std::string_view::npos ? after.size() : sp;
+    if (stop < after.size() && after[stop] == ' ' && stop + 1 < after.size()) {
+      if (!IsUpperCp(text::DecodeAt(after, stop + 1).cp)) break;
+      ++stop;
+    } else {
+      break;
+    }
+  }
+  while (stop > 4 && after[stop - 1] == ' ') --stop;
+  return stop > 4 ? std::string(after.substr(0, stop)) : std::string();
 }
 
 std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) const {
