@@ -58,6 +58,14 @@ int ScanAll(const std::vector<Person>& persons, const std::vector<std::string>& 
     }
     if (words.size() == 1 && e.first_name == last && e.name != last) return k;
     if (words.size() >= 2 && e.name == last) return k;
+    if (words.size() == 2) {
+      // The name up to its second blank, when more follows.
+      const size_t first = e.name.find(' ');
+      const size_t second = first == std::string::npos ? first : e.name.find(' ', first + 1);
+      if (second != std::string::npos && e.name.substr(0, second) == words[0] + " " + words[1]) {
+        return k;
+      }
+    }
   }
   return -1;
 }
@@ -86,10 +94,23 @@ TEST_CASE("person index: surnames, first names, capitals and full names") {
   CHECK(index.Find({"Bo", "Hill"}) == -1);
 }
 
+TEST_CASE("person index: two words name the person whose longer name starts with them") {
+  PersonIndex index;
+  const Person thiago = FromWords({"Thiago", "Bezerra", "dos", "Santos"});
+  index.Add(0, NamesOf(thiago));
+  CHECK(index.Find({"Thiago", "Bezerra"}) == 0);
+  CHECK(index.Find({"Santos"}) == 0);
+  CHECK(index.Find({"Bezerra"}) == -1);  // a middle word alone is no surname
+  CHECK(index.Find({"Thiago", "Bezerra", "dos"}) == -1);
+  index.Remove(0, NamesOf(thiago));
+  CHECK(index.Find({"Thiago", "Bezerra"}) == -1);
+}
+
 TEST_CASE("person index: the same decisions as comparing with every person, latest first") {
   // Few words, so that surnames, first names and capitals collide often.
   const std::vector<std::string> vocab = {"Ann", "Lee", "LEE",     "lee", "Li",
                                           "LI",  "Bo",  "Ann Lee", "A",   "Park"};
+  // Names of up to three words: "Ann Lee Park" is named by "Ann Lee" too.
   std::mt19937 rng(15);
   auto pick = [&] { return vocab[rng() % vocab.size()]; };
   auto mention = [&] {

@@ -148,6 +148,15 @@ TEST_CASE("registry: particles, roles from titles, premodifiers and appositives"
   CHECK(role_of("Mark Olsen") == "a former trade negotiator");
 }
 
+TEST_CASE("registry: a capitalized particle opening a surname names the person") {
+  Fixture f(
+      "Ana de la Cruz spoke first. Then Mark van Dijk spoke. De la Cruz left. Van Dijk "
+      "stayed.");
+  CHECK(f.NameOf(f.Find("De la Cruz")) == "Ana de la Cruz");
+  CHECK(f.NameOf(f.Find("Van Dijk")) == "Mark van Dijk");
+  CHECK(f.registry.entities().size() == 2);
+}
+
 TEST_CASE("registry: an appositive role ends within 140 bytes, at punctuation or a curly mark") {
   auto role_of = [](const std::string& text) -> std::string {
     Fixture f(text);

@@ -116,8 +116,11 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const unsigned char before = static_cast<unsigned char>(mention[at - 1]);
     const size_t run = mention.rfind(' ', at - 1);
     const size_t word = run == std::string_view::npos ? 0 : run + 1;
+    // Not an organisation's own "of": "the Department of Agriculture" is one body.
+    const std::string_view before_word = mention.substr(word, at - word);
     if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
-        mention[word] <= 'Z' && !lex_.honorifics.contains(mention.substr(word, at - word))) {
+        mention[word] <= 'Z' && !lex_.honorifics.contains(before_word) &&
+        !lex_.org_words.contains(before_word)) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
       break;

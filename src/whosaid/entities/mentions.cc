@@ -159,7 +159,14 @@ void Registry::NoteGender(int entity, Gender gender) {
 
 // A hash lookup, not a scan over every person: see PersonIndex::Find for the rules.
 int Registry::FindPerson(const std::vector<std::string_view>& words) const {
-  return persons_.Find(words);
+  const int k = persons_.Find(words);
+  if (k >= 0 || words.size() < 2) return k;
+  // A sentence capitalizes a surname's particle: "De la Garza" names Rosaura de la Garza,
+  // "Van Rooyen" Pieter van Rooyen. Look the surname up without its particles.
+  size_t first = 0;
+  while (first + 1 < words.size() && lex_.particles.contains(text::AsciiLower(words[first]))) ++first;
+  if (first == 0) return k;
+  return persons_.Find({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()});
 }
 
 int Registry::AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender) {

@@ -30,6 +30,14 @@ std::string PairKey(std::string_view surname, std::string_view first_name) {
   return key;
 }
 
+// The name up to its second blank (the whole name when it has two words or fewer).
+std::string_view FirstTwoWords(std::string_view name) {
+  const size_t first = name.find(' ');
+  if (first == std::string_view::npos) return name;
+  const size_t second = name.find(' ', first + 1);
+  return second == std::string_view::npos ? name : name.substr(0, second);
+}
+
 }  // namespace
 
 std::vector<std::string> PersonIndex::Keys(const Names& n) {
@@ -39,6 +47,10 @@ std::vector<std::string> PersonIndex::Keys(const Names& n) {
   if (!n.surname.empty()) keys.push_back(CapitalsKey(n.surname));
   // A lone first name names a person introduced with it, unless that is the whole name.
   if (!n.first_name.empty() && n.name != n.first_name) keys.push_back(Key('F', n.first_name));
+  // The first two words of a longer name: "Thiago Bezerra" names Thiago Bezerra dos Santos.
+  if (const std::string_view two = FirstTwoWords(n.name); two.size() < n.name.size()) {
+    keys.push_back(Key('B', two));
+  }
   return keys;
 }
 
@@ -90,8 +102,15 @@ int PersonIndex::Find(const std::vector<std::string_view>& words) const {
     }
     return std::max(Latest(Key('S', last)), Latest(Key('F', last)));
   }
-  return std::max(
-      {Latest(PairKey(last, "")), Latest(PairKey(last, words.front())), Latest(Key('N', last))});
+  int two_words = -1;
+  if (words.size() == 2) {
+    std::string two(words.front());
+    two += ' ';
+    two += last;
+    two_words = Latest(Key('B', two));
+  }
+  return std::max({Latest(PairKey(last, "")), Latest(PairKey(last, words.front())),
+                   Latest(Key('N', last)), two_words});
 }
 
 }  // namespace whosaid::entities
