@@ -76,6 +76,23 @@ TEST_CASE("tokenizer: names with particles, hyphens and apostrophes") {
   CHECK(ts.tokens[9].shape == Shape::kLower);
 }
 
+TEST_CASE("tokenizer: a surname opened by a particle of the pack is Capitalized") {
+  TokenizerOptions o;
+  o.is_name_particle = [](std::string_view w) { return w == "al" || w == "el" || w == "d"; };
+  const std::string t = "al-Khatib el’Masri d'Alembert al-qaeda eBay e-Bay anti-Trump";
+  const TokenStream ts = Tokenize(t, o);
+  REQUIRE(ts.tokens.size() == 7);
+  CHECK(ts.tokens[0].shape == Shape::kCapitalized);
+  CHECK(ts.tokens[1].shape == Shape::kCapitalized);
+  CHECK(ts.tokens[2].shape == Shape::kCapitalized);
+  CHECK(ts.tokens[3].shape == Shape::kLower);  // no capital after the hyphen
+  CHECK(ts.tokens[4].shape == Shape::kMixed);  // no joint
+  CHECK(ts.tokens[5].shape == Shape::kMixed);  // "e" is no particle
+  CHECK(ts.tokens[6].shape == Shape::kMixed);
+  const Shape without = Tokenize("al-Khatib").tokens[0].shape;
+  CHECK(without == Shape::kMixed);  // without the option
+}
+
 TEST_CASE("tokenizer: shapes, numbers and punctuation runs") {
   const std::string t = "NASA paid $1,200.50 for 3.5 iPhones -- twice... “Yes,” she said.";
   const TokenStream ts = Tokenize(t);

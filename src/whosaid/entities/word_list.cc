@@ -86,6 +86,7 @@ void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
   }
   options->soft_abbreviations.assign(sentence_soft_abbreviations.entries().begin(),
                                      sentence_soft_abbreviations.entries().end());
+  options->name_particles.assign(particles.entries().begin(), particles.entries().end());
 }
 
 void Lexicons::ToScannerOptions(quotes::ScannerOptions* options) const {

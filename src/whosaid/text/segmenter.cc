@@ -38,7 +38,8 @@ struct Segmenter::Impl {
   // Abbreviations without their final period, as the tokenizer asks for them.
   std::unordered_set<std::string> always;
   std::unordered_set<std::string> soft;
-  TokenizerOptions tokenizer;  // reads `always` and `soft`
+  std::unordered_set<std::string> particles;
+  TokenizerOptions tokenizer;  // reads `always`, `soft` and `particles`
 };
 
 Segmenter::Segmenter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -55,6 +56,7 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   };
   add(options.abbreviations, &impl->always);
   add(options.soft_abbreviations, &impl->soft);
+  add(options.name_particles, &impl->particles);
   Impl* raw = impl.get();
   impl->tokenizer.paragraph_mode = options.paragraph_mode;
   impl->tokenizer.lexicon = options.lexicon.get();
@@ -64,6 +66,11 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   impl->tokenizer.ends_sentence_before_capital = [raw](std::string_view w) {
     return raw->soft.count(std::string(w)) > 0;
   };
+  if (!impl->particles.empty()) {
+    impl->tokenizer.is_name_particle = [raw](std::string_view w) {
+      return raw->particles.count(std::string(w)) > 0;
+    };
+  }
   impl->options = std::move(options);
   return std::unique_ptr<Segmenter>(new Segmenter(std::move(impl)));
 }

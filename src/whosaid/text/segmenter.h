@@ -26,6 +26,9 @@ struct SegmenterOptions {
   // Words after which a period ends a sentence only before a capital letter ("Inc.",
   // "Jr."; sentence_soft_abbreviations.lst).
   std::vector<std::string> soft_abbreviations;
+  // Particles that open a surname joined by a hyphen or apostrophe ("al" in "al-Assad", "d"
+  // in "d'Alembert"): such a word is Capitalized though it starts in lower case.
+  std::vector<std::string> name_particles;
   // The pack's word table, whose lists every word token gets (TokenizerOptions::lexicon).
   std::shared_ptr<const lexicon::WordTable> lexicon;
 };

@@ -246,7 +246,10 @@ class Pass {
       break;
     }
     const std::string_view word = t_.substr(b, e - b);
-    const Shape shape = decoded ? WordShape(word) : AsciiShape(word, seen);
+    Shape shape = decoded ? WordShape(word) : AsciiShape(word, seen);
+    if (shape == Shape::kMixed && options_.is_name_particle && OpensWithNameParticle(word)) {
+      shape = Shape::kCapitalized;
+    }
     // Digits with inner "," or "." ("1,200", "3.5") are a number; so are "3-4" and "1.2.3".
     const TokenKind kind = shape == Shape::kDigits ? TokenKind::kNumber : TokenKind::kWord;
     bool soft = false;
@@ -261,6 +264,21 @@ class Pass {
     may_end_ = soft && p[e - 1] == '.';
     soft_end_ = may_end_;
     return e;
+  }
+
+  // "al-Khatib", "d'Alembert", "el‑Masri": a particle of the pack, a hyphen or apostrophe,
+  // then a capital.
+  bool OpensWithNameParticle(std::string_view word) const {
+    const size_t joint = word.find_first_of("-'\xE2");
+    if (joint == 0 || joint == std::string_view::npos) return false;
+    size_t after = joint + 1;
+    if (word[joint] == '\xE2') {
+      if (word.substr(joint, 3) != "\xE2\x80\x99") return false;  // ’
+      after = joint + 3;
+    }
+    if (after >= word.size()) return false;
+    const Decoded d = Next(word, after);
+    return d.valid && IsUpperCp(d.cp) && options_.is_name_particle(word.substr(0, joint));
   }
 
   // WordShape of an all-ASCII word from the byte classes its letters and digits fell in.
