@@ -148,6 +148,21 @@ TEST_CASE("registry: particles, roles from titles, premodifiers and appositives"
   CHECK(role_of("Mark Olsen") == "a former trade negotiator");
 }
 
+TEST_CASE("registry: a role phrase before the name beats a who clause after it") {
+  Fixture f(
+      "OSLO - A former negotiator for the union, Tom Vik, spoke. Later the pollster Mark Dahl, "
+      "who retired in May, spoke. Ana Lind said the mayor, Lena Berg, had left.");
+  auto role_of = [&](const std::string& name) -> std::string {
+    for (const auto& e : f.registry.entities()) {
+      if (e.name == name) return e.role.value_or("<none>");
+    }
+    return "<missing>";
+  };
+  CHECK(role_of("Tom Vik") == "A former negotiator for the union");  // after a dateline
+  CHECK(role_of("Mark Dahl") == "pollster");
+  CHECK(role_of("Lena Berg") == "the mayor");  // the last article's phrase
+}
+
 TEST_CASE("registry: a capitalized particle opening a surname names the person") {
   Fixture f(
       "Ana de la Cruz spoke first. Then Mark van Dijk spoke. De la Cruz left. Van Dijk "

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "whosaid/entities/registry.h"
+#include "whosaid/entities/registry_words.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::attrib {
@@ -563,10 +564,17 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       a.mention = doc.Slice(link.speaker);
       a.mention_span = link.speaker;
       if (link.entity >= 0) a.speaker = doc.Repaired(registry.entities()[link.entity].name);
-      if (link.role) {
+      // The rule's ROLE slot, unless it caught a "who" clause and the person has a role
+      // phrase ("according to ministry spokeswoman Ana Ruiz, who said …").
+      const std::optional<std::string>& known =
+          link.entity >= 0 ? registry.entities()[link.entity].role : std::nullopt;
+      const auto is_clause = [&](std::string_view role) {
+        return lexicons_.relative_pronouns.contains(entities::registry_words::LeadWord(role));
+      };
+      if (link.role && !(known && is_clause(doc.View(*link.role)) && !is_clause(*known))) {
         a.role = doc.Slice(*link.role);
-      } else if (link.entity >= 0 && registry.entities()[link.entity].role) {
-        a.role = doc.Repaired(*registry.entities()[link.entity].role);
+      } else if (known) {
+        a.role = doc.Repaired(*known);
       }
       if (link.cue) a.cue = doc.Slice(*link.cue);
       double conf = link.rule ? link.rule->confidence : 0.6;

@@ -344,9 +344,14 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       mentions_.push_back(m);
       Entity& ent = entities_[entity];
       if (!ent.role || ent.role_is_title) {
+        // A "who" clause after the name is the role only when no role phrase stands before
+        // it: "head coach Ana Ruiz, who took charge in August" is the head coach.
         std::optional<std::string> role = RoleAfter(span.end);
-        if (!role) role = RoleBefore(tokens, b);
-        if (!role) role = RoleAppositiveBefore(tokens[run_start].span.begin);
+        if (!role || lex_.relative_pronouns.contains(registry_words::LeadWord(*role))) {
+          std::optional<std::string> before = RoleBefore(tokens, b);
+          if (!before) before = RoleAppositiveBefore(tokens[run_start].span.begin);
+          if (before) role = std::move(before);
+        }
         // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal".
         if (role) {
           SetRole(entity, *role + PlaceAfterName(span.end), /*is_title=*/false);

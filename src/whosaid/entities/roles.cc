@@ -70,18 +70,30 @@ std::string Registry::PlaceAfterName(uint32_t name_end) const {
 
 std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) const {
   // "The Canadian ambassador to Japan, Mark Hill, said": a phrase with a role noun that
-  // starts its sentence (or clause) with an article and ends with a comma before the name.
+  // starts with an article and ends with a comma before the name. It starts its sentence or
+  // clause (after a dateline's dash too), or it is the last article's phrase in it ("said
+  // the landlord, Desmond Byrne, had …").
   if (name_begin < 4 || text_.substr(name_begin - 2, 2) != ", ") return std::nullopt;
   const uint32_t end = name_begin - 2;
   uint32_t b = end;
   while (b > 0 && end - b < 120) {
     const char c = text_[b - 1];
     if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' || c == '"') break;
+    if (c == '-' && b >= 2 && text_[b - 2] == ' ') break;                          // " - "
+    if (b >= 3 && text_.substr(b - 3, 2) == "\xE2\x80" && (c == '\x94' || c == '\x93')) break;  // — –
     --b;
   }
   while (b < end && text_[b] == ' ') ++b;
   std::string_view phrase = text_.substr(b, end - b);
-  if (!lex_.articles.contains(LeadWord(phrase))) return std::nullopt;
+  if (!lex_.articles.contains(LeadWord(phrase))) {
+    // The last article inside the phrase opens the role.
+    size_t at = std::string_view::npos;
+    for (size_t sp = phrase.find(' '); sp != std::string_view::npos; sp = phrase.find(' ', sp + 1)) {
+      if (lex_.articles.contains(LeadWord(phrase.substr(sp + 1)))) at = sp + 1;
+    }
+    if (at == std::string_view::npos) return std::nullopt;
+    phrase.remove_prefix(at);
+  }
   if (HasRoleNoun(phrase, INT32_MAX)) return std::string(phrase);
   return std::nullopt;
 }
