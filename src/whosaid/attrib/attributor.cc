@@ -106,6 +106,31 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
   }
 }
 
+// True when the sentence holding byte `at` ends with a full stop, question or exclamation
+// mark (closing quote marks and brackets after it allowed). A headline, a label or a photo
+// caption has none: "Farmers Say Imports Are Pushing Them Out" reports no statement.
+bool SentenceEndsWithMark(std::string_view t, const text::Segmentation& seg, uint32_t at) {
+  const auto it = std::upper_bound(
+      seg.sentences.begin(), seg.sentences.end(), at,
+      [](uint32_t byte, const text::ByteSpan& s) { return byte < s.begin; });
+  if (it == seg.sentences.begin()) return false;
+  const text::ByteSpan sentence = *(it - 1);
+  uint32_t end = sentence.end;
+  while (end > sentence.begin) {
+    const unsigned char c = static_cast<unsigned char>(t[end - 1]);
+    if (c == '.' || c == '?' || c == '!') return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+      --end;
+    } else if (end - sentence.begin >= 3 && t[end - 3] == '\xE2' && t[end - 2] == '\x80' &&
+               (c == 0x9D || c == 0x99)) {
+      end -= 3;  // ” ’
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Step 2: the indirect-speech clauses of the whole document.
 void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           const std::vector<quotes::QuoteSpan>& quotes,
@@ -114,6 +139,7 @@ void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
   std::vector<tokenrules::TokenMatch> matches;
   rules.MatchIndirect(seg, quotes, symbols, &matches);
   for (const tokenrules::TokenMatch& m : matches) {
+    if (!SentenceEndsWithMark(t, seg, m.clause->begin)) continue;
     out->push_back({*m.clause, LinkFromTokenMatch(t, m, keep_slots)});
   }
 }
