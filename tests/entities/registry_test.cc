@@ -12,7 +12,8 @@ Lexicons TestLexicons() {
   lex.honorifics = WordList::FromString("Dr.\nPrime\nMinister\nSen.\nMayor");
   lex.first_names_female = WordList::FromString("Lena\nAna");
   lex.first_names_male = WordList::FromString("Tom\nMark");
-  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen");
+  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen");
+  lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.org_words = WordList::FromString("House\nMinistry");
   lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor");
   lex.particles = WordList::FromString("de\nla\nvan");
@@ -130,6 +131,20 @@ TEST_CASE("registry: a pronoun prefers the previous speaker when nobody else cam
   Fixture f("Tom Becker spoke. Then Mark Hill spoke. He paused.");
   const int becker = f.registry.Resolve(f.Find("Tom Becker"), -1).entity;
   CHECK(f.NameOf(f.Find("He"), becker) == "Mark Hill");
+}
+
+TEST_CASE("registry: a pronoun goes on with the subject of the sentence before, in its paragraph") {
+  // Lena Ortiz spoke last (she is the previous speaker), then Ana Ruiz is introduced.
+  Fixture f(
+      "Lena Ortiz spoke. She was brief.\n\nAna Ruiz, a nurse, was not persuaded. She "
+      "said so.\n\nWhen Tom Becker asked again, Mark Hill rose. He said no.\n\nJo Berg "
+      "left.\n\nHe was tired.");
+  const int ortiz = f.registry.Resolve(f.Find("Lena Ortiz"), -1).entity;
+  CHECK(f.NameOf(f.Find("She", f.text.find("She said so")), ortiz) == "Ana Ruiz");
+  const int becker = f.registry.Resolve(f.Find("Tom Becker"), -1).entity;
+  CHECK(f.NameOf(f.Find("He", f.text.find("He said no")), becker) == "Mark Hill");  // after the clause's comma
+  // The sentence before is in another paragraph: the previous speaker still wins.
+  CHECK(f.NameOf(f.Find("He", f.text.find("He was tired")), becker) == "Tom Becker");
 }
 
 TEST_CASE("registry: particles, roles from titles, premodifiers and appositives") {

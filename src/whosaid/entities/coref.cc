@@ -43,6 +43,16 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
   size_t scanned_sentences = 0;
   size_t current = sentence;
   auto it = end;
+  // A person introduced as the subject of the sentence just before, in the same paragraph,
+  // is who the pronoun goes on with: "Ana Ruiz, a nurse, was not persuaded. “…,” she said."
+  // beats the speaker of the quote before, unless this sentence names someone first.
+  const bool named_here = end != mentions_.begin() && SentenceOf((end - 1)->span.begin) == sentence;
+  if (!named_here && !plural) {
+    if (const int subject = PreviousSentenceSubject(sentence);
+        subject >= 0 && compatible(subject)) {
+      return subject;
+    }
+  }
   if (previous_speaker >= 0 && strongly_compatible(previous_speaker)) {
     // The speaker of the quote just before, if mentioned in this or the previous sentence
     // or if nothing else is mentioned in between.
@@ -75,6 +85,28 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
   }
   if (plural) return -1;
   return weak;
+}
+
+int Registry::PreviousSentenceSubject(size_t sentence) const {
+  if (sentence == 0 || seg_->sentences.size() <= sentence ||
+      seg_->sentence_paragraph[sentence - 1] != seg_->sentence_paragraph[sentence]) {
+    return -1;
+  }
+  const text::ByteSpan previous = seg_->sentences[sentence - 1];
+  // After an opening subordinate clause ("When Khumalo asked …, Ruan Botha rose"), the
+  // subject follows the clause's comma.
+  uint32_t from = previous.begin;
+  const std::string_view text = text_.substr(previous.begin, previous.size());
+  if (lex_.subordinators.contains(registry_words::LeadWord(text))) {
+    const size_t comma = text.find(", ");
+    if (comma == std::string_view::npos) return -1;
+    from = previous.begin + static_cast<uint32_t>(comma);
+  }
+  const auto first = std::lower_bound(
+      mentions_.begin(), mentions_.end(), from,
+      [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  if (first == mentions_.end() || first->span.begin >= previous.end) return -1;
+  return first->entity;
 }
 
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {

@@ -98,6 +98,9 @@ class Registry {
   int FindPerson(const std::vector<std::string_view>& words) const;
   int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
+  // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
+  // clause), when that sentence is in the same paragraph; -1 otherwise.
+  int PreviousSentenceSubject(size_t sentence) const;
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
