@@ -15,8 +15,9 @@ Lexicons TestLexicons() {
   lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen");
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.org_words = WordList::FromString("House\nMinistry");
-  lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor");
-  lex.particles = WordList::FromString("de\nla\nvan");
+  lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor\npresident");
+  lex.particles = WordList::FromString("de\nla\nvan\nal");
+  lex.message_nouns = WordList::FromString("statement");
   lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith");
   lex.pronouns = WordList::FromString("I\nhe\nHe\nshe\nShe\nthey\nThey");
   lex.pronouns_male = WordList::FromString("he\nHe\nhim");
@@ -185,6 +186,23 @@ TEST_CASE("registry: a capitalized particle opening a surname names the person")
   CHECK(f.NameOf(f.Find("De la Cruz")) == "Ana de la Cruz");
   CHECK(f.NameOf(f.Find("Van Dijk")) == "Mark van Dijk");
   CHECK(f.registry.entities().size() == 2);
+}
+
+TEST_CASE("registry: 'the ministry' names the body of that head; a statement is its issuer's") {
+  Fixture f(
+      "The fisheries ministry acted. Later the ministry spoke. Then a statement from Acme Air "
+      "came.");
+  CHECK(f.NameOf(f.Find("The fisheries ministry")) == "fisheries ministry");
+  CHECK(f.NameOf(f.Find("the ministry")) == "fisheries ministry");
+  CHECK(f.NameOf(f.Find("a statement from Acme Air")) == "Acme Air");
+}
+
+TEST_CASE("registry: a new name that owns a role is no person; 'Al-' opening a sentence") {
+  Fixture f(
+      "Nordic Air's president, Tom Ito, spoke. He was calm. Omar al-Rashid arrived. Al-Rashid "
+      "left.");
+  for (const auto& e : f.registry.entities()) CHECK(e.name != "Nordic Air");
+  CHECK(f.NameOf(f.Find("Al-Rashid")) == "Omar al-Rashid");
 }
 
 TEST_CASE("registry: an appositive role ends within 140 bytes, at punctuation or a curly mark") {

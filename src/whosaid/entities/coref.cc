@@ -12,10 +12,14 @@
 namespace whosaid::entities {
 
 using registry_words::LeadWord;
+using text::AsciiLower;
 
 int Registry::BodyEntity(std::string name) {
   const auto [it, added] = bodies_.try_emplace(name, static_cast<int>(entities_.size()));
   if (!added) return it->second;
+  if (const size_t sp = name.rfind(' '); sp != std::string::npos) {
+    body_heads_[AsciiLower(std::string_view(name).substr(sp + 1))] = it->second;
+  }
   Entity e;
   e.name = std::move(name);
   e.kind = EntityKind::kBody;
@@ -88,11 +92,21 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
 }
 
 int Registry::PreviousSentenceSubject(size_t sentence) const {
-  if (sentence == 0 || seg_->sentences.size() <= sentence ||
-      seg_->sentence_paragraph[sentence - 1] != seg_->sentence_paragraph[sentence]) {
+  if (sentence == 0 || seg_->sentences.size() <= sentence) return -1;
+  // The sentences of the quotation the pronoun follows ("“I lost. I will campaign for her,”
+  // she said.") are stepped over: the sentence before the quotation counts.
+  auto quoted = [&](size_t s) {
+    const uint32_t begin = seg_->sentences[s].begin;
+    const auto q = std::upper_bound(quotations_.begin(), quotations_.end(), begin,
+                                    [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
+    return q != quotations_.begin() && (q - 1)->end > begin;
+  };
+  size_t before = sentence - 1;
+  while (before > 0 && quoted(before)) --before;
+  if (quoted(before) || seg_->sentence_paragraph[before] != seg_->sentence_paragraph[sentence]) {
     return -1;
   }
-  const text::ByteSpan previous = seg_->sentences[sentence - 1];
+  const text::ByteSpan previous = seg_->sentences[before];
   // After an opening subordinate clause ("When Khumalo asked …, Ruan Botha rose"), the
   // subject follows the clause's comma.
   uint32_t from = previous.begin;
@@ -130,6 +144,20 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
     return r;
+  }
+  // "a statement from Acme Air", "a letter by Ana Ruiz": the body or person after the
+  // preposition speaks.
+  if (const std::string_view lead = LeadWord(mention); lex_.articles.contains(lead)) {
+    const std::string_view rest = mention.substr(lead.size() + 1);
+    const std::string_view noun = LeadWord(rest);
+    if (lex_.message_nouns.contains(noun)) {
+      const std::string_view after = rest.substr(noun.size() + 1);
+      const std::string_view joint = LeadWord(after);
+      if (joint == "from" || joint == "by") {
+        const uint32_t skip = static_cast<uint32_t>(mention.size() - after.size() + joint.size() + 1);
+        return Resolve({span.begin + skip, span.end}, previous_speaker);
+      }
+    }
   }
   // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
   // Only the first occurrence of each joint word counts ("president of the Federation of
@@ -227,6 +255,14 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   std::string name(mention);
   if (const std::string_view lead = LeadWord(name); lex_.definite_articles.contains(lead)) {
     name.erase(0, lead.size() + 1);
+    // "the ministry" after "the fisheries ministry": the latest body of several words with
+    // that head word.
+    if (name.find(' ') == std::string::npos) {
+      if (const auto head = body_heads_.find(AsciiLower(name)); head != body_heads_.end()) {
+        r.entity = head->second;
+        return r;
+      }
+    }
   }
   r.entity = BodyEntity(std::move(name));
   return r;

@@ -14,6 +14,7 @@
 
 namespace whosaid::entities {
 
+using text::AsciiLower;
 using text::IsUpperCp;
 
 namespace {
@@ -160,11 +161,21 @@ void Registry::NoteGender(int entity, Gender gender) {
 // A hash lookup, not a scan over every person: see PersonIndex::Find for the rules.
 int Registry::FindPerson(const std::vector<std::string_view>& words) const {
   const int k = persons_.Find(words);
-  if (k >= 0 || words.size() < 2) return k;
+  if (k >= 0) return k;
+  if (words.size() == 1) {
+    // "Al-Khatib" opening a sentence names Rami al-Khatib: the particle in lower case.
+    const std::string_view w = words.front();
+    const size_t joint = w.find_first_of("-'");
+    if (joint == std::string_view::npos || joint == 0 || w[0] < 'A' || w[0] > 'Z') return k;
+    std::string lowered(w);
+    lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+    if (!lex_.particles.contains(lowered.substr(0, joint))) return k;
+    return persons_.Find({lowered});
+  }
   // A sentence capitalizes a surname's particle: "De la Garza" names Rosaura de la Garza,
   // "Van Rooyen" Pieter van Rooyen. Look the surname up without its particles.
   size_t first = 0;
-  while (first + 1 < words.size() && lex_.particles.contains(text::AsciiLower(words[first]))) ++first;
+  while (first + 1 < words.size() && lex_.particles.contains(AsciiLower(words[first]))) ++first;
   if (first == 0) return k;
   return persons_.Find({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()});
 }
@@ -233,6 +244,7 @@ Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_
 
 void Registry::Scan(std::string_view text, const text::Segmentation& seg,
                     const std::vector<text::ByteSpan>& skip) {
+  quotations_ = skip;
   text_ = text;
   seg_ = &seg;
   std::vector<Token> tokens;
@@ -324,6 +336,17 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
       const bool first_name_known =
           In(lex_.first_names_female, tokens[b]) || In(lex_.first_names_male, tokens[b]);
+      // "Kansai Sky's president, Takeshi Mori, said": a new name that owns a role is a
+      // company, a country or a body, not a person (a person named before stays one).
+      const uint32_t name_end = tokens[e - 1].span.end;
+      const bool possessive = text.substr(name_end, 2) == "'s" ||
+                              text.substr(name_end, 4) == "\xE2\x80\x99s";
+      if (possessive && e < tokens.size() && !first_name_known && !honorific &&
+          (In(lex_.role_nouns, tokens[e]) || lex_.role_nouns.contains(AsciiLower(tokens[e].word)))) {
+        words.clear();
+        for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
+        if (FindPerson(words) < 0) continue;
+      }
       int entity = -1;
       if (honorific || first_name_known || words.size() >= 2) {
         // Two capitalized words at a sentence start with nothing else pointing to a person

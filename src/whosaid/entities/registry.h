@@ -123,8 +123,12 @@ class Registry {
   const text::Segmentation* seg_ = nullptr;
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;          // sorted by position
+  std::vector<text::ByteSpan> quotations_;       // Scan()'s `skip`: sorted, no mentions inside
   PersonIndex persons_;                          // the persons of entities_, by their names
   std::unordered_map<std::string, int> bodies_;  // the bodies of entities_, by name
+  // The latest body of several words under its last word in lower case ("ministry" for
+  // "fisheries ministry"): what "the ministry" names.
+  std::unordered_map<std::string, int> body_heads_;
   // Persons whose role has a word ending with a role noun, under that noun: the candidates
   // of PersonByRole, each checked against the person's current role (no scan over all).
   std::unordered_map<std::string, std::set<int>> office_holders_;

@@ -63,6 +63,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"generic_speaker_openings", &Lexicons::generic_speaker_openings},
       {"speaker_name_joining_words", &Lexicons::speaker_name_joining_words},
       {"group_speaker_nouns", &Lexicons::group_speaker_nouns},
+      {"message_nouns", &Lexicons::message_nouns},
   };
   for (const auto& [name, member] : lists) {
     if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {

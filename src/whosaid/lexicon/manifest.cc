@@ -46,6 +46,7 @@ office_joints = office_joints.lst
 generic_speaker_openings = generic_speaker_openings.lst
 speaker_name_joining_words = speaker_name_joining_words.lst
 group_speaker_nouns = group_speaker_nouns.lst
+message_nouns = message_nouns.lst
 )";
 
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
