@@ -31,14 +31,14 @@ std::vector<Found> Extract(const std::string& text, bool all_marks = false, bool
   return out;
 }
 
-TEST_CASE("attributor: a second quote in the sentence continues the first one's speaker") {
+TEST_CASE("attributor: a second quote in the sentence, after the first one's cue, is theirs") {
   const auto q = Extract(
       "Lena Ortiz said the plan was late. Ruiz “had the numbers all along,” Ortiz said, and "
       "still “would not share them with the committee.”");
   REQUIRE(q.size() == 2);
   CHECK(q[0].speaker == "Lena Ortiz");
   CHECK(q[1].speaker == "Lena Ortiz");
-  CHECK(q[1].rule == "sieve.continuation");
+  CHECK(q[1].rule == "en.inner_speaker_cue_partial");  // "Ortiz said, and still “…”"
 }
 
 TEST_CASE("attributor: a quotation paragraph after a quoted speaker continues them") {
