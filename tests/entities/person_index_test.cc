@@ -26,6 +26,18 @@ Person FromWords(const std::vector<std::string>& words) {
 
 PersonIndex::Names NamesOf(const Person& p) { return {p.name, p.surname, p.first_name}; }
 
+std::vector<std::string> SplitOnBlanks(const std::string& name) {
+  std::vector<std::string> out(1);
+  for (char c : name) {
+    if (c == ' ') {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string_view> Views(const std::vector<std::string>& words) {
   return {words.begin(), words.end()};
 }
@@ -58,13 +70,22 @@ int ScanAll(const std::vector<Person>& persons, const std::vector<std::string>& 
     }
     if (words.size() == 1 && e.first_name == last && e.name != last) return k;
     if (words.size() >= 2 && e.name == last) return k;
-    if (words.size() == 2) {
-      // The name up to its second blank, when more follows.
-      const size_t first = e.name.find(' ');
-      const size_t second = first == std::string::npos ? first : e.name.find(' ', first + 1);
-      if (second != std::string::npos && e.name.substr(0, second) == words[0] + " " + words[1]) {
+    const std::vector<std::string> blank_words = SplitOnBlanks(e.name);
+    if (words.size() == 2 && blank_words.size() >= 3) {
+      // The first or the last two words of a longer name.
+      const std::string two = words[0] + " " + words[1];
+      const size_t n = blank_words.size();
+      if (blank_words[0] + " " + blank_words[1] == two ||
+          blank_words[n - 2] + " " + blank_words[n - 1] == two) {
         return k;
       }
+    }
+  }
+  // One word named by no surname or first name: a capitalized word inside a longer name.
+  for (int k = static_cast<int>(persons.size()) - 1; words.size() == 1 && k >= 0; --k) {
+    const std::vector<std::string> blank_words = SplitOnBlanks(persons[k].name);
+    for (size_t i = 1; blank_words.size() >= 3 && i + 1 < blank_words.size(); ++i) {
+      if (blank_words[i] == last && last[0] >= 'A' && last[0] <= 'Z') return k;
     }
   }
   return -1;
@@ -100,7 +121,9 @@ TEST_CASE("person index: two words name the person whose longer name starts with
   index.Add(0, NamesOf(thiago));
   CHECK(index.Find({"Thiago", "Bezerra"}) == 0);
   CHECK(index.Find({"Santos"}) == 0);
-  CHECK(index.Find({"Bezerra"}) == -1);  // a middle word alone is no surname
+  CHECK(index.Find({"Bezerra"}) == 0);  // an inner capitalized word, when nothing else fits
+  CHECK(index.Find({"dos"}) == -1);
+  CHECK(index.Find({"dos", "Santos"}) == 0);  // the last two words
   CHECK(index.Find({"Thiago", "Bezerra", "dos"}) == -1);
   index.Remove(0, NamesOf(thiago));
   CHECK(index.Find({"Thiago", "Bezerra"}) == -1);

@@ -219,11 +219,13 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   const size_t name_begin = start.begin;
   std::vector<std::string_view> words;
   bool org = false;
+  size_t capitalized = 0;  // at most four, particles aside, as in Scan()
   for (size_t k = name_begin; k < tokens.size(); ++k) {
     words.emplace_back(tokens[k].word);
     org |= lex_.org_words.contains(words.back());
+    capitalized += tokens[k].cap;
   }
-  if (!joined_by_preposition && !words.empty() && words.size() <= 4 && !org) {
+  if (!joined_by_preposition && !words.empty() && capitalized <= 4 && words.size() <= 7 && !org) {
     int k = FindPerson(words);
     if (k < 0) k = AddOrMergePerson(words, gender);
     NoteGender(k, gender);

@@ -327,7 +327,10 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       const std::string& title = start.title;
       const bool honorific = start.honorific;
       if (b >= e) continue;
-      if (e - b > 4) continue;
+      // At most four capitalized words, particles aside: "Luis Alberto de la Cruz Méndez".
+      size_t capitalized = 0;
+      for (size_t k = b; k < e; ++k) capitalized += tokens[k].cap;
+      if (capitalized > 4 || e - b > 7) continue;
       if (e - b >= 2 && AllCapitals(tokens, b, e)) continue;  // "CONGRESS ACTS": a subhead
       bool org = false;
       for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
@@ -341,6 +344,21 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       const uint32_t name_end = tokens[e - 1].span.end;
       const bool possessive = text.substr(name_end, 2) == "'s" ||
                               text.substr(name_end, 4) == "\xE2\x80\x99s";
+      // "Former Ireland international Aoife Ní Bhriain", "Lagos Harbour head coach Ola
+      // Ade": a new capitalized run joined by up to three lower-case words to the name after
+      // it is part of that person's role, not a person.
+      size_t next = e;
+      while (next < tokens.size() && next - e < 3 && tokens[next].joined && !tokens[next].cap &&
+             !In(lex_.role_stops, tokens[next]) && !In(lex_.particles, tokens[next])) {
+        ++next;
+      }
+      const bool premodifier = next > e && next < tokens.size() && tokens[next].joined &&
+                               tokens[next].cap && !first_name_known;
+      if (premodifier) {
+        words.clear();
+        for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
+        if (FindPerson(words) < 0) continue;
+      }
       if (possessive && e < tokens.size() && !first_name_known && !honorific &&
           (In(lex_.role_nouns, tokens[e]) || lex_.role_nouns.contains(AsciiLower(tokens[e].word)))) {
         words.clear();

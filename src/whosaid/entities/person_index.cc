@@ -50,6 +50,17 @@ std::vector<std::string> PersonIndex::Keys(const Names& n) {
   // The first two words of a longer name: "Thiago Bezerra" names Thiago Bezerra dos Santos.
   if (const std::string_view two = FirstTwoWords(n.name); two.size() < n.name.size()) {
     keys.push_back(Key('B', two));
+    // Its last two words ("Salcedo Mora" for Andrés Felipe Salcedo Mora), and each inner
+    // capitalized word alone: a first surname ("Salcedo") or a surname after a particle.
+    const size_t last = n.name.rfind(' ');
+    const size_t last_two = n.name.rfind(' ', last - 1);
+    keys.push_back(Key('T', n.name.substr(last_two + 1)));
+    for (size_t at = n.name.find(' ') + 1; at <= last;) {
+      const size_t end = n.name.find(' ', at);
+      const std::string_view word = n.name.substr(at, end - at);
+      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') keys.push_back(Key('M', word));
+      at = end + 1;
+    }
   }
   return keys;
 }
@@ -100,14 +111,15 @@ int PersonIndex::Find(const std::vector<std::string_view>& words) const {
     if (all_caps && last.size() > 1) {
       if (const int k = Latest(CapitalsKey(last)); k >= 0) return k;
     }
-    return std::max(Latest(Key('S', last)), Latest(Key('F', last)));
+    const int k = std::max(Latest(Key('S', last)), Latest(Key('F', last)));
+    return k >= 0 ? k : Latest(Key('M', last));
   }
   int two_words = -1;
   if (words.size() == 2) {
     std::string two(words.front());
     two += ' ';
     two += last;
-    two_words = Latest(Key('B', two));
+    two_words = std::max(Latest(Key('B', two)), Latest(Key('T', two)));
   }
   return std::max({Latest(PairKey(last, "")), Latest(PairKey(last, words.front())),
                    Latest(Key('N', last)), two_words});

@@ -33,8 +33,11 @@ class PersonIndex {
   // - one word: a person with that surname, or with that first name ("Hillary");
   // - several words: a person with the last word as surname and either the first word as
   //   first name or no first name ("Hill" seen first, "Mark Hill" now), or whose whole name
-  //   is the last word; two words also name a person whose longer name starts with them
-  //   ("Thiago Bezerra" for Thiago Bezerra dos Santos).
+  //   is the last word; two words also name a person whose longer name starts or ends
+  //   with them ("Thiago Bezerra" for Thiago Bezerra dos Santos, "Salcedo Mora" for Andrés
+  //   Felipe Salcedo Mora);
+  // - one word that is no surname or first name: a person of three words or more with that
+  //   capitalized word inside the name ("Salcedo").
   int Find(const std::vector<std::string_view>& words) const;
 
  private:

@@ -120,7 +120,14 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   }
   size_t b = first - 1;
   int count = 1;
-  while (b > 0 && tokens[b].joined && count < 7) {
+  // Joined, or after a possessive: "Attorney General’s Office spokeswoman".
+  auto joined = [&](size_t k) {
+    if (tokens[k].joined) return true;
+    const std::string_view gap =
+        text_.substr(tokens[k - 1].span.end, tokens[k].span.begin - tokens[k - 1].span.end);
+    return gap == "\xE2\x80\x99s " || gap == "'s ";
+  };
+  while (b > 0 && joined(b) && count < 7) {
     const Token& prev = tokens[b - 1];
     // role_stops.lst: function words that end a role phrase.
     if (In(lex_.role_stops, prev) || lex_.role_stops.contains(AsciiLower(prev.word))) {
