@@ -19,6 +19,12 @@ int Registry::BodyEntity(std::string name) {
   if (!added) return it->second;
   if (const size_t sp = name.rfind(' '); sp != std::string::npos) {
     body_heads_[AsciiLower(std::string_view(name).substr(sp + 1))] = it->second;
+    // "Ministry of Foreign Affairs" is "the ministry" too.
+    if (const size_t of = name.find(" of "); of != std::string::npos) {
+      const size_t head = name.rfind(' ', of - 1);
+      const size_t begin = head == std::string::npos ? 0 : head + 1;
+      body_heads_[AsciiLower(std::string_view(name).substr(begin, of - begin))] = it->second;
+    }
   }
   Entity e;
   e.name = std::move(name);

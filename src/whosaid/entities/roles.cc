@@ -94,8 +94,25 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
     if (at == std::string_view::npos) return std::nullopt;
     phrase.remove_prefix(at);
   }
-  if (HasRoleNoun(phrase, INT32_MAX)) return std::string(phrase);
-  return std::nullopt;
+  if (!HasRoleNoun(phrase, INT32_MAX)) return std::nullopt;
+  // "a joint news conference with Libya’s foreign minister, NAME,": the role is what follows
+  // the last preposition when the words before it name no role ("a spokesman for the
+  // minister, NAME," stays whole).
+  for (size_t sp = phrase.rfind(' '); sp != std::string_view::npos && sp > 0;
+       sp = phrase.rfind(' ', sp - 1)) {
+    const size_t word = phrase.rfind(' ', sp - 1);
+    const std::string_view before = phrase.substr(0, word == std::string_view::npos ? 0 : word);
+    const std::string_view joint =
+        phrase.substr(word == std::string_view::npos ? 0 : word + 1,
+                      sp - (word == std::string_view::npos ? 0 : word + 1));
+    if (!lex_.role_prepositions.contains(joint) || before.empty()) continue;
+    const std::string_view after = phrase.substr(sp + 1);
+    if (HasRoleNoun(after, INT32_MAX) && !HasRoleNoun(before, INT32_MAX)) {
+      return std::string(after);
+    }
+    break;
+  }
+  return std::string(phrase);
 }
 
 bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
