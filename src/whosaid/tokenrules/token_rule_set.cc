@@ -536,20 +536,50 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
       }
     }
     if (!best) break;
-    best->known = false;
+    // A match beside the best one whose statement does not overlap the best one's: "Ana
+    // Ruiz accused the board of lying, saying it hid the report" holds two statements, one
+    // speaker. Its match overlaps the best one's, so it is taken now or never.
+    std::vector<Pending*> taken = {best};
+    const auto clause_of = [](const Pending& p) -> std::optional<TokenRange> {
+      const auto it = p.slots.find("CLAUSE");
+      if (it == p.slots.end()) return std::nullopt;
+      return it->second;
+    };
+    if (const std::optional<TokenRange> best_clause = clause_of(*best)) {
+      std::vector<TokenRange> clauses = {*best_clause};
+      for (Pending& p : pending) {
+        if (&p == best || p.done || !p.known || p.begin >= best->end) continue;
+        const std::optional<TokenRange> clause = clause_of(p);
+        if (!clause || std::any_of(clauses.begin(), clauses.end(), [&](const TokenRange& c) {
+              return clause->begin < c.end && c.begin < clause->end;
+            })) {
+          continue;
+        }
+        clauses.push_back(*clause);
+        taken.push_back(&p);
+      }
+    }
     pos = best->end;
-    TokenMatch m;
-    m.rule = best->rule;
-    m.speaker = SpanOf(seg, best->slots, "SPEAKER");
-    m.cue = SpanOf(seg, best->slots, "CUE");
-    m.role = SpanOf(seg, best->slots, "ROLE");
-    m.clause = SpanOf(seg, best->slots, "CLAUSE");
-    if (!m.clause || !m.speaker) continue;
-    const bool holds_quote = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
-      return q.outer.begin < m.clause->end && m.clause->begin < q.outer.end;
-    });
-    if (!holds_quote) out->push_back(m);
+    for (Pending* p : taken) {
+      p->known = false;
+      pos = std::max(pos, p->end);
+      TokenMatch m;
+      m.rule = p->rule;
+      m.speaker = SpanOf(seg, p->slots, "SPEAKER");
+      m.cue = SpanOf(seg, p->slots, "CUE");
+      m.role = SpanOf(seg, p->slots, "ROLE");
+      m.clause = SpanOf(seg, p->slots, "CLAUSE");
+      if (!m.clause || !m.speaker) continue;
+      const bool holds_quote = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
+        return q.outer.begin < m.clause->end && m.clause->begin < q.outer.end;
+      });
+      if (!holds_quote) out->push_back(m);
+    }
   }
+  // The matches taken beside a best one may come before it: keep the statements in order.
+  std::stable_sort(out->begin(), out->end(), [](const TokenMatch& a, const TokenMatch& b) {
+    return a.clause->begin < b.clause->begin;
+  });
 }
 
 }  // namespace whosaid::tokenrules
