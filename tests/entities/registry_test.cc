@@ -47,6 +47,13 @@ struct Fixture {
     REQUIRE(at != std::string::npos);
     return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())};
   }
+  // The role of the person named `name`, "<none>" without one, "<missing>" for no such person.
+  std::string RoleOf(const std::string& name) const {
+    for (const auto& e : registry.entities()) {
+      if (e.name == name) return e.role.value_or("<none>");
+    }
+    return "<missing>";
+  }
   std::string NameOf(text::ByteSpan mention, int previous = -1) {
     const Resolution r = registry.Resolve(mention, previous);
     return r.entity < 0 ? "<none>" : registry.entities()[r.entity].name;
@@ -152,31 +159,18 @@ TEST_CASE("registry: particles, roles from titles, premodifiers and appositives"
   Fixture f(
       "Prime Minister Ana de la Cruz of Portugal arrived. The veteran pollster Tom Reyes "
       "disagreed. Mark Olsen, a former trade negotiator, listened.");
-  const auto& ents = f.registry.entities();
-  auto role_of = [&](const std::string& name) -> std::string {
-    for (const auto& e : ents) {
-      if (e.name == name) return e.role.value_or("<none>");
-    }
-    return "<missing>";
-  };
-  CHECK(role_of("Ana de la Cruz") == "Prime Minister of Portugal");
-  CHECK(role_of("Tom Reyes") == "veteran pollster");
-  CHECK(role_of("Mark Olsen") == "a former trade negotiator");
+  CHECK(f.RoleOf("Ana de la Cruz") == "Prime Minister of Portugal");
+  CHECK(f.RoleOf("Tom Reyes") == "veteran pollster");
+  CHECK(f.RoleOf("Mark Olsen") == "a former trade negotiator");
 }
 
 TEST_CASE("registry: a role phrase before the name beats a who clause after it") {
   Fixture f(
       "OSLO - A former negotiator for the union, Tom Vik, spoke. Later the pollster Mark Dahl, "
       "who retired in May, spoke. Ana Lind said the mayor, Lena Berg, had left.");
-  auto role_of = [&](const std::string& name) -> std::string {
-    for (const auto& e : f.registry.entities()) {
-      if (e.name == name) return e.role.value_or("<none>");
-    }
-    return "<missing>";
-  };
-  CHECK(role_of("Tom Vik") == "A former negotiator for the union");  // after a dateline
-  CHECK(role_of("Mark Dahl") == "pollster");
-  CHECK(role_of("Lena Berg") == "the mayor");  // the last article's phrase
+  CHECK(f.RoleOf("Tom Vik") == "A former negotiator for the union");  // after a dateline
+  CHECK(f.RoleOf("Mark Dahl") == "pollster");
+  CHECK(f.RoleOf("Lena Berg") == "the mayor");  // the last article's phrase
 }
 
 TEST_CASE("registry: a capitalized particle opening a surname names the person") {
