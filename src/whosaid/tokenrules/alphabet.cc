@@ -6,6 +6,7 @@
 
 #include "whosaid/text/char_class.h"
 #include "whosaid/text/tokenizer.h"
+#include "whosaid/tokenrules/symbol_order.h"
 
 namespace whosaid::tokenrules {
 namespace {
@@ -34,6 +35,53 @@ void AppendCodePoint(std::string* out, char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(cp));
   *out += buf;
+}
+
+// Calls fn for the test of every test node of `node`: each is one character class.
+template <typename Fn>
+void ForEachClassTest(const PatternNode& node, Fn& fn) {
+  if (node.kind == PatternNode::Kind::kTest) fn(node.test);
+  for (const PatternNode& c : node.children) ForEachClassTest(c, fn);
+}
+
+// A key that tells tests apart: kind, text, shape and the arguments', nested.
+void AppendTestKey(const TokenTest& t, std::string* key) {
+  *key += static_cast<char>('A' + static_cast<int>(t.kind));
+  *key += static_cast<char>('0' + static_cast<int>(t.shape));
+  *key += t.text;
+  *key += '(';
+  for (const TokenTest& a : t.args) AppendTestKey(a, key);
+  *key += ')';
+}
+std::string TestKey(const TokenTest& t) {
+  std::string key;
+  AppendTestKey(t, &key);
+  return key;
+}
+
+bool Has(const std::vector<uint64_t>& bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
+
+// The RE2 character class of the symbols in `bits`, as ranges.
+std::string ClassOfBits(const std::vector<uint64_t>& bits, size_t size) {
+  std::string out = "[";
+  bool any = false;
+  for (size_t i = 0; i < size;) {
+    if (!Has(bits, i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < size && Has(bits, j + 1)) ++j;
+    AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
+    if (j > i) {
+      out += '-';
+      AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(j));
+    }
+    any = true;
+    i = j + 1;
+  }
+  // No symbol passes: a class that matches nothing.
+  return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
 }
 
 }  // namespace
@@ -162,7 +210,74 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     return InvalidArgument("the rules' token tests need more than " +
                            std::to_string(kLastSymbol - kFirstSymbol + 1) + " symbols");
   }
+  a.OrderAndWriteClasses(patterns);
   return a;
+}
+
+void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patterns) {
+  // The classes: each distinct test of the patterns, and each word of the multi-word entries
+  // of a list tested alone (RegexOf), weighted by how often the patterns write them.
+  std::vector<std::vector<uint64_t>> columns;
+  std::vector<uint32_t> weights;
+  std::unordered_map<std::string, size_t> test_column;
+  std::unordered_map<int32_t, size_t> literal_column;
+  auto count = [&](const TokenTest& t) {
+    const auto [it, added] = test_column.try_emplace(TestKey(t), columns.size());
+    if (added) {
+      columns.push_back(PassingSymbols(t));
+      weights.push_back(0);
+    }
+    ++weights[it->second];
+    if (t.kind != Kind::kList) return;
+    const auto phrases = phrases_.find(*table_->FindList(t.text));
+    if (phrases == phrases_.end()) return;
+    for (const std::vector<int32_t>& phrase : phrases->second) {
+      for (int32_t literal : phrase) {
+        const auto [lit, new_literal] = literal_column.try_emplace(literal, columns.size());
+        if (new_literal) {
+          columns.push_back(LiteralSymbols(literal));
+          weights.push_back(0);
+        }
+        ++weights[lit->second];
+      }
+    }
+  };
+  for (const PatternNode* p : patterns) ForEachClassTest(*p, count);
+  // Symbol × class, ordered, and the symbols renumbered in that order.
+  const size_t n = signatures_.size();
+  std::vector<std::vector<uint64_t>> members(n, std::vector<uint64_t>((columns.size() + 63) / 64));
+  for (size_t k = 0; k < columns.size(); ++k) {
+    for (size_t i = 0; i < n; ++i) {
+      if (Has(columns[k], i)) members[i][k / 64] |= uint64_t{1} << (k % 64);
+    }
+  }
+  const std::vector<size_t> order = OrderSymbols(members, weights);
+  std::vector<Signature> ordered;
+  ordered.reserve(n);
+  for (size_t old : order) ordered.push_back(signatures_[old]);
+  signatures_ = std::move(ordered);
+  symbols_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    symbols_.emplace(signatures_[i], kFirstSymbol + static_cast<char32_t>(i));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Signature& s = signatures_[i];
+    const char32_t symbol = kFirstSymbol + static_cast<char32_t>(i);
+    if (s.quote == 1) quote_ = symbol;
+    if (s.quote == 2) other_quote_ = symbol;
+    if (s.sentence_start) sentence_start_ = symbol;
+  }
+  auto renumbered = [&](const std::vector<uint64_t>& column) {
+    std::vector<uint64_t> bits(column.size(), 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (Has(column, order[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+    }
+    return ClassOfBits(bits, n);
+  };
+  for (const auto& [key, k] : test_column) classes_.emplace(key, renumbered(columns[k]));
+  for (const auto& [literal, k] : literal_column) {
+    literal_classes_.emplace(literal, renumbered(columns[k]));
+  }
 }
 
 char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
@@ -228,50 +343,29 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
   return false;
 }
 
-// A key that tells tests apart: kind, text, shape and the arguments', nested.
-static void AppendTestKey(const TokenTest& t, std::string* key) {
-  *key += static_cast<char>('A' + static_cast<int>(t.kind));
-  *key += static_cast<char>('0' + static_cast<int>(t.shape));
-  *key += t.text;
-  *key += '(';
-  for (const TokenTest& a : t.args) AppendTestKey(a, key);
-  *key += ')';
-}
-
 std::string Alphabet::ClassOf(const TokenTest& test) const {
-  std::string key;
-  AppendTestKey(test, &key);
-  {
-    std::lock_guard<std::mutex> lock(class_cache_->mutex);
-    const auto it = class_cache_->classes.find(key);
-    if (it != class_cache_->classes.end()) return it->second;
-  }
-  std::string out = ComputeClassOf(test);
-  std::lock_guard<std::mutex> lock(class_cache_->mutex);
-  class_cache_->classes.emplace(std::move(key), out);
-  return out;
+  const auto it = classes_.find(TestKey(test));
+  if (it != classes_.end()) return it->second;
+  return ClassOfBits(PassingSymbols(test), signatures_.size());
 }
 
-std::string Alphabet::ComputeClassOf(const TokenTest& test) const {
-  std::string out = "[";
-  bool any = false;
-  for (size_t i = 0; i < signatures_.size();) {
-    if (!Passes(test, signatures_[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j + 1 < signatures_.size() && Passes(test, signatures_[j + 1])) ++j;
-    AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
-    if (j > i) {
-      out += '-';
-      AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(j));
-    }
-    any = true;
-    i = j + 1;
+std::vector<uint64_t> Alphabet::PassingSymbols(const TokenTest& test) const {
+  std::vector<uint64_t> bits((signatures_.size() + 63) / 64, 0);
+  for (size_t i = 0; i < signatures_.size(); ++i) {
+    if (Passes(test, signatures_[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
   }
-  // No symbol passes: a class that matches nothing.
-  return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
+  return bits;
+}
+
+std::vector<uint64_t> Alphabet::LiteralSymbols(int32_t literal) const {
+  std::vector<uint64_t> bits((signatures_.size() + 63) / 64, 0);
+  for (size_t i = 0; i < signatures_.size(); ++i) {
+    const Signature& s = signatures_[i];
+    if (s.literal == literal && s.quote == 0 && !s.sentence_start) {
+      bits[i / 64] |= uint64_t{1} << (i % 64);
+    }
+  }
+  return bits;
 }
 
 std::vector<uint64_t> Alphabet::SymbolMask(const TokenTest& test) const {
@@ -298,21 +392,11 @@ std::string Alphabet::RegexOf(const TokenTest& test) const {
   if (test.kind != Kind::kList) return ClassOf(test);
   const auto it = phrases_.find(*table_->FindList(test.text));
   if (it == phrases_.end()) return ClassOf(test);
-  // The class of each literal word, computed once per word.
-  std::unordered_map<int32_t, std::string> classes;
-  auto class_of_literal = [&](int32_t literal) -> const std::string& {
-    auto [c, added] = classes.try_emplace(literal);
-    if (added) {
-      std::string out = "[";
-      for (size_t i = 0; i < signatures_.size(); ++i) {
-        const Signature& s = signatures_[i];
-        if (s.literal == literal && s.quote == 0 && !s.sentence_start) {
-          AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
-        }
-      }
-      c->second = out + "]";
-    }
-    return c->second;
+  // The class of each literal word: written by Build for the patterns' lists.
+  auto class_of_literal = [&](int32_t literal) {
+    const auto c = literal_classes_.find(literal);
+    return c != literal_classes_.end() ? c->second
+                                       : ClassOfBits(LiteralSymbols(literal), signatures_.size());
   };
   std::string out = "(?:";
   for (const std::vector<int32_t>& phrase : it->second) {

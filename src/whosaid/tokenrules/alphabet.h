@@ -9,8 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,7 +64,13 @@ class Alphabet {
     size_t operator()(const Signature& s) const;
   };
   char32_t Add(const Signature& s);
-  std::string ComputeClassOf(const TokenTest& test) const;
+  // Orders the symbols so that the classes of `patterns`' tests are few ranges
+  // (symbol_order.h), and writes those classes (classes_, literal_classes_).
+  void OrderAndWriteClasses(const std::vector<const PatternNode*>& patterns);
+  // The symbols whose tokens pass `test`, without the multi-word entries of SymbolMask.
+  std::vector<uint64_t> PassingSymbols(const TokenTest& test) const;
+  // The symbols of literal word `literal`, in any shape.
+  std::vector<uint64_t> LiteralSymbols(int32_t literal) const;
   bool Passes(const TokenTest& test, const Signature& s) const;
 
   const lexicon::WordTable* table_ = nullptr;
@@ -77,13 +81,11 @@ class Alphabet {
   std::unordered_map<lexicon::ListId, std::vector<std::vector<int32_t>>> phrases_;
   std::vector<Signature> signatures_;  // symbol - kFirstSymbol → signature
   std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
-  // ClassOf's answers by test (the same tests recur in every rule through the defines):
-  // compiling the English pack asks for a few thousand classes of about twenty tests.
-  struct ClassCache {
-    std::mutex mutex;
-    std::unordered_map<std::string, std::string> classes;
-  };
-  std::unique_ptr<ClassCache> class_cache_ = std::make_unique<ClassCache>();
+  // The classes of the tests of the patterns the alphabet was built for, by test key (the
+  // same tests recur in every rule through the defines: compiling the English pack asks for
+  // a few thousand classes of a few hundred tests), and of the words of multi-word entries.
+  std::unordered_map<std::string, std::string> classes_;
+  std::unordered_map<int32_t, std::string> literal_classes_;
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 

@@ -50,6 +50,11 @@ Result<CompiledPattern> CompiledPattern::AnchoredAtEnd() const {
   return FromRegex("(?:" + regex_ + ")$");
 }
 
+Result<CompiledPattern> CompiledPattern::CompileAtEnd(const PatternNode& node,
+                                                      const Alphabet& alphabet) {
+  return FromRegex("(?:" + PatternRegex(node, alphabet) + ")$");
+}
+
 Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
   CompiledPattern p;
   p.regex_ = std::move(regex);

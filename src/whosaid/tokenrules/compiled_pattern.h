@@ -56,6 +56,8 @@ class CompiledPattern {
   // backwards from there (its reverse program), which turns most non-matches away within a
   // few symbols. For rules that end at the quotation.
   Result<CompiledPattern> AnchoredAtEnd() const;
+  // Compile(node, alphabet).AnchoredAtEnd() without compiling the unanchored program.
+  static Result<CompiledPattern> CompileAtEnd(const PatternNode& node, const Alphabet& alphabet);
 
   // Matches the pattern starting at symbol `from` of `text` (anchored there); fills the
   // token range of every slot that took part. False when it does not match there.

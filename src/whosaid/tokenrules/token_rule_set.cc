@@ -351,7 +351,11 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
     }
   }
   for (Pending& p : parsed) {
-    Result<CompiledPattern> compiled = CompiledPattern::Compile(p.root, *set->alphabet_);
+    // MatchQuote runs a quote rule that ends with QUOTE only anchored at the end.
+    const bool only_at_end = p.rule.ends_with_quote && !p.rule.indirect;
+    Result<CompiledPattern> compiled = only_at_end
+                                           ? CompiledPattern::CompileAtEnd(p.root, *set->alphabet_)
+                                           : CompiledPattern::Compile(p.root, *set->alphabet_);
     if (!compiled.ok()) {
       diagnostics->push_back(
           rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
@@ -359,7 +363,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       failed = true;
       continue;
     }
-    p.rule.compiled = std::move(compiled).value();
+    (only_at_end ? p.rule.compiled_at_end : p.rule.compiled) = std::move(compiled).value();
     if (!p.rule.indirect) {
       std::vector<const TokenTest*> tests;
       RequiredTests(p.root, &tests);
@@ -371,7 +375,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
         if (passing * 2 < set->alphabet_->size()) p.rule.required.push_back(std::move(mask));
       }
     }
-    if (p.rule.ends_with_quote) {
+    if (p.rule.ends_with_quote && !only_at_end) {
       Result<CompiledPattern> at_end = p.rule.compiled.AnchoredAtEnd();
       if (!at_end.ok()) {
         diagnostics->push_back(

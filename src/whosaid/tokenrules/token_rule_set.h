@@ -46,6 +46,8 @@ struct TokenRule {
   // A rule with a CLAUSE slot is an indirect-speech rule ("X said that …"): it is searched
   // over the whole document, not at quotations.
   bool indirect = false;
+  // The pattern unanchored: not compiled for a quote rule that ends with QUOTE, which runs
+  // only compiled_at_end (RE2 compiling a pattern is most of the start-up).
   CompiledPattern compiled;
   CompiledPattern compiled_at_end;  // when ends_with_quote
   // Symbol sets of which every match holds a token (a cue verb, "according to", ":"): a
