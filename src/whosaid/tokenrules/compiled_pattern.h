@@ -64,9 +64,10 @@ class CompiledPattern {
   bool MatchAt(const SymbolText& text, size_t from, std::map<std::string, TokenRange>* slots) const;
 
   // Matches within symbols [from, to) of `text`: anchored at `from`, or the leftmost match
-  // anywhere in the range (`anchored` false). Slots as MatchAt.
+  // anywhere in the range (`anchored` false). Slots as MatchAt; with slots, `start` (when
+  // given) receives the symbol where the match starts.
   bool Match(const SymbolText& text, size_t from, size_t to, bool anchored,
-             std::map<std::string, TokenRange>* slots) const;
+             std::map<std::string, TokenRange>* slots, size_t* start = nullptr) const;
 
   // For a pattern anchored at the end (AnchoredAtEnd()): of its matches within symbols
   // [from, to), all ending at `to`, the symbol where the last one starts (the speaker nearest

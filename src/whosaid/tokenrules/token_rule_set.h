@@ -51,9 +51,14 @@ struct TokenRule {
   CompiledPattern compiled;
   CompiledPattern compiled_at_end;  // when ends_with_quote
   // Symbol sets of which every match holds a token (a cue verb, "according to", ":"): a
-  // quote rule runs only where the stretch it searches has one of each (a prefilter; QUOTE
-  // and tests that every token passes are left out).
+  // rule runs only where the stretch it searches has one of each (a prefilter,
+  // pattern_facts.h RequiredSymbols).
   std::vector<std::vector<uint64_t>> required;
+  // No match holds SENT but at its ends: an indirect rule is searched sentence by sentence,
+  // in the sentences that hold its required symbols (sentence_windows.h).
+  bool within_sentence = false;
+  // The symbols a match may start with (pattern_facts.h FirstSymbols; empty: any).
+  std::vector<uint64_t> first;
 };
 
 // One rule's match for one quotation: the slots as byte spans of the document.
