@@ -272,11 +272,25 @@ void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patte
     for (size_t i = 0; i < n; ++i) {
       if (Has(column, order[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
     }
-    return ClassOfBits(bits, n);
+    return bits;
   };
-  for (const auto& [key, k] : test_column) classes_.emplace(key, renumbered(columns[k]));
+  for (const auto& [key, k] : test_column) {
+    std::vector<uint64_t> bits = renumbered(columns[k]);
+    classes_.emplace(key, ClassOfBits(bits, n));
+    passing_.emplace(key, std::move(bits));
+  }
   for (const auto& [literal, k] : literal_column) {
-    literal_classes_.emplace(literal, renumbered(columns[k]));
+    literal_classes_.emplace(literal, ClassOfBits(renumbered(columns[k]), n));
+  }
+  for (const auto& [list, phrases] : phrases_) {
+    std::vector<uint64_t> words((n + 63) / 64, 0);
+    for (const std::vector<int32_t>& phrase : phrases) {
+      for (int32_t literal : phrase) {
+        const std::vector<uint64_t> of = LiteralSymbols(literal);
+        for (size_t w = 0; w < words.size(); ++w) words[w] |= of[w];
+      }
+    }
+    phrase_words_.emplace(list, std::move(words));
   }
 }
 
@@ -369,21 +383,14 @@ std::vector<uint64_t> Alphabet::LiteralSymbols(int32_t literal) const {
 }
 
 std::vector<uint64_t> Alphabet::SymbolMask(const TokenTest& test) const {
-  std::vector<uint64_t> mask((signatures_.size() + 63) / 64, 0);
-  const std::vector<std::vector<int32_t>>* phrases = nullptr;
+  const auto known = passing_.find(TestKey(test));
+  std::vector<uint64_t> mask = known != passing_.end() ? known->second : PassingSymbols(test);
+  // A list's multi-word entries: their words too (a token that may start or continue one).
   if (test.kind == Kind::kList) {
-    if (const auto it = phrases_.find(*table_->FindList(test.text)); it != phrases_.end()) {
-      phrases = &it->second;
+    if (const auto it = phrase_words_.find(*table_->FindList(test.text));
+        it != phrase_words_.end()) {
+      for (size_t w = 0; w < mask.size(); ++w) mask[w] |= it->second[w];
     }
-  }
-  for (size_t i = 0; i < signatures_.size(); ++i) {
-    bool pass = Passes(test, signatures_[i]);
-    if (!pass && phrases && signatures_[i].literal >= 0) {
-      for (const auto& phrase : *phrases) {
-        pass |= std::find(phrase.begin(), phrase.end(), signatures_[i].literal) != phrase.end();
-      }
-    }
-    if (pass) mask[i / 64] |= uint64_t{1} << (i % 64);
   }
   return mask;
 }

@@ -86,6 +86,11 @@ class Alphabet {
   // a few thousand classes of a few hundred tests), and of the words of multi-word entries.
   std::unordered_map<std::string, std::string> classes_;
   std::unordered_map<int32_t, std::string> literal_classes_;
+  // The same tests' symbols as bit sets (PassingSymbols), and per list with multi-word
+  // entries the symbols of those entries' words: what SymbolMask answers, which the rule set
+  // asks of every test of every rule.
+  std::unordered_map<std::string, std::vector<uint64_t>> passing_;
+  std::unordered_map<lexicon::ListId, std::vector<uint64_t>> phrase_words_;
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 
