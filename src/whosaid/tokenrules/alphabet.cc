@@ -37,6 +37,17 @@ void AppendCodePoint(std::string* out, char32_t cp) {
   *out += buf;
 }
 
+constexpr size_t kLowerBuffer = 64;
+
+// `w` in ASCII lower case, written to `buf` (w.size() <= kLowerBuffer), as AsciiLower.
+std::string_view LowerInto(std::string_view w, char* buf) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, w.size());
+}
+
 // Calls fn for the test of every test node of `node`: each is one character class.
 template <typename Fn>
 void ForEachClassTest(const PatternNode& node, Fn& fn) {
@@ -210,6 +221,9 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     return InvalidArgument("the rules' token tests need more than " +
                            std::to_string(kLastSymbol - kFirstSymbol + 1) + " symbols");
   }
+  for (const auto& [literal, index] : a.literals_) {
+    a.longest_literal_ = std::max(a.longest_literal_, literal.size());
+  }
   a.OrderAndWriteClasses(patterns);
   return a;
 }
@@ -266,6 +280,11 @@ void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patte
     if (s.quote == 1) quote_ = symbol;
     if (s.quote == 2) other_quote_ = symbol;
     if (s.sentence_start) sentence_start_ = symbol;
+    const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
+    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.quote == 0 && !s.sentence_start &&
+        kind < kKinds && shape < kShapes) {
+      plain_[kind][shape] = symbol;
+    }
   }
   auto renumbered = [&](const std::vector<uint64_t>& column) {
     std::vector<uint64_t> bits(column.size(), 0);
@@ -301,15 +320,24 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   if (token.kind == text::TokenKind::kWord || token.kind == text::TokenKind::kNumber) {
     s.shape = token.shape;
     s.lists = lists & used_lists_;
-    if (!literals_.empty()) {
-      if (const auto it = literals_.find(text::AsciiLower(token_text)); it != literals_.end()) {
-        s.literal = it->second;
-      }
+    if (token_text.size() <= longest_literal_) {
+      // Lower-cased in place of AsciiLower's string: this runs for every word of every story.
+      char lower[kLowerBuffer];
+      const std::string_view word =
+          token_text.size() <= sizeof lower ? LowerInto(token_text, lower) : std::string_view();
+      const std::string fallback = word.data() ? std::string() : text::AsciiLower(token_text);
+      const auto it = literals_.find(word.data() ? word : std::string_view(fallback));
+      if (it != literals_.end()) s.literal = it->second;
     }
   } else if (token.kind == text::TokenKind::kPunct) {
-    if (const auto it = puncts_.find(std::string(token_text)); it != puncts_.end()) {
+    if (const auto it = puncts_.find(token_text); it != puncts_.end()) {
       s.punct = it->second;
     }
+  }
+  const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
+  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && kind < kKinds && shape < kShapes &&
+      plain_[kind][shape] != 0) {
+    return plain_[kind][shape];
   }
   if (const auto it = symbols_.find(s); it != symbols_.end()) return it->second;
   // Not foreseen (a listed word in a shape its entry does not have): the word's shape alone.

@@ -75,8 +75,19 @@ class Alphabet {
 
   const lexicon::WordTable* table_ = nullptr;
   uint64_t used_lists_ = 0;
-  std::unordered_map<std::string, int32_t> literals_;  // lower-cased word → index
-  std::unordered_map<std::string, int16_t> puncts_;    // mark → index
+  // Looked up by string_view: Encode() asks once per token, without building a string.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int32_t, TextHash, std::equal_to<>>
+      literals_;  // lower-cased word → index
+  std::unordered_map<std::string, int16_t, TextHash, std::equal_to<>> puncts_;  // mark → index
+  size_t longest_literal_ = 0;  // in bytes: a longer word is none of them
+  // The symbol of a token that is in no list and no literal or mark of the rules, by kind and
+  // shape (most tokens of a story): Encode() finds it without hashing a Signature. 0: none.
+  static constexpr size_t kKinds = 5, kShapes = 6;
+  char32_t plain_[kKinds][kShapes] = {};
   // Per list id: its multi-word entries as literal indices of their words, longest first.
   std::unordered_map<lexicon::ListId, std::vector<std::vector<int32_t>>> phrases_;
   std::vector<Signature> signatures_;  // symbol - kFirstSymbol → signature
