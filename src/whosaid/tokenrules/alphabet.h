@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -75,14 +76,14 @@ class Alphabet {
 
   const lexicon::WordTable* table_ = nullptr;
   uint64_t used_lists_ = 0;
-  // Looked up by string_view: Encode() asks once per token, without building a string.
+  // The rules' literal words (lower-cased) and marks → index. Looked up by string_view:
+  // Encode() asks once per token, without building a string.
   struct TextHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, int32_t, TextHash, std::equal_to<>>
-      literals_;  // lower-cased word → index
-  std::unordered_map<std::string, int16_t, TextHash, std::equal_to<>> puncts_;  // mark → index
+  std::unordered_map<std::string, int32_t, TextHash, std::equal_to<>> literals_;
+  std::unordered_map<std::string, int16_t, TextHash, std::equal_to<>> puncts_;
   size_t longest_literal_ = 0;  // in bytes: a longer word is none of them
   // The symbol of a token that is in no list and no literal or mark of the rules, by kind and
   // shape (most tokens of a story): Encode() finds it without hashing a Signature. 0: none.
