@@ -347,22 +347,20 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   return it != symbols_.end() ? it->second : symbols_.at(Signature{});
 }
 
-bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
+bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signature& s) const {
   // SENT stands for no token: it passes SENT (and a test made of it), nothing else.
   const bool token = s.quote == 0 && !s.sentence_start;
   const bool word =
       token && (s.kind == text::TokenKind::kWord || s.kind == text::TokenKind::kNumber);
-  // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
-  const bool boundary = s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
   switch (t.kind) {
     case Kind::kWord:
-      return word && s.literal == literals_.at(t.text);
+      return word && s.literal == key.literal;
     case Kind::kList:
-      return word && ((s.lists >> *table_->FindList(t.text)) & 1);
+      return word && ((s.lists >> key.list) & 1);
     case Kind::kShape:
       return word && s.shape == t.shape;
     case Kind::kPunct:
-      return token && s.kind == text::TokenKind::kPunct && s.punct == puncts_.at(t.text);
+      return token && s.kind == text::TokenKind::kPunct && s.punct == key.punct;
     case Kind::kQuote:
       return s.quote == 1;
     case Kind::kOtherQuote:
@@ -372,17 +370,19 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
     case Kind::kSentence:
       return s.sentence_start;
     case Kind::kAny:
-      return !boundary;
+      return !Boundary(s);
     case Kind::kAnd:
-      return std::all_of(t.args.begin(), t.args.end(),
-                         [&](const TokenTest& a) { return Passes(a, s); });
     case Kind::kOr:
-      return std::any_of(t.args.begin(), t.args.end(),
-                         [&](const TokenTest& a) { return Passes(a, s); });
     case Kind::kNot:
-      return !Passes(t.args.at(0), s) && !boundary;
+      break;  // PassingSymbols combines its arguments' sets
   }
   return false;
+}
+
+bool Alphabet::Boundary(const Signature& s) {
+  // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
+  const bool token = s.quote == 0 && !s.sentence_start;
+  return s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
 }
 
 std::string Alphabet::ClassOf(const TokenTest& test) const {
@@ -392,11 +392,43 @@ std::string Alphabet::ClassOf(const TokenTest& test) const {
 }
 
 std::vector<uint64_t> Alphabet::PassingSymbols(const TokenTest& test) const {
-  std::vector<uint64_t> bits((signatures_.size() + 63) / 64, 0);
-  for (size_t i = 0; i < signatures_.size(); ++i) {
-    if (Passes(test, signatures_[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+  const size_t n = signatures_.size();
+  std::vector<uint64_t> bits((n + 63) / 64, 0);
+  auto set_where = [&](auto&& pass) {
+    for (size_t i = 0; i < n; ++i) {
+      if (pass(signatures_[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+    }
+  };
+  switch (test.kind) {
+    case Kind::kAnd:
+      set_where([](const Signature&) { return true; });
+      for (const TokenTest& a : test.args) {
+        const std::vector<uint64_t> of = PassingSymbols(a);
+        for (size_t w = 0; w < bits.size(); ++w) bits[w] &= of[w];
+      }
+      return bits;
+    case Kind::kOr:
+      for (const TokenTest& a : test.args) {
+        const std::vector<uint64_t> of = PassingSymbols(a);
+        for (size_t w = 0; w < bits.size(); ++w) bits[w] |= of[w];
+      }
+      return bits;
+    case Kind::kNot: {
+      const std::vector<uint64_t> of = PassingSymbols(test.args.at(0));
+      set_where([](const Signature& s) { return !Boundary(s); });
+      for (size_t w = 0; w < bits.size(); ++w) bits[w] &= ~of[w];
+      return bits;
+    }
+    default: {
+      // The test's word, list or mark, looked up once rather than per symbol.
+      LeafKey key;
+      if (test.kind == Kind::kWord) key.literal = literals_.at(test.text);
+      if (test.kind == Kind::kList) key.list = *table_->FindList(test.text);
+      if (test.kind == Kind::kPunct) key.punct = puncts_.at(test.text);
+      set_where([&](const Signature& s) { return PassesLeaf(test, key, s); });
+      return bits;
+    }
   }
-  return bits;
 }
 
 std::vector<uint64_t> Alphabet::LiteralSymbols(int32_t literal) const {

@@ -72,7 +72,15 @@ class Alphabet {
   std::vector<uint64_t> PassingSymbols(const TokenTest& test) const;
   // The symbols of literal word `literal`, in any shape.
   std::vector<uint64_t> LiteralSymbols(int32_t literal) const;
-  bool Passes(const TokenTest& test, const Signature& s) const;
+  // Whether a token of signature `s` passes `test`, a test of one token (not & | !), whose
+  // literal, list or mark is `key`.
+  struct LeafKey {
+    int32_t literal = -1;
+    lexicon::ListId list = 0;
+    int16_t punct = -1;
+  };
+  bool PassesLeaf(const TokenTest& test, const LeafKey& key, const Signature& s) const;
+  static bool Boundary(const Signature& s);
 
   const lexicon::WordTable* table_ = nullptr;
   uint64_t used_lists_ = 0;
