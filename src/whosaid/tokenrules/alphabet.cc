@@ -6,6 +6,7 @@
 
 #include "whosaid/text/char_class.h"
 #include "whosaid/text/tokenizer.h"
+#include "whosaid/tokenrules/symbol_order.h"
 
 namespace whosaid::tokenrules {
 namespace {
@@ -34,6 +35,64 @@ void AppendCodePoint(std::string* out, char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(cp));
   *out += buf;
+}
+
+constexpr size_t kLowerBuffer = 64;
+
+// `w` in ASCII lower case, written to `buf` (w.size() <= kLowerBuffer), as AsciiLower.
+std::string_view LowerInto(std::string_view w, char* buf) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, w.size());
+}
+
+// Calls fn for the test of every test node of `node`: each is one character class.
+template <typename Fn>
+void ForEachClassTest(const PatternNode& node, Fn& fn) {
+  if (node.kind == PatternNode::Kind::kTest) fn(node.test);
+  for (const PatternNode& c : node.children) ForEachClassTest(c, fn);
+}
+
+// A key that tells tests apart: kind, text, shape and the arguments', nested.
+void AppendTestKey(const TokenTest& t, std::string* key) {
+  *key += static_cast<char>('A' + static_cast<int>(t.kind));
+  *key += static_cast<char>('0' + static_cast<int>(t.shape));
+  *key += t.text;
+  *key += '(';
+  for (const TokenTest& a : t.args) AppendTestKey(a, key);
+  *key += ')';
+}
+std::string TestKey(const TokenTest& t) {
+  std::string key;
+  AppendTestKey(t, &key);
+  return key;
+}
+
+bool Has(const std::vector<uint64_t>& bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
+
+// The RE2 character class of the symbols in `bits`, as ranges.
+std::string ClassOfBits(const std::vector<uint64_t>& bits, size_t size) {
+  std::string out = "[";
+  bool any = false;
+  for (size_t i = 0; i < size;) {
+    if (!Has(bits, i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < size && Has(bits, j + 1)) ++j;
+    AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
+    if (j > i) {
+      out += '-';
+      AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(j));
+    }
+    any = true;
+    i = j + 1;
+  }
+  // No symbol passes: a class that matches nothing.
+  return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
 }
 
 }  // namespace
@@ -162,7 +221,96 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     return InvalidArgument("the rules' token tests need more than " +
                            std::to_string(kLastSymbol - kFirstSymbol + 1) + " symbols");
   }
+  for (const auto& [literal, index] : a.literals_) {
+    a.longest_literal_ = std::max(a.longest_literal_, literal.size());
+  }
+  a.OrderAndWriteClasses(patterns);
   return a;
+}
+
+void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patterns) {
+  // The classes: each distinct test of the patterns, and each word of the multi-word entries
+  // of a list tested alone (RegexOf), weighted by how often the patterns write them.
+  std::vector<std::vector<uint64_t>> columns;
+  std::vector<uint32_t> weights;
+  std::unordered_map<std::string, size_t> test_column;
+  std::unordered_map<int32_t, size_t> literal_column;
+  auto count = [&](const TokenTest& t) {
+    const auto [it, added] = test_column.try_emplace(TestKey(t), columns.size());
+    if (added) {
+      columns.push_back(PassingSymbols(t));
+      weights.push_back(0);
+    }
+    ++weights[it->second];
+    if (t.kind != Kind::kList) return;
+    const auto phrases = phrases_.find(*table_->FindList(t.text));
+    if (phrases == phrases_.end()) return;
+    for (const std::vector<int32_t>& phrase : phrases->second) {
+      for (int32_t literal : phrase) {
+        const auto [lit, new_literal] = literal_column.try_emplace(literal, columns.size());
+        if (new_literal) {
+          columns.push_back(LiteralSymbols(literal));
+          weights.push_back(0);
+        }
+        ++weights[lit->second];
+      }
+    }
+  };
+  for (const PatternNode* p : patterns) ForEachClassTest(*p, count);
+  // Symbol × class, ordered, and the symbols renumbered in that order.
+  const size_t n = signatures_.size();
+  std::vector<std::vector<uint64_t>> members(n, std::vector<uint64_t>((columns.size() + 63) / 64));
+  for (size_t k = 0; k < columns.size(); ++k) {
+    for (size_t i = 0; i < n; ++i) {
+      if (Has(columns[k], i)) members[i][k / 64] |= uint64_t{1} << (k % 64);
+    }
+  }
+  const std::vector<size_t> order = OrderSymbols(members, weights);
+  std::vector<Signature> ordered;
+  ordered.reserve(n);
+  for (size_t old : order) ordered.push_back(signatures_[old]);
+  signatures_ = std::move(ordered);
+  symbols_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    symbols_.emplace(signatures_[i], kFirstSymbol + static_cast<char32_t>(i));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Signature& s = signatures_[i];
+    const char32_t symbol = kFirstSymbol + static_cast<char32_t>(i);
+    if (s.quote == 1) quote_ = symbol;
+    if (s.quote == 2) other_quote_ = symbol;
+    if (s.sentence_start) sentence_start_ = symbol;
+    const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
+    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.quote == 0 && !s.sentence_start &&
+        kind < kKinds && shape < kShapes) {
+      plain_[kind][shape] = symbol;
+    }
+  }
+  auto renumbered = [&](const std::vector<uint64_t>& column) {
+    std::vector<uint64_t> bits(column.size(), 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (Has(column, order[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
+    }
+    return bits;
+  };
+  for (const auto& [key, k] : test_column) {
+    std::vector<uint64_t> bits = renumbered(columns[k]);
+    classes_.emplace(key, ClassOfBits(bits, n));
+    passing_.emplace(key, std::move(bits));
+  }
+  for (const auto& [literal, k] : literal_column) {
+    literal_classes_.emplace(literal, ClassOfBits(renumbered(columns[k]), n));
+  }
+  for (const auto& [list, phrases] : phrases_) {
+    std::vector<uint64_t> words((n + 63) / 64, 0);
+    for (const std::vector<int32_t>& phrase : phrases) {
+      for (int32_t literal : phrase) {
+        const std::vector<uint64_t> of = LiteralSymbols(literal);
+        for (size_t w = 0; w < words.size(); ++w) words[w] |= of[w];
+      }
+    }
+    phrase_words_.emplace(list, std::move(words));
+  }
 }
 
 char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
@@ -172,15 +320,24 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   if (token.kind == text::TokenKind::kWord || token.kind == text::TokenKind::kNumber) {
     s.shape = token.shape;
     s.lists = lists & used_lists_;
-    if (!literals_.empty()) {
-      if (const auto it = literals_.find(text::AsciiLower(token_text)); it != literals_.end()) {
-        s.literal = it->second;
-      }
+    if (token_text.size() <= longest_literal_) {
+      // Lower-cased in place of AsciiLower's string: this runs for every word of every story.
+      char lower[kLowerBuffer];
+      const std::string_view word =
+          token_text.size() <= sizeof lower ? LowerInto(token_text, lower) : std::string_view();
+      const std::string fallback = word.data() ? std::string() : text::AsciiLower(token_text);
+      const auto it = literals_.find(word.data() ? word : std::string_view(fallback));
+      if (it != literals_.end()) s.literal = it->second;
     }
   } else if (token.kind == text::TokenKind::kPunct) {
-    if (const auto it = puncts_.find(std::string(token_text)); it != puncts_.end()) {
+    if (const auto it = puncts_.find(token_text); it != puncts_.end()) {
       s.punct = it->second;
     }
+  }
+  const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
+  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && kind < kKinds && shape < kShapes &&
+      plain_[kind][shape] != 0) {
+    return plain_[kind][shape];
   }
   if (const auto it = symbols_.find(s); it != symbols_.end()) return it->second;
   // Not foreseen (a listed word in a shape its entry does not have): the word's shape alone.
@@ -190,22 +347,20 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   return it != symbols_.end() ? it->second : symbols_.at(Signature{});
 }
 
-bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
+bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signature& s) const {
   // SENT stands for no token: it passes SENT (and a test made of it), nothing else.
   const bool token = s.quote == 0 && !s.sentence_start;
   const bool word =
       token && (s.kind == text::TokenKind::kWord || s.kind == text::TokenKind::kNumber);
-  // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
-  const bool boundary = s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
   switch (t.kind) {
     case Kind::kWord:
-      return word && s.literal == literals_.at(t.text);
+      return word && s.literal == key.literal;
     case Kind::kList:
-      return word && ((s.lists >> *table_->FindList(t.text)) & 1);
+      return word && ((s.lists >> key.list) & 1);
     case Kind::kShape:
       return word && s.shape == t.shape;
     case Kind::kPunct:
-      return token && s.kind == text::TokenKind::kPunct && s.punct == puncts_.at(t.text);
+      return token && s.kind == text::TokenKind::kPunct && s.punct == key.punct;
     case Kind::kQuote:
       return s.quote == 1;
     case Kind::kOtherQuote:
@@ -215,81 +370,87 @@ bool Alphabet::Passes(const TokenTest& t, const Signature& s) const {
     case Kind::kSentence:
       return s.sentence_start;
     case Kind::kAny:
-      return !boundary;
+      return !Boundary(s);
     case Kind::kAnd:
-      return std::all_of(t.args.begin(), t.args.end(),
-                         [&](const TokenTest& a) { return Passes(a, s); });
     case Kind::kOr:
-      return std::any_of(t.args.begin(), t.args.end(),
-                         [&](const TokenTest& a) { return Passes(a, s); });
     case Kind::kNot:
-      return !Passes(t.args.at(0), s) && !boundary;
+      break;  // PassingSymbols combines its arguments' sets
   }
   return false;
 }
 
-// A key that tells tests apart: kind, text, shape and the arguments', nested.
-static void AppendTestKey(const TokenTest& t, std::string* key) {
-  *key += static_cast<char>('A' + static_cast<int>(t.kind));
-  *key += static_cast<char>('0' + static_cast<int>(t.shape));
-  *key += t.text;
-  *key += '(';
-  for (const TokenTest& a : t.args) AppendTestKey(a, key);
-  *key += ')';
+bool Alphabet::Boundary(const Signature& s) {
+  // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
+  const bool token = s.quote == 0 && !s.sentence_start;
+  return s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
 }
 
 std::string Alphabet::ClassOf(const TokenTest& test) const {
-  std::string key;
-  AppendTestKey(test, &key);
-  {
-    std::lock_guard<std::mutex> lock(class_cache_->mutex);
-    const auto it = class_cache_->classes.find(key);
-    if (it != class_cache_->classes.end()) return it->second;
-  }
-  std::string out = ComputeClassOf(test);
-  std::lock_guard<std::mutex> lock(class_cache_->mutex);
-  class_cache_->classes.emplace(std::move(key), out);
-  return out;
+  const auto it = classes_.find(TestKey(test));
+  if (it != classes_.end()) return it->second;
+  return ClassOfBits(PassingSymbols(test), signatures_.size());
 }
 
-std::string Alphabet::ComputeClassOf(const TokenTest& test) const {
-  std::string out = "[";
-  bool any = false;
-  for (size_t i = 0; i < signatures_.size();) {
-    if (!Passes(test, signatures_[i])) {
-      ++i;
-      continue;
+std::vector<uint64_t> Alphabet::PassingSymbols(const TokenTest& test) const {
+  const size_t n = signatures_.size();
+  std::vector<uint64_t> bits((n + 63) / 64, 0);
+  auto set_where = [&](auto&& pass) {
+    for (size_t i = 0; i < n; ++i) {
+      if (pass(signatures_[i])) bits[i / 64] |= uint64_t{1} << (i % 64);
     }
-    size_t j = i;
-    while (j + 1 < signatures_.size() && Passes(test, signatures_[j + 1])) ++j;
-    AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
-    if (j > i) {
-      out += '-';
-      AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(j));
+  };
+  switch (test.kind) {
+    case Kind::kAnd:
+      set_where([](const Signature&) { return true; });
+      for (const TokenTest& a : test.args) {
+        const std::vector<uint64_t> of = PassingSymbols(a);
+        for (size_t w = 0; w < bits.size(); ++w) bits[w] &= of[w];
+      }
+      return bits;
+    case Kind::kOr:
+      for (const TokenTest& a : test.args) {
+        const std::vector<uint64_t> of = PassingSymbols(a);
+        for (size_t w = 0; w < bits.size(); ++w) bits[w] |= of[w];
+      }
+      return bits;
+    case Kind::kNot: {
+      const std::vector<uint64_t> of = PassingSymbols(test.args.at(0));
+      set_where([](const Signature& s) { return !Boundary(s); });
+      for (size_t w = 0; w < bits.size(); ++w) bits[w] &= ~of[w];
+      return bits;
     }
-    any = true;
-    i = j + 1;
+    default: {
+      // The test's word, list or mark, looked up once rather than per symbol.
+      LeafKey key;
+      if (test.kind == Kind::kWord) key.literal = literals_.at(test.text);
+      if (test.kind == Kind::kList) key.list = *table_->FindList(test.text);
+      if (test.kind == Kind::kPunct) key.punct = puncts_.at(test.text);
+      set_where([&](const Signature& s) { return PassesLeaf(test, key, s); });
+      return bits;
+    }
   }
-  // No symbol passes: a class that matches nothing.
-  return any ? out + "]" : "[^\\x{0}-\\x{10FFFF}]";
+}
+
+std::vector<uint64_t> Alphabet::LiteralSymbols(int32_t literal) const {
+  std::vector<uint64_t> bits((signatures_.size() + 63) / 64, 0);
+  for (size_t i = 0; i < signatures_.size(); ++i) {
+    const Signature& s = signatures_[i];
+    if (s.literal == literal && s.quote == 0 && !s.sentence_start) {
+      bits[i / 64] |= uint64_t{1} << (i % 64);
+    }
+  }
+  return bits;
 }
 
 std::vector<uint64_t> Alphabet::SymbolMask(const TokenTest& test) const {
-  std::vector<uint64_t> mask((signatures_.size() + 63) / 64, 0);
-  const std::vector<std::vector<int32_t>>* phrases = nullptr;
+  const auto known = passing_.find(TestKey(test));
+  std::vector<uint64_t> mask = known != passing_.end() ? known->second : PassingSymbols(test);
+  // A list's multi-word entries: their words too (a token that may start or continue one).
   if (test.kind == Kind::kList) {
-    if (const auto it = phrases_.find(*table_->FindList(test.text)); it != phrases_.end()) {
-      phrases = &it->second;
+    if (const auto it = phrase_words_.find(*table_->FindList(test.text));
+        it != phrase_words_.end()) {
+      for (size_t w = 0; w < mask.size(); ++w) mask[w] |= it->second[w];
     }
-  }
-  for (size_t i = 0; i < signatures_.size(); ++i) {
-    bool pass = Passes(test, signatures_[i]);
-    if (!pass && phrases && signatures_[i].literal >= 0) {
-      for (const auto& phrase : *phrases) {
-        pass |= std::find(phrase.begin(), phrase.end(), signatures_[i].literal) != phrase.end();
-      }
-    }
-    if (pass) mask[i / 64] |= uint64_t{1} << (i % 64);
   }
   return mask;
 }
@@ -298,21 +459,11 @@ std::string Alphabet::RegexOf(const TokenTest& test) const {
   if (test.kind != Kind::kList) return ClassOf(test);
   const auto it = phrases_.find(*table_->FindList(test.text));
   if (it == phrases_.end()) return ClassOf(test);
-  // The class of each literal word, computed once per word.
-  std::unordered_map<int32_t, std::string> classes;
-  auto class_of_literal = [&](int32_t literal) -> const std::string& {
-    auto [c, added] = classes.try_emplace(literal);
-    if (added) {
-      std::string out = "[";
-      for (size_t i = 0; i < signatures_.size(); ++i) {
-        const Signature& s = signatures_[i];
-        if (s.literal == literal && s.quote == 0 && !s.sentence_start) {
-          AppendCodePoint(&out, kFirstSymbol + static_cast<char32_t>(i));
-        }
-      }
-      c->second = out + "]";
-    }
-    return c->second;
+  // The class of each literal word: written by Build for the patterns' lists.
+  auto class_of_literal = [&](int32_t literal) {
+    const auto c = literal_classes_.find(literal);
+    return c != literal_classes_.end() ? c->second
+                                       : ClassOfBits(LiteralSymbols(literal), signatures_.size());
   };
   std::string out = "(?:";
   for (const std::vector<int32_t>& phrase : it->second) {

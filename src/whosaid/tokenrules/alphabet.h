@@ -9,8 +9,7 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,24 +65,52 @@ class Alphabet {
     size_t operator()(const Signature& s) const;
   };
   char32_t Add(const Signature& s);
-  std::string ComputeClassOf(const TokenTest& test) const;
-  bool Passes(const TokenTest& test, const Signature& s) const;
+  // Orders the symbols so that the classes of `patterns`' tests are few ranges
+  // (symbol_order.h), and writes those classes (classes_, literal_classes_).
+  void OrderAndWriteClasses(const std::vector<const PatternNode*>& patterns);
+  // The symbols whose tokens pass `test`, without the multi-word entries of SymbolMask.
+  std::vector<uint64_t> PassingSymbols(const TokenTest& test) const;
+  // The symbols of literal word `literal`, in any shape.
+  std::vector<uint64_t> LiteralSymbols(int32_t literal) const;
+  // Whether a token of signature `s` passes `test`, a test of one token (not & | !), whose
+  // literal, list or mark is `key`.
+  struct LeafKey {
+    int32_t literal = -1;
+    lexicon::ListId list = 0;
+    int16_t punct = -1;
+  };
+  bool PassesLeaf(const TokenTest& test, const LeafKey& key, const Signature& s) const;
+  static bool Boundary(const Signature& s);
 
   const lexicon::WordTable* table_ = nullptr;
   uint64_t used_lists_ = 0;
-  std::unordered_map<std::string, int32_t> literals_;  // lower-cased word → index
-  std::unordered_map<std::string, int16_t> puncts_;    // mark → index
+  // The rules' literal words (lower-cased) and marks → index. Looked up by string_view:
+  // Encode() asks once per token, without building a string.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int32_t, TextHash, std::equal_to<>> literals_;
+  std::unordered_map<std::string, int16_t, TextHash, std::equal_to<>> puncts_;
+  size_t longest_literal_ = 0;  // in bytes: a longer word is none of them
+  // The symbol of a token that is in no list and no literal or mark of the rules, by kind and
+  // shape (most tokens of a story): Encode() finds it without hashing a Signature. 0: none.
+  static constexpr size_t kKinds = 5, kShapes = 6;
+  char32_t plain_[kKinds][kShapes] = {};
   // Per list id: its multi-word entries as literal indices of their words, longest first.
   std::unordered_map<lexicon::ListId, std::vector<std::vector<int32_t>>> phrases_;
   std::vector<Signature> signatures_;  // symbol - kFirstSymbol → signature
   std::unordered_map<Signature, char32_t, SignatureHash> symbols_;
-  // ClassOf's answers by test (the same tests recur in every rule through the defines):
-  // compiling the English pack asks for a few thousand classes of about twenty tests.
-  struct ClassCache {
-    std::mutex mutex;
-    std::unordered_map<std::string, std::string> classes;
-  };
-  std::unique_ptr<ClassCache> class_cache_ = std::make_unique<ClassCache>();
+  // The classes of the tests of the patterns the alphabet was built for, by test key (the
+  // same tests recur in every rule through the defines: compiling the English pack asks for
+  // a few thousand classes of a few hundred tests), and of the words of multi-word entries.
+  std::unordered_map<std::string, std::string> classes_;
+  std::unordered_map<int32_t, std::string> literal_classes_;
+  // The same tests' symbols as bit sets (PassingSymbols), and per list with multi-word
+  // entries the symbols of those entries' words: what SymbolMask answers, which the rule set
+  // asks of every test of every rule.
+  std::unordered_map<std::string, std::vector<uint64_t>> passing_;
+  std::unordered_map<lexicon::ListId, std::vector<uint64_t>> phrase_words_;
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 

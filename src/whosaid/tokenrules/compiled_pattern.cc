@@ -50,6 +50,11 @@ Result<CompiledPattern> CompiledPattern::AnchoredAtEnd() const {
   return FromRegex("(?:" + regex_ + ")$");
 }
 
+Result<CompiledPattern> CompiledPattern::CompileAtEnd(const PatternNode& node,
+                                                      const Alphabet& alphabet) {
+  return FromRegex("(?:" + PatternRegex(node, alphabet) + ")$");
+}
+
 Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
   CompiledPattern p;
   p.regex_ = std::move(regex);
@@ -93,7 +98,7 @@ bool CompiledPattern::MatchAt(const SymbolText& text, size_t from,
 }
 
 bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool anchored,
-                            std::map<std::string, TokenRange>* slots) const {
+                            std::map<std::string, TokenRange>* slots, size_t* start) const {
   // Without slots, no submatch at all: a yes or no from RE2's DFA alone.
   const int groups = slots ? re_->NumberOfCapturingGroups() + 1 : 0;
   std::vector<re2::StringPiece> found(static_cast<size_t>(groups));
@@ -111,6 +116,7 @@ bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool
   re2::StringPiece whole;
   if (!re_->Match(all, from * 2, to, anchor, &whole, 1)) return false;
   const size_t begin = static_cast<size_t>(whole.data() - all.data());
+  if (start) *start = begin / 2;
   if (!re_->Match(all, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found.data(), groups)) {
     return false;
   }

@@ -56,15 +56,18 @@ class CompiledPattern {
   // backwards from there (its reverse program), which turns most non-matches away within a
   // few symbols. For rules that end at the quotation.
   Result<CompiledPattern> AnchoredAtEnd() const;
+  // Compile(node, alphabet).AnchoredAtEnd() without compiling the unanchored program.
+  static Result<CompiledPattern> CompileAtEnd(const PatternNode& node, const Alphabet& alphabet);
 
   // Matches the pattern starting at symbol `from` of `text` (anchored there); fills the
   // token range of every slot that took part. False when it does not match there.
   bool MatchAt(const SymbolText& text, size_t from, std::map<std::string, TokenRange>* slots) const;
 
   // Matches within symbols [from, to) of `text`: anchored at `from`, or the leftmost match
-  // anywhere in the range (`anchored` false). Slots as MatchAt.
+  // anywhere in the range (`anchored` false). Slots as MatchAt; with slots, `start` (when
+  // given) receives the symbol where the match starts.
   bool Match(const SymbolText& text, size_t from, size_t to, bool anchored,
-             std::map<std::string, TokenRange>* slots) const;
+             std::map<std::string, TokenRange>* slots, size_t* start = nullptr) const;
 
   // For a pattern anchored at the end (AnchoredAtEnd()): of its matches within symbols
   // [from, to), all ending at `to`, the symbol where the last one starts (the speaker nearest

@@ -8,6 +8,8 @@
 #include "whosaid/rules/file_io.h"
 #include "whosaid/text/utf8.h"
 #include "whosaid/tokenrules/pattern.h"
+#include "whosaid/tokenrules/pattern_facts.h"
+#include "whosaid/tokenrules/sentence_windows.h"
 
 namespace whosaid::tokenrules {
 namespace {
@@ -128,32 +130,6 @@ bool HasQuoteTest(const PatternNode& node) {
   if (node.kind == PatternNode::Kind::kTest) return node.test.kind == TokenTest::Kind::kQuote;
   return std::any_of(node.children.begin(), node.children.end(),
                      [](const PatternNode& c) { return HasQuoteTest(c); });
-}
-
-// Tests of which every match of `node` holds a token: a sequence's children's, a repetition's
-// (at least once) child's, a slot's child's; an alternation's only when it is of one
-// test (nothing otherwise: a prefilter may keep too much, never too little).
-void RequiredTests(const PatternNode& node, std::vector<const TokenTest*>* out) {
-  switch (node.kind) {
-    case PatternNode::Kind::kTest:
-      if (node.test.kind != TokenTest::Kind::kQuote && node.test.kind != TokenTest::Kind::kAny &&
-          node.test.kind != TokenTest::Kind::kNot) {
-        out->push_back(&node.test);
-      }
-      return;
-    case PatternNode::Kind::kSequence:
-      for (const PatternNode& c : node.children) RequiredTests(c, out);
-      return;
-    case PatternNode::Kind::kRepeat:
-      if (node.min > 0) RequiredTests(node.children.front(), out);
-      return;
-    case PatternNode::Kind::kSlot:
-      RequiredTests(node.children.front(), out);
-      return;
-    case PatternNode::Kind::kAlternation:
-      if (node.children.size() == 1) RequiredTests(node.children.front(), out);
-      return;
-  }
 }
 
 // Whether every match of `node` starts (at_start) or ends with the QUOTE test.
@@ -351,7 +327,11 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
     }
   }
   for (Pending& p : parsed) {
-    Result<CompiledPattern> compiled = CompiledPattern::Compile(p.root, *set->alphabet_);
+    // MatchQuote runs a quote rule that ends with QUOTE only anchored at the end.
+    const bool only_at_end = p.rule.ends_with_quote && !p.rule.indirect;
+    Result<CompiledPattern> compiled = only_at_end
+                                           ? CompiledPattern::CompileAtEnd(p.root, *set->alphabet_)
+                                           : CompiledPattern::Compile(p.root, *set->alphabet_);
     if (!compiled.ok()) {
       diagnostics->push_back(
           rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
@@ -359,19 +339,11 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       failed = true;
       continue;
     }
-    p.rule.compiled = std::move(compiled).value();
-    if (!p.rule.indirect) {
-      std::vector<const TokenTest*> tests;
-      RequiredTests(p.root, &tests);
-      for (const TokenTest* t : tests) {
-        std::vector<uint64_t> mask = set->alphabet_->SymbolMask(*t);
-        // A test that most symbols pass filters nothing: leave it out.
-        size_t passing = 0;
-        for (uint64_t w : mask) passing += static_cast<size_t>(__builtin_popcountll(w));
-        if (passing * 2 < set->alphabet_->size()) p.rule.required.push_back(std::move(mask));
-      }
-    }
-    if (p.rule.ends_with_quote) {
+    (only_at_end ? p.rule.compiled_at_end : p.rule.compiled) = std::move(compiled).value();
+    p.rule.required = RequiredSymbols(p.root, *set->alphabet_);
+    p.rule.within_sentence = !MaySpanSentences(p.root, *set->alphabet_);
+    p.rule.first = FirstSymbols(p.root, *set->alphabet_);
+    if (p.rule.ends_with_quote && !only_at_end) {
       Result<CompiledPattern> at_end = p.rule.compiled.AnchoredAtEnd();
       if (!at_end.ok()) {
         diagnostics->push_back(
@@ -503,6 +475,7 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
   for (const TokenRule& rule : rules_) {
     if (rule.indirect) pending.push_back({&rule, {}, 0, 0, false, false});
   }
+  const SentenceWindows windows(symbols, alphabet_->sentence_start(), alphabet_->size());
   // Symbol index of token index `tok` (the first symbol holding it or after it).
   auto symbol_of = [&](uint32_t tok) {
     return static_cast<size_t>(
@@ -515,7 +488,11 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
     for (Pending& p : pending) {
       if (p.done) continue;
       if (!p.known || p.begin < pos) {
-        if (!p.rule->compiled.Match(symbols, pos, n, /*anchored=*/false, &p.slots)) {
+        const bool found =
+            p.rule->within_sentence
+                ? windows.Match(p.rule->compiled, p.rule->required, p.rule->first, pos, &p.slots)
+                : p.rule->compiled.Match(symbols, pos, n, /*anchored=*/false, &p.slots);
+        if (!found) {
           p.done = true;
           continue;
         }

@@ -46,12 +46,19 @@ struct TokenRule {
   // A rule with a CLAUSE slot is an indirect-speech rule ("X said that …"): it is searched
   // over the whole document, not at quotations.
   bool indirect = false;
+  // The pattern unanchored: not compiled for a quote rule that ends with QUOTE, which runs
+  // only compiled_at_end (RE2 compiling a pattern is most of the start-up).
   CompiledPattern compiled;
   CompiledPattern compiled_at_end;  // when ends_with_quote
   // Symbol sets of which every match holds a token (a cue verb, "according to", ":"): a
-  // quote rule runs only where the stretch it searches has one of each (a prefilter; QUOTE
-  // and tests that every token passes are left out).
+  // rule runs only where the stretch it searches has one of each (a prefilter,
+  // pattern_facts.h RequiredSymbols).
   std::vector<std::vector<uint64_t>> required;
+  // No match holds SENT but at its ends: an indirect rule is searched sentence by sentence,
+  // in the sentences that hold its required symbols (sentence_windows.h).
+  bool within_sentence = false;
+  // The symbols a match may start with (pattern_facts.h FirstSymbols; empty: any).
+  std::vector<uint64_t> first;
 };
 
 // One rule's match for one quotation: the slots as byte spans of the document.
