@@ -234,11 +234,11 @@ TEST_CASE("attributor: consecutive reported statements in one paragraph are all 
     if (r.span.type != quotes::QuoteType::kIndirect) continue;
     got.emplace_back(doc->Slice(r.span.content), r.attribution.speaker.value_or("<none>"));
   }
-  CHECK(got == std::vector<std::pair<std::string, std::string>>{
-                   {"the mill would close", "Ann Lee"},
-                   {"the town would fight it", "Bo Park"},
-                   {"The plan would fail", "Cy Dunn"},
-                   {"the vote was close", "Dee Marsh"}});
+  CHECK(got ==
+        std::vector<std::pair<std::string, std::string>>{{"the mill would close", "Ann Lee"},
+                                                         {"the town would fight it", "Bo Park"},
+                                                         {"The plan would fail", "Cy Dunn"},
+                                                         {"the vote was close", "Dee Marsh"}});
 }
 
 }  // namespace

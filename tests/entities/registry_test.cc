@@ -150,7 +150,8 @@ TEST_CASE("registry: a pronoun goes on with the subject of the sentence before, 
   const int ortiz = f.registry.Resolve(f.Find("Lena Ortiz"), -1).entity;
   CHECK(f.NameOf(f.Find("She", f.text.find("She said so")), ortiz) == "Ana Ruiz");
   const int becker = f.registry.Resolve(f.Find("Tom Becker"), -1).entity;
-  CHECK(f.NameOf(f.Find("He", f.text.find("He said no")), becker) == "Mark Hill");  // after the clause's comma
+  CHECK(f.NameOf(f.Find("He", f.text.find("He said no")), becker) ==
+        "Mark Hill");  // after the clause's comma
   // The sentence before is in another paragraph: the previous speaker still wins.
   CHECK(f.NameOf(f.Find("He", f.text.find("He was tired")), becker) == "Tom Becker");
 }

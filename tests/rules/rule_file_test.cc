@@ -270,12 +270,6 @@ TEST_CASE("rules parser: ParseExpectations") {
   CHECK(error == "expected SLOT=\"value\"");
 }
 
-}  // namespace
-}  // namespace whosaid::rules
-
-namespace whosaid::rules {
-namespace {
-
 TEST_CASE("rule file: 'none:' lines are the file's corpus of sentences that give nothing") {
   std::vector<Diagnostic> diags;
   const RuleFile f = ParseRuleFile("c.tokens",

@@ -110,9 +110,9 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
 // mark (closing quote marks and brackets after it allowed). A headline, a label or a photo
 // caption has none: "Farmers Say Imports Are Pushing Them Out" reports no statement.
 bool SentenceEndsWithMark(std::string_view t, const text::Segmentation& seg, uint32_t at) {
-  const auto it = std::upper_bound(
-      seg.sentences.begin(), seg.sentences.end(), at,
-      [](uint32_t byte, const text::ByteSpan& s) { return byte < s.begin; });
+  const auto it =
+      std::upper_bound(seg.sentences.begin(), seg.sentences.end(), at,
+                       [](uint32_t byte, const text::ByteSpan& s) { return byte < s.begin; });
   if (it == seg.sentences.begin()) return false;
   const text::ByteSpan sentence = *(it - 1);
   uint32_t end = sentence.end;

@@ -103,8 +103,9 @@ int Registry::PreviousSentenceSubject(size_t sentence) const {
   // she said.") are stepped over: the sentence before the quotation counts.
   auto quoted = [&](size_t s) {
     const uint32_t begin = seg_->sentences[s].begin;
-    const auto q = std::upper_bound(quotations_.begin(), quotations_.end(), begin,
-                                    [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
+    const auto q =
+        std::upper_bound(quotations_.begin(), quotations_.end(), begin,
+                         [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
     return q != quotations_.begin() && (q - 1)->end > begin;
   };
   size_t before = sentence - 1;
@@ -122,9 +123,9 @@ int Registry::PreviousSentenceSubject(size_t sentence) const {
     if (comma == std::string_view::npos) return -1;
     from = previous.begin + static_cast<uint32_t>(comma);
   }
-  const auto first = std::lower_bound(
-      mentions_.begin(), mentions_.end(), from,
-      [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  const auto first =
+      std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                       [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
   if (first == mentions_.end() || first->span.begin >= previous.end) return -1;
   return first->entity;
 }
@@ -160,7 +161,8 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       const std::string_view after = rest.substr(noun.size() + 1);
       const std::string_view joint = LeadWord(after);
       if (joint == "from" || joint == "by") {
-        const uint32_t skip = static_cast<uint32_t>(mention.size() - after.size() + joint.size() + 1);
+        const uint32_t skip =
+            static_cast<uint32_t>(mention.size() - after.size() + joint.size() + 1);
         return Resolve({span.begin + skip, span.end}, previous_speaker);
       }
     }
@@ -225,13 +227,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   const size_t name_begin = start.begin;
   std::vector<std::string_view> words;
   bool org = false;
-  size_t capitalized = 0;  // at most four, particles aside, as in Scan()
   for (size_t k = name_begin; k < tokens.size(); ++k) {
     words.emplace_back(tokens[k].word);
     org |= lex_.org_words.contains(words.back());
-    capitalized += tokens[k].cap;
   }
-  if (!joined_by_preposition && !words.empty() && capitalized <= 4 && words.size() <= 7 && !org) {
+  if (!joined_by_preposition && !words.empty() &&
+      NameLengthFits(tokens, name_begin, tokens.size()) && !org) {
     int k = FindPerson(words);
     if (k < 0) k = AddOrMergePerson(words, gender);
     NoteGender(k, gender);

@@ -71,8 +71,10 @@ void Registry::WordTokens(const text::Segmentation& seg, text::ByteSpan range,
     if (e - span.begin > 3) {
       if (t.substr(e - 4, 4) == "\xE2\x80\x99s") {
         tok.span.end = e - 4;
+        tok.possessive = true;
       } else if (t.substr(e - 2, 2) == "'s") {
         tok.span.end = e - 2;
+        tok.possessive = true;
       }
     }
     tok.word = t.substr(tok.span.begin, tok.span.size());
@@ -150,6 +152,12 @@ bool Registry::AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e)
     }
   }
   return true;
+}
+
+bool Registry::NameLengthFits(const std::vector<Token>& tokens, size_t b, size_t e) {
+  size_t capitalized = 0;
+  for (size_t k = b; k < e; ++k) capitalized += tokens[k].cap;
+  return capitalized <= 4 && e - b <= 7;
 }
 
 void Registry::NoteGender(int entity, Gender gender) {
@@ -327,10 +335,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       const std::string& title = start.title;
       const bool honorific = start.honorific;
       if (b >= e) continue;
-      // At most four capitalized words, particles aside: "Luis Alberto de la Cruz Méndez".
-      size_t capitalized = 0;
-      for (size_t k = b; k < e; ++k) capitalized += tokens[k].cap;
-      if (capitalized > 4 || e - b > 7) continue;
+      if (!NameLengthFits(tokens, b, e)) continue;
       if (e - b >= 2 && AllCapitals(tokens, b, e)) continue;  // "CONGRESS ACTS": a subhead
       bool org = false;
       for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
@@ -339,11 +344,6 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
       const bool first_name_known =
           In(lex_.first_names_female, tokens[b]) || In(lex_.first_names_male, tokens[b]);
-      // "Kansai Sky's president, Takeshi Mori, said": a new name that owns a role is a
-      // company, a country or a body, not a person (a person named before stays one).
-      const uint32_t name_end = tokens[e - 1].span.end;
-      const bool possessive = text.substr(name_end, 2) == "'s" ||
-                              text.substr(name_end, 4) == "\xE2\x80\x99s";
       // "Former Ireland international Aoife Ní Bhriain", "Lagos Harbour head coach Ola
       // Ade": a new capitalized run joined by up to three lower-case words to the name after
       // it is part of that person's role, not a person.
@@ -354,17 +354,13 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       }
       const bool premodifier = next > e && next < tokens.size() && tokens[next].joined &&
                                tokens[next].cap && !first_name_known;
-      if (premodifier) {
-        words.clear();
-        for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
-        if (FindPerson(words) < 0) continue;
-      }
-      if (possessive && e < tokens.size() && !first_name_known && !honorific &&
-          (In(lex_.role_nouns, tokens[e]) || lex_.role_nouns.contains(AsciiLower(tokens[e].word)))) {
-        words.clear();
-        for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
-        if (FindPerson(words) < 0) continue;
-      }
+      // "Kansai Sky's president, Takeshi Mori, said": a new name that owns a role is a
+      // company, a country or a body, not a person.
+      const bool owns_role =
+          tokens[e - 1].possessive && e < tokens.size() && !first_name_known && !honorific &&
+          (In(lex_.role_nouns, tokens[e]) || lex_.role_nouns.contains(AsciiLower(tokens[e].word)));
+      // A person named before stays one.
+      if ((premodifier || owns_role) && FindPerson(words) < 0) continue;
       int entity = -1;
       if (honorific || first_name_known || words.size() >= 2) {
         // Two capitalized words at a sentence start with nothing else pointing to a person

@@ -90,6 +90,9 @@ class Registry {
                      const std::vector<Token>& tokens) const;
   // Tokens [b, e) are words in capitals ("CONGRESS HAS INVESTIGATED"), not initials.
   static bool AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e);
+  // Tokens [b, e) are short enough for a name: at most four capitalized words and seven in
+  // all, particles counted ("Luis Alberto de la Cruz Méndez"). Scan() and Resolve() agree.
+  static bool NameLengthFits(const std::vector<Token>& tokens, size_t b, size_t e);
   // Leaves out the nickname tokens that are not a name's given name (Robert "Bob" Smith
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
   void DropNicknames(std::vector<Token>* tokens) const;

@@ -17,6 +17,7 @@ struct Registry::Token {
   bool joined = false;       // separated from the previous token by exactly one space
   bool across_mark = false;  // joined to the previous token across a nickname's mark
   bool nickname = false;     // a nickname inside a name: Bob in Robert "Bob" Smith
+  bool possessive = false;   // a possessive ’s / 's was cut off `word` ("Kansai Sky's")
   uint64_t lists = 0;        // the lists of the lexicon's word table `word` belongs to
 };
 

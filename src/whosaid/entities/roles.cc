@@ -27,8 +27,8 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   rest = rest.substr(0, kMaxRole + 3);
   size_t stop = FindRoleEnd(rest, lex_);  // not at the period of "Mr." or "U.S."
   // Curly and doubled quote marks and dashes end a role too ("the baker -- ``and then").
-  for (std::string_view mark : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93",
-                                "--", "``", "''"}) {
+  for (std::string_view mark :
+       {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94", "\xE2\x80\x93", "--", "``", "''"}) {
     size_t m = rest.find(mark);
     if (m != std::string_view::npos && m < stop) stop = m;
   }
@@ -79,8 +79,9 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   while (b > 0 && end - b < 120) {
     const char c = text_[b - 1];
     if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n' || c == '"') break;
-    if (c == '-' && b >= 2 && text_[b - 2] == ' ') break;                          // " - "
-    if (b >= 3 && text_.substr(b - 3, 2) == "\xE2\x80" && (c == '\x94' || c == '\x93')) break;  // — –
+    if (c == '-' && b >= 2 && text_[b - 2] == ' ') break;  // " - "
+    if (b >= 3 && text_.substr(b - 3, 2) == "\xE2\x80" && (c == '\x94' || c == '\x93'))
+      break;  // — –
     --b;
   }
   while (b < end && text_[b] == ' ') ++b;
@@ -88,7 +89,8 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   if (!lex_.articles.contains(LeadWord(phrase))) {
     // The last article inside the phrase opens the role.
     size_t at = std::string_view::npos;
-    for (size_t sp = phrase.find(' '); sp != std::string_view::npos; sp = phrase.find(' ', sp + 1)) {
+    for (size_t sp = phrase.find(' '); sp != std::string_view::npos;
+         sp = phrase.find(' ', sp + 1)) {
       if (lex_.articles.contains(LeadWord(phrase.substr(sp + 1)))) at = sp + 1;
     }
     if (at == std::string_view::npos) return std::nullopt;
@@ -100,11 +102,11 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   // minister, NAME," stays whole).
   for (size_t sp = phrase.rfind(' '); sp != std::string_view::npos && sp > 0;
        sp = phrase.rfind(' ', sp - 1)) {
-    const size_t word = phrase.rfind(' ', sp - 1);
-    const std::string_view before = phrase.substr(0, word == std::string_view::npos ? 0 : word);
-    const std::string_view joint =
-        phrase.substr(word == std::string_view::npos ? 0 : word + 1,
-                      sp - (word == std::string_view::npos ? 0 : word + 1));
+    // The word that ends at `sp`, and the words before it.
+    const size_t blank = phrase.rfind(' ', sp - 1);
+    if (blank == std::string_view::npos) break;  // the first word: nothing before it
+    const std::string_view joint = phrase.substr(blank + 1, sp - blank - 1);
+    const std::string_view before = phrase.substr(0, blank);
     if (!lex_.role_prepositions.contains(joint) || before.empty()) continue;
     const std::string_view after = phrase.substr(sp + 1);
     if (HasRoleNoun(after, INT32_MAX) && !HasRoleNoun(before, INT32_MAX)) {

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "whosaid/lexicon/list_file.h"
+
 namespace whosaid::lexicon {
 
 using ListId = uint8_t;
@@ -124,20 +126,12 @@ class WordTable {
       }
     }
   }
-  // Entries are stored with ’ for ' (NormalizeEntry): a word written with a straight
-  // apostrophe ("can't") is looked up again with the curly one.
+  // Entries are stored normalized, with ’ for ' (NormalizeEntry): a word written with a
+  // straight apostrophe ("can't") is looked up again as an entry would be written.
   const Slot* FindAnyApostrophe(std::string_view word) const {
     const Slot* s = Find(word);
     if (s != nullptr || word.find('\'') == std::string_view::npos) return s;
-    std::string curly;
-    for (char c : word) {
-      if (c == '\'') {
-        curly += "\xE2\x80\x99";
-      } else {
-        curly += c;
-      }
-    }
-    return Find(curly);
+    return Find(NormalizeEntry(word));
   }
   Slot* FindOrInsert(std::string_view word);
   void Grow();
