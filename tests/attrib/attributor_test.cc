@@ -10,7 +10,7 @@ namespace whosaid::attrib {
 namespace {
 
 struct Found {
-  std::string quote, speaker, rule;
+  std::string quote, speaker, rule, mention;
 };
 
 std::vector<Found> Extract(const std::string& text, bool all_marks = false, bool indirect = false) {
@@ -25,8 +25,8 @@ std::vector<Found> Extract(const std::string& text, bool all_marks = false, bool
   std::vector<Found> out;
   for (const auto& r : (*ex)->Extract(*doc).quotes) {
     if (r.span.type == quotes::QuoteType::kIndirect) continue;  // reported speech: not checked here
-    out.push_back(
-        {doc->Slice(r.span.content), r.attribution.speaker.value_or("<none>"), r.attribution.rule});
+    out.push_back({doc->Slice(r.span.content), r.attribution.speaker.value_or("<none>"),
+                   r.attribution.rule, r.attribution.mention.value_or("<none>")});
   }
   return out;
 }
@@ -129,6 +129,37 @@ TEST_CASE("attributor: a partial quote takes the subject of its own sentence") {
   REQUIRE(q.size() == 1);
   CHECK(q[0].speaker == "Ellen Brandt");
   CHECK(q[0].rule == "sieve.subject");
+}
+
+TEST_CASE("attributor: the subject nearest a partial quote is its clause's own") {
+  // No name opens the sentence: the pronoun before the quote is the subject.
+  auto q = Extract(
+      "Ana Ruiz spoke for an hour at the depot. Late in the evening, she compared the plan to "
+      "“a giveaway to the builders.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");
+  CHECK(q[0].mention == "she");
+  CHECK(q[0].rule == "sieve.subject");
+  // A name that does not open the sentence is no subject, but the "who" after it is.
+  q = Extract(
+      "The board met on Monday. The chair thanked Lena Ortiz, who had pinned her hopes on “a "
+      "fair start for a poor county.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Lena Ortiz");
+  CHECK(q[0].mention == "who");
+  // A name that opens the sentence and a pronoun for the same person: the pronoun is the
+  // mention.
+  q = Extract("Omar Haddad drew applause as he kept talking about “the power of a small town.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  CHECK(q[0].mention == "he");
+  // A pronoun opening the sentence stays the subject.
+  q = Extract(
+      "Omar Haddad spoke first. He said nothing of the tweets in which he called the mayor "
+      "“a fraud.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  CHECK(q[0].mention == "He");
 }
 
 TEST_CASE("attributor: transcript turns name their speakers") {

@@ -356,11 +356,73 @@ bool OnlyRoleNounsBetween(std::string_view gap, const entities::Lexicons& lex) {
   return true;
 }
 
+// The subject nearest the quotation in tokens [first, quote) of its sentence, after byte
+// `after`: a clause's subject pronoun ("Somewhere in there, he tossed in a “…”"), or the
+// relative pronoun after a name ("Trump, who has called it “…”"), which stands for the name.
+// Tokens inside other quotations are skipped. The mention is the pronoun itself: it is the
+// subject of the clause that holds the quotation.
+struct NearestSubjectContext {
+  const text::Segmentation* seg;
+  const std::vector<quotes::QuoteSpan>* quotes;
+};
+struct NearSubject {
+  text::ByteSpan mention;
+  std::optional<text::ByteSpan> antecedent;  // the name a relative pronoun follows
+  bool after_first_comma = false;            // a comma before it, and none between `after` and that
+};
+std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmentation& seg,
+                                          uint32_t after, uint32_t quote,
+                                          const std::vector<quotes::QuoteSpan>& quotes,
+                                          const entities::Registry& registry,
+                                          const entities::Lexicons& lex) {
+  const auto& tokens = seg.tokens;
+  auto k = static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const text::Token& tok) { return tok.span.begin < quote; }) -
+      tokens.begin());
+  while (k > 0) {
+    --k;
+    const text::Token& tok = tokens[k];
+    if (tok.span.begin < after) break;
+    if (tok.kind != text::TokenKind::kWord) continue;
+    const bool quoted = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
+      return q.outer.begin <= tok.span.begin && tok.span.end <= q.outer.end;
+    });
+    if (quoted) continue;
+    const std::string_view word = t.substr(tok.span.begin, tok.span.size());
+    if (lex.clause_subject_pronouns.contains(word)) {
+      NearSubject s{tok.span, std::nullopt};
+      const auto is_comma = [&](size_t i) {
+        return tokens[i].kind == text::TokenKind::kPunct && t[tokens[i].span.begin] == ',';
+      };
+      if (k > 0 && is_comma(k - 1)) {
+        s.after_first_comma = true;
+        for (size_t i = k - 1; i > 0 && tokens[i - 1].span.begin >= after; --i) {
+          if (is_comma(i - 1)) s.after_first_comma = false;
+        }
+      }
+      return s;
+    }
+    if (!lex.relative_pronouns.contains(word) || k == 0) continue;
+    // The name before "who" (a comma between them or not).
+    const uint32_t name_end = tokens[k - 1].kind == text::TokenKind::kPunct && k >= 2 &&
+                                      t.substr(tokens[k - 1].span.begin, 1) == ","
+                                  ? tokens[k - 2].span.end
+                                  : tokens[k - 1].span.end;
+    for (const auto& m : registry.mentions()) {
+      if (m.span.end == name_end) return NearSubject{tok.span, m.span};
+      if (m.span.begin > name_end) break;
+    }
+  }
+  return std::nullopt;
+}
+
 // sieve.subject: the first person or body named (or a pronoun or capitalized name opening
 // the sentence) earlier in the quote's own sentence: "Clinton cited … as “Miss Piggy”".
 // The subject must stand before byte `before` of `sentence`.
 std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uint32_t before,
-                                entities::Registry& registry, const entities::Lexicons& lex) {
+                                entities::Registry& registry, const entities::Lexicons& lex,
+                                const NearestSubjectContext* near = nullptr) {
   // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
   // the main clause: look after its comma.
   // (subordinators.lst, followed by a space).
@@ -373,18 +435,30 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     sentence.begin += static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sp + 1);
   }
   std::optional<text::ByteSpan> subject = PronounOpening(t, sentence, lex);
+  const bool opening_pronoun = subject.has_value();
+  bool opening_subject = opening_pronoun;
+  // Capitalized words opening the sentence that the registry does not know as a name: an
+  // adverb or a number may be among them ("Thirteen years earlier, she …").
+  bool unknown_opening = false;
   // A capitalized name opening the sentence is its subject, even one the registry does not
   // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
   if (!subject) {
     if (auto opening = CapitalizedOpening(t, sentence, lex);
         opening && opening->begin == sentence.begin) {
       subject = opening;
+      opening_subject = true;
+      unknown_opening = true;
     }
   }
   for (const auto& m : registry.mentions()) {
     if (m.span.begin >= before) break;
     if (m.span.begin < sentence.begin) continue;
-    if (!subject || m.span.begin < subject->begin) subject = m.span;
+    if (!subject || m.span.begin < subject->begin) {
+      subject = m.span;
+      opening_subject = m.span.begin == sentence.begin;
+    } else if (m.span.begin == subject->begin) {
+      unknown_opening = false;  // the opening words are a name the registry knows
+    }
     // An opening that only names the person's role ("Café owner Zoë Ngata", "Apple
     // spokesman Tom Reyes"): the person is the subject.
     else if (m.span.begin > subject->end &&
@@ -394,7 +468,33 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     break;
   }
   if (!subject) subject = CapitalizedOpening(t, sentence, lex);
-  if (!subject || subject->end > before) return std::nullopt;
+  if (subject && subject->end > before) subject.reset();
+  // A pronoun nearer the quotation is the subject of its own clause: "Somewhere in there, he
+  // tossed in a “…”" (no name opens the sentence), "Perez drew applause as he kept talking
+  // about “…”" (the same person: the pronoun is the mention). After a pronoun opening the
+  // sentence, the opening one stays the mention.
+  if (near && !opening_pronoun) {
+    const uint32_t after = subject ? subject->end : sentence.begin;
+    if (const std::optional<NearSubject> s =
+            NearestSubject(t, *near->seg, after, before, *near->quotes, registry, lex)) {
+      const entities::Resolution nr = registry.Resolve(s->antecedent.value_or(s->mention), -1);
+      // After capitalized words the registry does not know, the subject of the main clause
+      // follows the opening phrase's comma ("Thirteen years earlier, she …"), or is the
+      // "who" of a name it knows ("Contrast that with Trump, who …").
+      const bool after_opening_phrase = unknown_opening && (s->antecedent || s->after_first_comma);
+      if (nr.entity >= 0 && (!subject || !opening_subject || after_opening_phrase ||
+                             registry.Resolve(*subject, -1).entity == nr.entity)) {
+        Link link;
+        link.found = true;
+        link.sieve = "sieve.subject";
+        link.speaker = s->mention;
+        link.entity = nr.entity;
+        link.pronoun = nr.pronoun || s->antecedent.has_value();
+        return link;
+      }
+    }
+  }
+  if (!subject) return std::nullopt;
   Link link;
   link.found = true;
   link.sieve = "sieve.subject";
@@ -499,6 +599,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       links[i] = std::move(link);
       continue;
     }
+    const NearestSubjectContext near{&seg, &quotes};
     // A quote inside a sentence that names its own subject before it belongs to that
     // subject rather than to the previous quote's speaker: "An aide later said that “…”".
     const bool opens_sentence = !has_sentences || seg.sentences[sentence].begin == q.outer.begin;
@@ -508,7 +609,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
                                      seg.SentenceAt(quotes[prev].outer.begin) == sentence;
     if (!opens_sentence && !follows_in_sentence) {
       if (std::optional<Link> subject =
-              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_)) {
+              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_, &near)) {
         links[i] = std::move(*subject);
         continue;
       }
@@ -558,7 +659,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
         continue;
       }
       if (std::optional<Link> subject =
-              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_)) {
+              SubjectLink(t, seg.sentences[sentence], q.outer.begin, registry, lexicons_, &near)) {
         links[i] = std::move(*subject);
         continue;
       }

@@ -64,6 +64,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"speaker_name_joining_words", &Lexicons::speaker_name_joining_words},
       {"group_speaker_nouns", &Lexicons::group_speaker_nouns},
       {"message_nouns", &Lexicons::message_nouns},
+      {"clause_subject_pronouns", &Lexicons::clause_subject_pronouns},
   };
   for (const auto& [name, member] : lists) {
     if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {

@@ -69,6 +69,8 @@ struct Lexicons {
                                           // caught a clause
   WordList sentence_leads;                // But And So Yet: skipped before a subject pronoun
   WordList subject_pronouns;              // He she …: a sentence's opening subject
+  WordList clause_subject_pronouns;       // he she they: the subject of a clause, wherever
+                                          // it stands in the sentence
   WordList subject_pronoun_contractions;  // He She They (as in "He’s"): the same, contracted
   WordList title_small_words;             // a the of …: lower-case words of a title-case quote
   WordList title_cues;                    // on, the film, host of …: before a title of a work

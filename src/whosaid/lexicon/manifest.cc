@@ -47,6 +47,7 @@ generic_speaker_openings = generic_speaker_openings.lst
 speaker_name_joining_words = speaker_name_joining_words.lst
 group_speaker_nouns = group_speaker_nouns.lst
 message_nouns = message_nouns.lst
+clause_subject_pronouns = clause_subject_pronouns.lst
 )";
 
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
