@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "whosaid/default_rules.h"
+#include "whosaid/rules/file_io.h"
 #include "whosaid/text/token_segmentation.h"
 
 namespace whosaid {
@@ -51,6 +52,9 @@ Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options
     const std::string dir = std::move(found).value();
     pack_paths.rule_paths.push_back(dir);
     pack_paths.lexicon_dir = dir + "/lexicon";
+    if (std::filesystem::is_regular_file(dir + "/" + std::string(attrib::kSieveListFile))) {
+      pack_paths.sieve_list = dir + "/" + std::string(attrib::kSieveListFile);
+    }
   }
   for (const auto& p : options.rule_paths) {
     pack_paths.rule_paths.push_back(p);
@@ -65,6 +69,9 @@ Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options
     }
     if (pack_paths.lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
       pack_paths.lexicon_dir = (pack / "lexicon").string();
+    }
+    if (std::filesystem::is_regular_file(pack / attrib::kSieveListFile)) {
+      pack_paths.sieve_list = (pack / attrib::kSieveListFile).string();
     }
   }
   return pack_paths;
@@ -109,14 +116,28 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(ExtractorOptions options,
   if (ex->rules_->empty()) {
     return InvalidArgument("no rules: no *.tokens file in the packs' tokens/ directories");
   }
+  if (pack->sieve_list.empty()) {
+    ex->sieves_ = attrib::DefaultSieveSteps();
+  } else {
+    Result<std::string> list = rules::ReadWholeFile(pack->sieve_list);
+    if (!list.ok()) {
+      diagnostics->push_back(rules::Diagnostic::Error(
+          pack->sieve_list, 0, 0, "cannot open the sieve list: " + list.status().message()));
+      return IoError(pack->sieve_list + ": cannot open the sieve list");
+    }
+    std::optional<std::vector<attrib::SieveStep>> steps =
+        attrib::ParseSieveList(pack->sieve_list, *list, diagnostics);
+    if (!steps) return ParseError("error(s) in the sieve list " + pack->sieve_list);
+    ex->sieves_ = std::move(*steps);
+  }
   text::SegmenterOptions segmenter_options = options.segmenter;
   ex->lexicons_.ToSegmenterOptions(&segmenter_options);
   ex->lexicons_.ToScannerOptions(&options.scanner);
   auto seg = text::Segmenter::Create(std::move(segmenter_options));
   if (!seg.ok()) return seg.status();
   ex->segmenter_ = std::move(seg).value();
-  ex->attributor_ =
-      std::make_unique<attrib::Attributor>(*ex->rules_, ex->lexicons_, options.attribution);
+  ex->attributor_ = std::make_unique<attrib::Attributor>(*ex->rules_, ex->lexicons_, ex->sieves_,
+                                                         options.attribution);
   ex->options_ = std::move(options);
   return ex;
 }
@@ -129,7 +150,7 @@ ExtractResult Extractor::Extract(const text::Document& doc,
                                  const attrib::AttributorOptions& attribution,
                                  StageTimes* times) const {
   // An Attributor is a few references and flags: one per call costs nothing.
-  const attrib::Attributor attributor(*rules_, lexicons_, attribution);
+  const attrib::Attributor attributor(*rules_, lexicons_, sieves_, attribution);
   return Run(doc, attributor, times);
 }
 

@@ -61,6 +61,8 @@ class Extractor {
   // The compiled rules (the token rules of every pack), shared by all threads.
   const tokenrules::TokenRuleSet& rules() const { return *rules_; }
   const entities::Lexicons& lexicons() const { return lexicons_; }
+  // The sieves that run, in order (the pack's sieves.list).
+  const std::vector<attrib::SieveStep>& sieves() const { return sieves_; }
   const text::Segmenter& segmenter() const { return *segmenter_; }
   const ExtractorOptions& options() const { return options_; }
 
@@ -77,10 +79,13 @@ class Extractor {
 
  private:
   // Where options find their rules: the built-in pack (unless default_rules is false) and
-  // rule_paths, and the lexicon/ directory of the first of them that has one ("" if none).
+  // rule_paths, the lexicon/ directory of the first of them that has one ("" if none), and
+  // the sieves.list of the last of them that has one ("" if none: every sieve runs, in the
+  // English pack's order), so a house pack given after the built-in one sets the sieves.
   struct PackPaths {
     std::vector<std::string> rule_paths;
     std::string lexicon_dir;
+    std::string sieve_list;
   };
   static Result<PackPaths> FindPack(const ExtractorOptions& options);
 
@@ -91,6 +96,7 @@ class Extractor {
   std::shared_ptr<const tokenrules::TokenRuleSet> rules_;
   entities::Lexicons lexicons_;
   std::unique_ptr<text::Segmenter> segmenter_;
+  std::vector<attrib::SieveStep> sieves_;
   std::unique_ptr<attrib::Attributor> attributor_;
 };
 

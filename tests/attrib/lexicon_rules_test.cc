@@ -44,9 +44,9 @@ TEST_CASE("lexicon: every abbreviated title of titles.lst is a title, the name t
 }
 
 TEST_CASE("lexicon: a period of an abbreviation or an initial ends no reported clause") {
-  const auto q = Run(
-      "Officials said the U.S. would leave the base by June.\n\nAnn Lee said she had voted for "
-      "Mr. Smith in May.\n\nThe mayor said the pact was signed by George W. Bush in 2002.");
+  const auto q =
+      Run("Officials said the U.S. would leave the base by June.\n\nAnn Lee said she had voted for "
+          "Mr. Smith in May.\n\nThe mayor said the pact was signed by George W. Bush in 2002.");
   REQUIRE(q.size() == 3);
   CHECK(q[0].type == "indirect");
   CHECK(q[0].quote == "the U.S. would leave the base by June");
@@ -56,9 +56,9 @@ TEST_CASE("lexicon: a period of an abbreviation or an initial ends no reported c
 }
 
 TEST_CASE("lexicon: a period of an abbreviation or an initial ends no role") {
-  const auto q = Run(
-      "“We knew,” said Ann Lee, a former military attaché to the U.S. embassy in Oslo.\n\n"
-      "“It is late,” said Bo Tran, an adviser to Mr. Ruiz.");
+  const auto q =
+      Run("“We knew,” said Ann Lee, a former military attaché to the U.S. embassy in Oslo.\n\n"
+          "“It is late,” said Bo Tran, an adviser to Mr. Ruiz.");
   REQUIRE(q.size() == 2);
   CHECK(q[0].speaker == "Ann Lee");
   CHECK(q[0].role == "a former military attaché to the U.S. embassy in Oslo");

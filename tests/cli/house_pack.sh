@@ -45,5 +45,27 @@ check "manifest: the message names manifest:line:col ($(head -c 300 "$tmp/err"))
 n=$(grep -c "cannot read .missing.lst" "$tmp/err")
 check "manifest: the error is printed once (got $n times)" test "$n" = 1
 
+# A pack's sieves.list sets which sieves run: a house pack given after the built-in one,
+# with only the transcript sieve, leaves a quotation paragraph that only the continuation
+# sieve attributes without a speaker (kept with --all-marks).
+mkdir -p "$tmp/sieves/tokens"
+printf 'transcript 0.8\n' >"$tmp/sieves/sieves.list"
+printf '%s\n\n%s\n' '“We sail at dawn,” said Ann Lee, the harbor master.' \
+  '“And we will be back before the storm, if the wind holds for us.”' >"$tmp/run.txt"
+rules_of() { python3 -c '
+import json, sys
+print(" ".join(json.loads(l)["rule"] or "-" for l in sys.stdin))'; }
+got=$("$bin" --all-marks "$tmp/run.txt" | rules_of)
+check "built-in sieves: the second quotation continues the first (got: $got)" \
+  test "$got" = "en.q_cue_speaker_role sieve.continuation"
+got=$("$bin" --all-marks --rules "$tmp/sieves" "$tmp/run.txt" | rules_of)
+check "house sieves.list: no continuation sieve (got: $got)" test "$got" = "en.q_cue_speaker_role -"
+printf 'transcript 0.8\ncontinuaton 0.6\n' >"$tmp/sieves/sieves.list"
+"$bin" --rules "$tmp/sieves" "$tmp/run.txt" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "sieves.list: an unknown sieve fails with exit 2 (got $rc)" test "$rc" = 2
+check "sieves.list: the message names file:line:col ($(head -c 300 "$tmp/err"))" \
+  grep -q "sieves.list:2:1: error: unknown sieve 'continuaton'" "$tmp/err"
+
 [ $fail = 0 ] && echo "house pack: all checks pass"
 exit $fail

@@ -1,15 +1,13 @@
 // Attribution: links each quote to its speaker, role and cue. Rules are tried first (the
-// token rules matched around the quotation); quotes no rule decides go through
-// sieves, from precise to loose, each leaving its name on the result:
-//   sieve.continuation  the quote follows on from the previous quote of a speaker
-//                       (same paragraph, or the next paragraph of a run of quotes)
-//   sieve.adjacent      reported speech ("X said …") in the sentence before or after
-// Quotes left with no speaker that look like scare quotes or titles are dropped unless
-// options.all_marks.
+// token rules matched around the quotation); quotes no rule decides go through the pack's
+// sieves (sieve.h, sieve_list.h), from precise to loose, each leaving its name on the
+// result ("sieve.continuation"). Quotes left with no speaker that look like scare quotes or
+// titles are dropped unless options.all_marks.
 #pragma once
 
 #include <vector>
 
+#include "whosaid/attrib/sieve_list.h"
 #include "whosaid/entities/word_list.h"
 #include "whosaid/quotes/quote_span.h"
 #include "whosaid/record.h"
@@ -33,9 +31,11 @@ struct AttributorOptions {
 
 class Attributor {
  public:
+  // `sieves`: the pack's (sieve_list.h); like `rules` and `lexicons`, they must outlive
+  // the attributor.
   Attributor(const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lexicons,
-             AttributorOptions options)
-      : rules_(rules), lexicons_(lexicons), options_(options) {}
+             const std::vector<SieveStep>& sieves, AttributorOptions options)
+      : rules_(rules), lexicons_(lexicons), sieves_(sieves), options_(options) {}
 
   // Attributes `quotes` (from the scanner, sorted) of `doc`. Thread-safe. When `times` is
   // given, the time spent scanning the registry and matching rules is added to it.
@@ -45,6 +45,7 @@ class Attributor {
  private:
   const tokenrules::TokenRuleSet& rules_;
   const entities::Lexicons& lexicons_;
+  const std::vector<SieveStep>& sieves_;
   AttributorOptions options_;
 };
 

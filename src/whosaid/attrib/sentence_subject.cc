@@ -1,0 +1,265 @@
+#include "whosaid/attrib/sentence_subject.h"
+
+#include <algorithm>
+
+#include "whosaid/text/token.h"
+
+namespace whosaid::attrib {
+namespace {
+
+// The capitalized words that open `sentence` ("PolitiFact rated …", "Protesters chanted …"),
+// when the first is not a word that never starts a name.
+std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteSpan sentence,
+                                                 const entities::Lexicons& lex) {
+  // A heading ("Veto Power Impedes Peace Efforts") has no closing punctuation.
+  const char last = t[sentence.end - 1];
+  if (last != '.' && last != '?' && last != '!' && last != '"' && last != ')' &&
+      (sentence.size() < 3 || t.substr(sentence.end - 3, 3) != "\xE2\x80\x9D")) {
+    return std::nullopt;
+  }
+  uint32_t i = sentence.begin;
+  // An adverb set off by a comma ("Conversely, PolitiFact rated …") comes before the name.
+  {
+    const std::string_view head = t.substr(i, std::min<uint32_t>(sentence.size(), 24));
+    const size_t comma = head.find(", ");
+    if (comma != std::string_view::npos &&
+        head.substr(0, comma).find(' ') == std::string_view::npos && comma + 2 < head.size() &&
+        head[comma + 2] >= 'A' && head[comma + 2] <= 'Z') {
+      i += static_cast<uint32_t>(comma + 2);
+    }
+  }
+  uint32_t end = i;
+  int words = 0;
+  while (end < sentence.end && words < 3) {
+    uint32_t w = end;
+    if (w >= sentence.end || t[w] < 'A' || t[w] > 'Z') break;
+    while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
+    const std::string_view word = t.substr(end, w - end);
+    if (end == i && lex.not_names.contains(std::string(word))) return std::nullopt;
+    // A participle opens a clause, not a name: "Bemoaning the system, Trump …".
+    if (end == i && word.size() > 5 && word.substr(word.size() - 3) == "ing") return std::nullopt;
+    // All capitals is a heading ("CONGRESS ACTS"), not a name.
+    if (word.size() > 1 &&
+        std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return std::nullopt;
+    }
+    end = w;
+    ++words;
+    if (end + 1 >= sentence.end || t[end] != ' ') break;
+    if (t[end + 1] < 'A' || t[end + 1] > 'Z') break;
+    ++end;
+  }
+  if (end == i) return std::nullopt;
+  // A run that ends in an abbreviated title ("Texas Sen. Ted Cruz") stops before the name;
+  // the registry's mention of the name stands for the subject.
+  if (end < sentence.end && t[end] == '.') {
+    const size_t last_space = t.substr(i, end - i).rfind(' ');
+    const uint32_t last =
+        last_space == std::string_view::npos ? i : i + static_cast<uint32_t>(last_space) + 1;
+    if (lex.honorifics.contains(std::string(t.substr(last, end - last + 1)))) return std::nullopt;
+  }
+  if (words == 1) {
+    const std::string_view word = t.substr(i, end - i);
+    // An abbreviated title ("Gov. Ann Lee said") is no name by itself; the registry's
+    // mention of the whole name stands for the subject.
+    if (end < sentence.end && t[end] == '.' && word.size() <= 4) return std::nullopt;
+  }
+  // A label ("Veto Power Impedes Peace Efforts: …") is no subject: follow the capitalized
+  // words past the three taken and see whether a colon ends them.
+  uint32_t k = end;
+  while (k + 1 < sentence.end && t[k] == ' ' && t[k + 1] >= 'A' && t[k + 1] <= 'Z') {
+    ++k;
+    while (k < sentence.end && t[k] != ' ' && t[k] != ',' && t[k] != '.' && t[k] != ':') ++k;
+  }
+  if (k < sentence.end && t[k] == ':') return std::nullopt;
+  return text::ByteSpan{i, end};
+}
+
+// "He", "She", "They" or "It" opening `sentence`, after an optional "But"/"And"/"So".
+// The pronouns are those of subject_pronouns.lst followed by a space, the leads those of
+// sentence_leads.lst.
+std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan sentence,
+                                             const entities::Lexicons& lex) {
+  std::string_view s = t.substr(sentence.begin, sentence.size());
+  uint32_t skip = 0;
+  if (const size_t sp = s.find(' ');
+      sp != std::string_view::npos && lex.sentence_leads.contains(s.substr(0, sp))) {
+    skip = static_cast<uint32_t>(sp + 1);
+  }
+  if (const size_t sp = s.find(' ', skip);
+      sp != std::string_view::npos && lex.subject_pronouns.contains(s.substr(skip, sp - skip))) {
+    const uint32_t b = sentence.begin + skip;
+    return text::ByteSpan{b, b + static_cast<uint32_t>(sp - skip)};
+  }
+  // A contraction (subject_pronoun_contractions.lst): "He’s", "She’d", "They’re" (’ or a
+  // straight ').
+  size_t e = skip;
+  while (e < s.size() && ((s[e] >= 'A' && s[e] <= 'Z') || (s[e] >= 'a' && s[e] <= 'z'))) ++e;
+  if (e > skip && lex.subject_pronoun_contractions.contains(s.substr(skip, e - skip))) {
+    const std::string_view rest = s.substr(e);
+    if (rest.substr(0, 3) == "\xE2\x80\x99" || rest.substr(0, 1) == "'") {
+      const uint32_t b = sentence.begin + skip;
+      return text::ByteSpan{b, b + static_cast<uint32_t>(e - skip)};
+    }
+  }
+  return std::nullopt;
+}
+
+// True when `gap` is one or more lower-case role nouns between spaces (" owner ").
+bool OnlyRoleNounsBetween(std::string_view gap, const entities::Lexicons& lex) {
+  if (gap.size() < 3 || gap.front() != ' ' || gap.back() != ' ') return false;
+  gap = gap.substr(1, gap.size() - 2);
+  size_t pos = 0;
+  while (pos <= gap.size()) {
+    size_t sp = gap.find(' ', pos);
+    if (sp == std::string_view::npos) sp = gap.size();
+    if (!lex.role_nouns.contains(std::string(gap.substr(pos, sp - pos)))) return false;
+    pos = sp + 1;
+  }
+  return true;
+}
+
+// The subject nearest the quotation in tokens [first, quote) of its sentence, after byte
+// `after`: a clause's subject pronoun ("Somewhere in there, he tossed in a “…”"), or the
+// relative pronoun after a name ("Trump, who has called it “…”"), which stands for the name.
+// Tokens inside other quotations are skipped. The mention is the pronoun itself: it is the
+// subject of the clause that holds the quotation.
+struct NearSubject {
+  text::ByteSpan mention;
+  std::optional<text::ByteSpan> antecedent;  // the name a relative pronoun follows
+  bool after_first_comma = false;            // a comma before it, and none between `after` and that
+};
+std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmentation& seg,
+                                          uint32_t after, uint32_t quote,
+                                          const std::vector<quotes::QuoteSpan>& quotes,
+                                          const entities::Registry& registry,
+                                          const entities::Lexicons& lex) {
+  const auto& tokens = seg.tokens;
+  auto k = static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const text::Token& tok) { return tok.span.begin < quote; }) -
+      tokens.begin());
+  while (k > 0) {
+    --k;
+    const text::Token& tok = tokens[k];
+    if (tok.span.begin < after) break;
+    if (tok.kind != text::TokenKind::kWord) continue;
+    const bool quoted = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
+      return q.outer.begin <= tok.span.begin && tok.span.end <= q.outer.end;
+    });
+    if (quoted) continue;
+    const std::string_view word = t.substr(tok.span.begin, tok.span.size());
+    if (lex.clause_subject_pronouns.contains(word)) {
+      NearSubject s{tok.span, std::nullopt};
+      const auto is_comma = [&](size_t i) {
+        return tokens[i].kind == text::TokenKind::kPunct && t[tokens[i].span.begin] == ',';
+      };
+      if (k > 0 && is_comma(k - 1)) {
+        s.after_first_comma = true;
+        for (size_t i = k - 1; i > 0 && tokens[i - 1].span.begin >= after; --i) {
+          if (is_comma(i - 1)) s.after_first_comma = false;
+        }
+      }
+      return s;
+    }
+    if (!lex.relative_pronouns.contains(word) || k == 0) continue;
+    // The name before "who" (a comma between them or not).
+    const uint32_t name_end = tokens[k - 1].kind == text::TokenKind::kPunct && k >= 2 &&
+                                      t.substr(tokens[k - 1].span.begin, 1) == ","
+                                  ? tokens[k - 2].span.end
+                                  : tokens[k - 1].span.end;
+    for (const auto& m : registry.mentions()) {
+      if (m.span.end == name_end) return NearSubject{tok.span, m.span};
+      if (m.span.begin > name_end) break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uint32_t before,
+                                entities::Registry& registry, const entities::Lexicons& lex,
+                                const NearestSubjectContext* near) {
+  // An opening subordinate clause ("As Blumenthal spoke, the NRA …") names no subject of
+  // the main clause: look after its comma.
+  // (subordinators.lst, followed by a space).
+  const std::string_view opening = t.substr(sentence.begin, before - sentence.begin);
+  if (const size_t sp = opening.find(' ');
+      sp != std::string_view::npos && lex.subordinators.contains(opening.substr(0, sp))) {
+    // The quote inside the clause itself ("Though she called it “outrageous” …"): its
+    // subject follows the subordinator.
+    const size_t comma = opening.find(", ");
+    sentence.begin += static_cast<uint32_t>(comma != std::string_view::npos ? comma + 2 : sp + 1);
+  }
+  std::optional<text::ByteSpan> subject = PronounOpening(t, sentence, lex);
+  const bool opening_pronoun = subject.has_value();
+  bool opening_subject = opening_pronoun;
+  // Capitalized words opening the sentence that the registry does not know as a name: an
+  // adverb or a number may be among them ("Thirteen years earlier, she …").
+  bool unknown_opening = false;
+  // A capitalized name opening the sentence is its subject, even one the registry does not
+  // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
+  if (!subject) {
+    if (auto opening = CapitalizedOpening(t, sentence, lex);
+        opening && opening->begin == sentence.begin) {
+      subject = opening;
+      opening_subject = true;
+      unknown_opening = true;
+    }
+  }
+  for (const auto& m : registry.mentions()) {
+    if (m.span.begin >= before) break;
+    if (m.span.begin < sentence.begin) continue;
+    if (!subject || m.span.begin < subject->begin) {
+      subject = m.span;
+      opening_subject = m.span.begin == sentence.begin;
+    } else if (m.span.begin == subject->begin) {
+      unknown_opening = false;  // the opening words are a name the registry knows
+    }
+    // An opening that only names the person's role ("Café owner Zoë Ngata", "Apple
+    // spokesman Tom Reyes"): the person is the subject.
+    else if (m.span.begin > subject->end &&
+             OnlyRoleNounsBetween(t.substr(subject->end, m.span.begin - subject->end), lex)) {
+      subject = m.span;
+    }
+    break;
+  }
+  if (!subject) subject = CapitalizedOpening(t, sentence, lex);
+  if (subject && subject->end > before) subject.reset();
+  // A pronoun nearer the quotation is the subject of its own clause: "Somewhere in there, he
+  // tossed in a “…”" (no name opens the sentence), "Perez drew applause as he kept talking
+  // about “…”" (the same person: the pronoun is the mention). After a pronoun opening the
+  // sentence, the opening one stays the mention.
+  if (near && !opening_pronoun) {
+    const uint32_t after = subject ? subject->end : sentence.begin;
+    if (const std::optional<NearSubject> s =
+            NearestSubject(t, *near->seg, after, before, *near->quotes, registry, lex)) {
+      const entities::Resolution nr = registry.Resolve(s->antecedent.value_or(s->mention), -1);
+      // After capitalized words the registry does not know, the subject of the main clause
+      // follows the opening phrase's comma ("Thirteen years earlier, she …"), or is the
+      // "who" of a name it knows ("Contrast that with Trump, who …").
+      const bool after_opening_phrase = unknown_opening && (s->antecedent || s->after_first_comma);
+      if (nr.entity >= 0 && (!subject || !opening_subject || after_opening_phrase ||
+                             registry.Resolve(*subject, -1).entity == nr.entity)) {
+        Link link;
+        link.found = true;
+        link.speaker = s->mention;
+        link.entity = nr.entity;
+        link.pronoun = nr.pronoun || s->antecedent.has_value();
+        return link;
+      }
+    }
+  }
+  if (!subject) return std::nullopt;
+  Link link;
+  link.found = true;
+  link.speaker = *subject;
+  const entities::Resolution r = registry.Resolve(*subject, -1);
+  if (r.entity < 0) return std::nullopt;  // a pronoun with nobody to stand for
+  link.entity = r.entity;
+  link.pronoun = r.pronoun;
+  return link;
+}
+
+}  // namespace whosaid::attrib

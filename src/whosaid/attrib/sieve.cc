@@ -1,0 +1,63 @@
+#include "whosaid/attrib/sieve.h"
+
+#include <array>
+#include <utility>
+
+namespace whosaid::attrib {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, SieveFn>, 5> kSieves = {{
+    {"transcript", &TranscriptSieve},
+    {"subject", &SubjectSieve},
+    {"continuation", &ContinuationSieve},
+    {"adjacent", &AdjacentSieve},
+    {"previous_subject", &PreviousSubjectSieve},
+}};
+
+}  // namespace
+
+QuotePlace PlaceOf(const SieveInput& in, size_t quote) {
+  const text::Segmentation& seg = in.seg;
+  const quotes::QuoteSpan& q = in.quotes[quote];
+  QuotePlace place;
+  place.quote = quote;
+  size_t prev = quote;
+  while (prev > 0 && in.title[prev - 1]) --prev;
+  if (prev > 0) place.previous = prev - 1;
+  place.paragraph = seg.paragraphs.empty() ? 0 : seg.ParagraphAt(q.outer.begin);
+  place.opens_paragraph =
+      !seg.paragraphs.empty() && q.outer.begin == seg.paragraphs[place.paragraph].begin;
+  place.has_sentences = !seg.sentences.empty();
+  if (!place.has_sentences) {
+    place.opens_sentence = true;
+    return place;
+  }
+  place.sentence = seg.SentenceAt(q.outer.begin);
+  place.opens_sentence = seg.sentences[place.sentence].begin == q.outer.begin;
+  place.follows_in_sentence =
+      place.previous && in.links[*place.previous].found &&
+      seg.SentenceAt(in.quotes[*place.previous].outer.begin) == place.sentence;
+  for (const IndirectClause& ic : in.indirect) {
+    const size_t cs = seg.SentenceAt(ic.clause.begin);
+    if ((cs == place.sentence || cs + 1 == place.sentence) &&
+        seg.sentence_paragraph[cs] == place.paragraph && ic.clause.begin < q.outer.begin) {
+      place.adjacent = &ic;
+    }
+  }
+  return place;
+}
+
+SieveFn FindSieve(std::string_view name) {
+  for (const auto& [known, fn] : kSieves) {
+    if (known == name) return fn;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> SieveNames() {
+  std::vector<std::string_view> names;
+  for (const auto& [name, fn] : kSieves) names.push_back(name);
+  return names;
+}
+
+}  // namespace whosaid::attrib

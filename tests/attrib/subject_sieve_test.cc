@@ -1,0 +1,79 @@
+// sieve.subject: the subject of the quotation's own sentence. Whole-extraction checks with the
+// built-in English pack on short stories of our own.
+#include <doctest/doctest.h>
+
+#include "extract_for_test.h"
+
+namespace whosaid::attrib {
+namespace {
+
+using testing::Extract;
+
+TEST_CASE(
+    "subject sieve: a sentence opening with a body and a role noun has the person as subject") {
+  const auto q = Extract(
+      "The hearing ran late.\n\nHarbor Trust director Ana Ruiz has long thought the plan “a "
+      "waste of public money.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");  // not "Harbor Trust"
+  CHECK(q[0].rule == "sieve.subject");
+}
+
+TEST_CASE("subject sieve: sentence subjects behind titles and contractions") {
+  // An abbreviated title opening the sentence is not the subject; the name after it is.
+  auto q = Extract("The vote was close. Gov. Ruth Ellis has called the plan “a fraud.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ruth Ellis");
+  // Nor is a capitalized run that ends in one ("Ohio Sen.").
+  q = Extract(
+      "The debate ran long.\n\nOhio Sen. Ruth Ellis has long called the plan “a giveaway.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ruth Ellis");
+  // "He’s" is the pronoun He.
+  q = Extract("Mr. Tom Becker spoke first. He’s long called the plan “a fraud.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Tom Becker");
+  CHECK(q[0].rule == "sieve.subject");
+}
+
+TEST_CASE("subject sieve: a partial quote takes the subject of its own sentence") {
+  const auto q =
+      Extract("The auditors were careful. Ellen Brandt framed the report as “proof of neglect.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ellen Brandt");
+  CHECK(q[0].rule == "sieve.subject");
+}
+
+TEST_CASE("subject sieve: the subject nearest a partial quote is its clause's own") {
+  // No name opens the sentence: the pronoun before the quote is the subject.
+  auto q = Extract(
+      "Ana Ruiz spoke for an hour at the depot. Late in the evening, she compared the plan to "
+      "“a giveaway to the builders.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");
+  CHECK(q[0].mention == "she");
+  CHECK(q[0].rule == "sieve.subject");
+  // A name that does not open the sentence is no subject, but the "who" after it is.
+  q = Extract(
+      "The board met on Monday. The chair thanked Lena Ortiz, who had pinned her hopes on “a "
+      "fair start for a poor county.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Lena Ortiz");
+  CHECK(q[0].mention == "who");
+  // A name that opens the sentence and a pronoun for the same person: the pronoun is the
+  // mention.
+  q = Extract("Omar Haddad drew applause as he kept talking about “the power of a small town.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  CHECK(q[0].mention == "he");
+  // A pronoun opening the sentence stays the subject.
+  q = Extract(
+      "Omar Haddad spoke first. He said nothing of the tweets in which he called the mayor "
+      "“a fraud.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  CHECK(q[0].mention == "He");
+}
+
+}  // namespace
+}  // namespace whosaid::attrib

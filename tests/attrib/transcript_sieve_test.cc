@@ -1,0 +1,22 @@
+// sieve.transcript: a quoted transcript turn names its speaker. Whole-extraction checks with the
+// built-in English pack on short stories of our own.
+#include <doctest/doctest.h>
+
+#include "extract_for_test.h"
+
+namespace whosaid::attrib {
+namespace {
+
+using testing::Extract;
+
+TEST_CASE("transcript sieve: transcript turns name their speakers") {
+  const auto q = Extract(
+      "Lena Ortiz spoke with the host.\n\n\"HOST: Where were you on the night of the vote?\n\n"
+      "\"ORTIZ: At home, with the radio on, like everyone else in town.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].rule == "sieve.transcript");
+  CHECK(q[1].speaker == "Lena Ortiz");
+}
+
+}  // namespace
+}  // namespace whosaid::attrib
