@@ -75,5 +75,26 @@ TEST_CASE("subject sieve: the subject nearest a partial quote is its clause's ow
   CHECK(q[0].mention == "He");
 }
 
+TEST_CASE("subject sieve: a description opening the sentence is its subject") {
+  // A description of an office is the person who holds it: of two senators, the one whose
+  // role names Texas, though another was named since.
+  auto q = Extract(
+      "Tom Reyes, a senator from Texas, spoke first. Ann Lee, a senator from Ohio, spoke "
+      "next.\n\nThe Texas senator has long compared the plan to “a giveaway to the builders.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Tom Reyes");
+  CHECK(q[0].mention == "The Texas senator");
+  CHECK(q[0].rule == "sieve.subject");
+  // A body: not the person named later in the sentence.
+  q = Extract(
+      "The transit union has long compared the offer from Mayor Tom Reyes to “an insult to "
+      "every driver in the city.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "The transit union");
+  // A title-case quotation after a description is a name it gives, not its words.
+  q = Extract("The council voted to rename the pier “Harbor Walk.”");
+  CHECK(q.empty());
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

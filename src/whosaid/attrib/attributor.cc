@@ -5,6 +5,7 @@
 
 #include "whosaid/attrib/link.h"
 #include "whosaid/attrib/sieve.h"
+#include "whosaid/attrib/title_case.h"
 #include "whosaid/entities/registry.h"
 #include "whosaid/entities/registry_words.h"
 #include "whosaid/text/utf8.h"
@@ -120,43 +121,6 @@ void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
     if (!SentenceEndsWithMark(t, seg, m.clause->begin)) continue;
     out->push_back({*m.clause, LinkFromTokenMatch(t, m, keep_slots)});
   }
-}
-
-int CountWords(std::string_view s) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// True for a short run of capitalized words: “Morning Joe”, “The Art of the Deal”.
-// Lower-case words may be those of title_small_words.lst.
-bool IsTitleCase(std::string_view content, const entities::Lexicons& lex) {
-  int words = 0, capitalized = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t sp = content.find(' ', pos);
-    if (sp == std::string_view::npos) sp = content.size();
-    std::string_view w = content.substr(pos, sp - pos);
-    pos = sp + 1;
-    while (!w.empty() &&
-           (w.back() == ',' || w.back() == '.' || w.back() == '?' || w.back() == '!')) {
-      w.remove_suffix(1);
-    }
-    if (w.empty()) continue;
-    ++words;
-    const unsigned char c = static_cast<unsigned char>(w[0]);
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      ++capitalized;
-    } else if (!lex.title_small_words.contains(w)) {
-      return false;
-    }
-  }
-  return words > 0 && words <= 8 && capitalized > 0;
 }
 
 // The word before a quote that makes a title-case quote a name of a work or a show:

@@ -128,6 +128,7 @@ struct NearSubject {
   text::ByteSpan mention;
   std::optional<text::ByteSpan> antecedent;  // the name a relative pronoun follows
   bool after_first_comma = false;            // a comma before it, and none between `after` and that
+  bool comma_to_quote = false;  // a comma between it and the quotation: its clause may have ended
 };
 std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmentation& seg,
                                           uint32_t after, uint32_t quote,
@@ -139,10 +140,12 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
       std::partition_point(tokens.begin(), tokens.end(),
                            [&](const text::Token& tok) { return tok.span.begin < quote; }) -
       tokens.begin());
+  bool comma_seen = false;
   while (k > 0) {
     --k;
     const text::Token& tok = tokens[k];
     if (tok.span.begin < after) break;
+    if (tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',') comma_seen = true;
     if (tok.kind != text::TokenKind::kWord) continue;
     const bool quoted = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
       return q.outer.begin <= tok.span.begin && tok.span.end <= q.outer.end;
@@ -151,6 +154,7 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
     const std::string_view word = t.substr(tok.span.begin, tok.span.size());
     if (lex.clause_subject_pronouns.contains(word)) {
       NearSubject s{tok.span, std::nullopt};
+      s.comma_to_quote = comma_seen;
       const auto is_comma = [&](size_t i) {
         return tokens[i].kind == text::TokenKind::kPunct && t[tokens[i].span.begin] == ',';
       };
@@ -169,11 +173,51 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
                                   ? tokens[k - 2].span.end
                                   : tokens[k - 1].span.end;
     for (const auto& m : registry.mentions()) {
-      if (m.span.end == name_end) return NearSubject{tok.span, m.span};
+      if (m.span.end == name_end) {
+        NearSubject s{tok.span, m.span};
+        s.comma_to_quote = comma_seen;
+        return s;
+      }
       if (m.span.begin > name_end) break;
     }
   }
   return std::nullopt;
+}
+
+// A description opening `sentence` (after "But", "And" …): an article, at most four words,
+// and a speaker or role noun, the last of a run of them ("The Florida senator is telling
+// …", "A campaign spokesman said …"). The words in between are no verb of saying, form of
+// "be" or word that ends a subject.
+std::optional<text::ByteSpan> DescriptionOpening(std::string_view t, const text::Segmentation& seg,
+                                                 text::ByteSpan sentence,
+                                                 const entities::Lexicons& lex) {
+  const auto& tokens = seg.tokens;
+  auto k = static_cast<size_t>(std::partition_point(tokens.begin(), tokens.end(),
+                                                    [&](const text::Token& tok) {
+                                                      return tok.span.begin < sentence.begin;
+                                                    }) -
+                               tokens.begin());
+  auto word = [&](size_t i) {
+    return i < tokens.size() && tokens[i].span.end <= sentence.end &&
+                   tokens[i].kind == text::TokenKind::kWord
+               ? t.substr(tokens[i].span.begin, tokens[i].span.size())
+               : std::string_view();
+  };
+  if (lex.sentence_leads.contains(word(k))) ++k;
+  if (!lex.articles.contains(word(k))) return std::nullopt;
+  const size_t article = k;
+  std::optional<size_t> head;
+  for (size_t i = k + 1; i <= k + 5; ++i) {
+    const std::string_view w = word(i);
+    if (w.empty()) break;
+    if (lex.speaker_nouns.contains(w) || lex.role_nouns.contains(w)) {
+      head = i;
+      continue;
+    }
+    if (head || lex.be_forms.contains(w) || lex.subordinators.contains(w)) break;
+  }
+  if (!head) return std::nullopt;
+  return text::ByteSpan{tokens[article].span.begin, tokens[*head].span.end};
 }
 
 }  // namespace
@@ -198,6 +242,10 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   // Capitalized words opening the sentence that the registry does not know as a name: an
   // adverb or a number may be among them ("Thirteen years earlier, she …").
   bool unknown_opening = false;
+  // A description opening the sentence ("The Florida senator is telling …").
+  if (!subject && near) {
+    if ((subject = DescriptionOpening(t, *near->seg, sentence, lex))) opening_subject = true;
+  }
   // A capitalized name opening the sentence is its subject, even one the registry does not
   // know as a person ("PolitiFact ruled …", "Oversight Committee Republicans seethed …").
   if (!subject) {
@@ -240,8 +288,13 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
       // follows the opening phrase's comma ("Thirteen years earlier, she …"), or is the
       // "who" of a name it knows ("Contrast that with Trump, who …").
       const bool after_opening_phrase = unknown_opening && (s->antecedent || s->after_first_comma);
-      if (nr.entity >= 0 && (!subject || !opening_subject || after_opening_phrase ||
-                             registry.Resolve(*subject, -1).entity == nr.entity)) {
+      // A "who" clause that runs on to the quotation is the quotation's clause, whoever
+      // opens the sentence ("… included Trump's running mate, Mike Pence, who called him
+      // “…”").
+      const bool own_relative_clause = s->antecedent && !s->comma_to_quote;
+      if (nr.entity >= 0 &&
+          (!subject || !opening_subject || after_opening_phrase || own_relative_clause ||
+           registry.Resolve(*subject, -1).entity == nr.entity)) {
         Link link;
         link.found = true;
         link.speaker = s->mention;

@@ -167,18 +167,44 @@ std::optional<int> Registry::PersonByRole(std::string_view mention) const {
   }
   const auto holders = office_holders_.find(head);
   if (holders == office_holders_.end()) return std::nullopt;
-  // The latest person whose current role holds the office as a word: "Former President"
-  // for "the former president".
+  // The capitalized words between the article and the office ("Florida" in "the Florida
+  // senator", "Treasury" in "the Treasury secretary") must stand in the person's role.
+  std::vector<std::string> modifiers;
+  for (size_t b = mention.find(' ') + 1; b < sp;) {
+    size_t e = mention.find(' ', b);
+    if (e == std::string_view::npos || e > sp) e = sp;
+    if (mention[b] >= 'A' && mention[b] <= 'Z')
+      modifiers.push_back(AsciiLower(mention.substr(b, e - b)));
+    b = e + 1;
+  }
+  auto holds_word = [](const std::string& role, std::string_view word) {
+    for (size_t at = role.find(word); at != std::string::npos; at = role.find(word, at + 1)) {
+      const bool starts = at == 0 || role[at - 1] == ' ' || role[at - 1] == '-';
+      const size_t end = at + word.size();
+      const bool ends = end == role.size() || role[end] == ' ' || role[end] == ',' ||
+                        role[end] == '.' || role[end] == '-';
+      if (starts && ends) return true;
+    }
+    return false;
+  };
+  // The latest person whose current role holds the office as a word ("Former President"
+  // for "the former president") and the capitalized words; when none has them, the one
+  // person who holds the office at all.
+  std::optional<int> only;
+  int holding = 0;
   for (auto k = holders->second.rbegin(); k != holders->second.rend(); ++k) {
     const Entity& e = entities_[*k];
     if (e.kind != EntityKind::kPerson || !e.role) continue;
     const std::string role = AsciiLower(*e.role);
-    const size_t at = role.find(head);
-    if (at != std::string::npos &&
-        (at + head.size() == role.size() || role[at + head.size()] == ' ')) {
+    if (!holds_word(role, head)) continue;
+    if (std::all_of(modifiers.begin(), modifiers.end(),
+                    [&](const std::string& m) { return holds_word(role, m); })) {
       return *k;
     }
+    ++holding;
+    only = *k;
   }
+  if (holding == 1) return only;
   return std::nullopt;
 }
 

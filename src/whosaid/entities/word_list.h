@@ -90,7 +90,8 @@ struct Lexicons {
   // Word classes of the quote store: which speakers it shares across stories.
   WordList generic_speaker_openings;    // a one some he his …: first in a name, generic
   WordList speaker_name_joining_words;  // of and for & …: lower case inside a named body
-  WordList group_speaker_nouns;         // police officials witnesses …: generic on their own
+  WordList speaker_nouns;        // spokesman, official, campaign …: the head of a speaker phrase
+  WordList group_speaker_nouns;  // police officials witnesses …: generic on their own
 
   // True when `word` and the period after it are an abbreviation (of abbreviations or of the
   // honorifics lists: "U.S", "Mr", "Sen") or initials ("W", "J.D"): the period ends no
