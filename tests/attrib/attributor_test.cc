@@ -132,5 +132,35 @@ TEST_CASE("attributor: consecutive reported statements in one paragraph are all 
                                                          {"the vote was close", "Dee Marsh"}});
 }
 
+TEST_CASE("attributor: a subordinate clause's subject speaks only inside the clause") {
+  // The clause ends before the quotation: the main clause's subject speaks.
+  auto q = Extract(
+      "When Lena Ortiz suggested that the port could close, Omar Haddad fired back: “The port "
+      "will stay open as long as I am mayor.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Omar Haddad");
+  // The quotation inside the clause is its subject's.
+  q = Extract(
+      "The vote was close. When Lena Ortiz called the plan “a giveaway,” the room fell silent.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Lena Ortiz");
+  // A clause of only the speaker and the cue attributes what follows.
+  q = Extract(
+      "The ferry is late again. As Lena Ortiz has pointed out, that is “the third time this "
+      "week.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Lena Ortiz");
+}
+
+TEST_CASE("attributor: a speaker slot that opens with a verb of saying is a clause") {
+  // "saying Reyes’s comments" is no speaker: the council's statement is.
+  const auto q = Extract(
+      "Mayor Tom Reyes spoke on Monday.\n\nThe port council released a statement on Friday "
+      "evening, saying Reyes’s comments are “another example of a costly delay.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "port council");
+  CHECK(q[0].mention == "The port council");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

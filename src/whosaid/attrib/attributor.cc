@@ -18,9 +18,16 @@ namespace {
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   // A clause that runs into the speaker slot ("when Clinton blasted him"), or a phrase that
   // opens with a preposition ("of Clinton", "regarding her links"), is no speaker.
-  if (const size_t first = s.find(' ');
-      first != std::string_view::npos && lex.not_speaker_openings.contains(s.substr(0, first))) {
-    return false;
+  // Capitalized, it opens the sentence ("When Trump suggested …"); a verb of saying opens a
+  // clause that ran into the slot ("said Trump's remarks").
+  if (const size_t first = s.find(' '); first != std::string_view::npos) {
+    const std::string_view opening = s.substr(0, first);
+    std::string lower(opening);
+    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z')
+      lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+    if (lex.not_speaker_openings.contains(opening) || lex.cue_verbs.contains(opening)) {
+      return false;
+    }
   }
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
   if (const size_t last = s.rfind(' ');
@@ -37,6 +44,26 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
     if (!lex.not_names.contains(std::string(w))) return true;
   }
   return false;
+}
+
+// True when the match's speaker opens a subordinate clause ("When Trump suggested …") that
+// a comma closes, after words past the cue, before the quotation at byte `quote`: the
+// quotation is in the main clause, whose subject is someone else ("When Trump suggested …,
+// Rubio fired back: “…”"). A quotation inside the clause is its subject's ("When Francis
+// said Mr. Trump “…”"), and a clause of only the speaker and the cue attributes what
+// follows ("As Ana Ruiz has pointed out, that is “…”").
+bool SubordinateClauseEndsBefore(std::string_view t, const tokenrules::TokenMatch& m,
+                                 uint32_t quote, const entities::Lexicons& lex) {
+  const std::string_view s = t.substr(m.speaker->begin, m.speaker->size());
+  const size_t first = s.find(' ');
+  if (first == std::string_view::npos || !m.cue) return false;
+  std::string opening(s.substr(0, first));
+  if (opening[0] >= 'A' && opening[0] <= 'Z') {
+    opening[0] = static_cast<char>(opening[0] - 'A' + 'a');
+  }
+  if (!lex.not_speaker_openings.contains(opening) || m.cue->end >= quote) return false;
+  const size_t comma = t.substr(m.cue->end, quote - m.cue->end).find(", ");
+  return comma != std::string_view::npos && comma > 0;
 }
 
 // A link from a token rule's match (of a quotation or of reported speech), with its slots'
@@ -66,7 +93,8 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
   std::vector<tokenrules::TokenMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
     rules.MatchQuote(seg, quotes, i, symbols, &matches, [&](const tokenrules::TokenMatch& m) {
-      return m.speaker && PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex);
+      return m.speaker && PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex) &&
+             !SubordinateClauseEndsBefore(t, m, quotes[i].outer.begin, lex);
     });
     const tokenrules::TokenMatch* best = nullptr;
     uint32_t best_distance = 0;

@@ -90,6 +90,7 @@ struct Lexicons {
   // Word classes of the quote store: which speakers it shares across stories.
   WordList generic_speaker_openings;    // a one some he his …: first in a name, generic
   WordList speaker_name_joining_words;  // of and for & …: lower case inside a named body
+  WordList cue_verbs;            // said, told, pointed out …: no speaker phrase opens with one
   WordList speaker_nouns;        // spokesman, official, campaign …: the head of a speaker phrase
   WordList group_speaker_nouns;  // police officials witnesses …: generic on their own
 
