@@ -96,5 +96,15 @@ TEST_CASE("subject sieve: a description opening the sentence is its subject") {
   CHECK(q.empty());
 }
 
+TEST_CASE("subject sieve: the name after an opening phrase is the subject") {
+  // "Preceded" is no name: the subject follows the phrase's comma.
+  const auto q = Extract(
+      "Ann Lee spoke first. Preceded at the lectern by Ann Lee, the harbor master, Tom Reyes "
+      "launched into a lament for the “forgotten families of the port.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Tom Reyes");
+  CHECK(q[0].rule == "sieve.subject");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -274,6 +274,23 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     break;
   }
   if (!subject) subject = CapitalizedOpening(t, sentence, lex);
+  // One capitalized word the registry does not know, opening a phrase set off by a comma
+  // ("Preceded at the lectern by Ann Lee, the mayor's aide, Tom Reyes launched into …"): the
+  // subject is the first name right after a comma.
+  if (subject && unknown_opening &&
+      t.substr(subject->begin, subject->size()).find(' ') == std::string_view::npos) {
+    for (const auto& m : registry.mentions()) {
+      if (m.span.begin >= before) break;
+      if (m.span.begin <= subject->end) continue;
+      uint32_t k = m.span.begin;
+      while (k > sentence.begin && t[k - 1] == ' ') --k;
+      if (k > sentence.begin && t[k - 1] == ',') {
+        subject = m.span;
+        unknown_opening = false;
+        break;
+      }
+    }
+  }
   if (subject && subject->end > before) subject.reset();
   // A pronoun nearer the quotation is the subject of its own clause: "Somewhere in there, he
   // tossed in a “…”" (no name opens the sentence), "Perez drew applause as he kept talking
