@@ -106,5 +106,14 @@ TEST_CASE("subject sieve: the name after an opening phrase is the subject") {
   CHECK(q[0].rule == "sieve.subject");
 }
 
+TEST_CASE("subject sieve: 'The' before capitalized words opens a body's name") {
+  const auto q = Extract(
+      "Tom Reyes spoke first. The Harbor Trust Foundation did not want to address “that "
+      "man,” after the vote on Monday.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].mention == "The Harbor Trust Foundation");
+  CHECK(q[0].rule == "sieve.subject");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -28,6 +28,22 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
       i += static_cast<uint32_t>(comma + 2);
     }
   }
+  // "The" before two capitalized words or more names a body ("The Trayvon Martin Foundation
+  // did not …", "The Wall Street Journal reported …"); before one, a description ("The
+  // Democratic debate …").
+  std::optional<uint32_t> article;
+  if (const size_t sp = t.substr(i, sentence.end - i).find(' ');
+      sp != std::string_view::npos && i + sp + 1 < sentence.end) {
+    std::string lead(t.substr(i, sp));
+    if (!lead.empty() && lead[0] >= 'A' && lead[0] <= 'Z') {
+      lead[0] = static_cast<char>(lead[0] - 'A' + 'a');
+    }
+    const char next = t[i + sp + 1];
+    if (lex.definite_articles.contains(lead) && next >= 'A' && next <= 'Z') {
+      article = i;
+      i += static_cast<uint32_t>(sp + 1);
+    }
+  }
   uint32_t end = i;
   int words = 0;
   while (end < sentence.end && words < 3) {
@@ -49,7 +65,7 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     if (t[end + 1] < 'A' || t[end + 1] > 'Z') break;
     ++end;
   }
-  if (end == i) return std::nullopt;
+  if (end == i || (article && words < 2)) return std::nullopt;
   // A run that ends in an abbreviated title ("Texas Sen. Ted Cruz") stops before the name;
   // the registry's mention of the name stands for the subject.
   if (end < sentence.end && t[end] == '.') {
@@ -72,7 +88,7 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     while (k < sentence.end && t[k] != ' ' && t[k] != ',' && t[k] != '.' && t[k] != ':') ++k;
   }
   if (k < sentence.end && t[k] == ':') return std::nullopt;
-  return text::ByteSpan{i, end};
+  return text::ByteSpan{article.value_or(i), end};
 }
 
 // "He", "She", "They" or "It" opening `sentence`, after an optional "But"/"And"/"So".
