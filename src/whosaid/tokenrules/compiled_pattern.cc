@@ -72,10 +72,9 @@ Result<CompiledPattern> CompiledPattern::FromRegex(std::string regex) {
 std::optional<size_t> CompiledPattern::LastStart(const SymbolText& text, size_t from,
                                                  size_t to) const {
   const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
-  if (from * 2 > all.size() ||
-      !re_->Match(all, from * 2, all.size(), RE2::UNANCHORED, nullptr, 0)) {
-    return std::nullopt;  // the DFA alone says no: most calls end here
-  }
+  if (from * 2 > all.size()) return std::nullopt;
+  // A pattern anchored at the end runs as RE2's reverse DFA from the end, with or without
+  // the match's extent: the first call below is the yes or no (most calls end there).
   std::optional<size_t> last;
   size_t run_start = 0;  // where the run of adjacent starts that ends at `last` begins
   re2::StringPiece whole;
