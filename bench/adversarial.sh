@@ -11,7 +11,7 @@
 # sentence ends with a quote every 74 KB; a name, a comma and a short non-role ("Bo Li, a. ",
 # the registry's appositive-role search); news-like text with straight quotes, -- dashes and
 # names followed by commas; a roster of distinct titled names (the registry's person
-# lookup). Start-up (loading
+# lookup); paragraphs whose quotations only the sieves attribute. Start-up (loading
 # the rules, measured on an empty document in the same run) is subtracted, so s/MB is the
 # cost of the text itself; it should stay flat as the size grows.
 set -euo pipefail
@@ -38,7 +38,7 @@ startup=$(seconds "$work/empty.txt")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "start-up (empty document): ${startup} s, subtracted below"
 printf '%-12s %8s %9s %9s %10s\n' kind MB seconds s/MB "peak RSS"
-kinds=${KINDS:-marks straight caps cues mixed filler rolecomma straightdash roster}
+kinds=${KINDS:-marks straight caps cues mixed filler rolecomma straightdash roster sieves}
 for kind in $kinds; do
   for mb in "${sizes[@]}"; do
     python3 - "$kind" "$mb" "$work/in.txt" <<'PY'
@@ -91,6 +91,20 @@ def straightdash():
         i += 1
 
 
+def sieves():
+    # Paragraphs whose quotations only the sieves attribute (a pronoun or a description as
+    # subject, a quotation paragraph after reported speech), each with a new person: the
+    # sieves' look-ups of mentions and reported speech must not walk the whole document.
+    i = 0
+    while True:
+        name = f"{syllables(i, ['ka', 'lo', 'mi', 're', 'su'])} {syllables(i * 3 + 1, ['ba', 'di', 'go', 'le'])}"
+        yield (f"{name} said the ferry would run again on Friday. Later in the evening, she "
+               f"compared the plan to “a giveaway to the builders.” The council has long "
+               f"called the port “a hole in the budget.”\n\n“Nobody asked the town about any "
+               f"of it, and nobody will,” {name} said.\n\n")
+        i += 1
+
+
 def roster():
     # Distinct titled names, each a new person: "Dr. Kamo Lita, Sen. Rofi Tena, ..."
     titles = ["Dr.", "Sen.", "Gov.", "Mr.", "Ms.", "Prof."]
@@ -108,7 +122,7 @@ with open(path, "wb") as f:
         f.write(unit * (size // len(unit)))
     else:
         written = 0
-        for piece in {"straightdash": straightdash, "roster": roster}[kind]():
+        for piece in {"straightdash": straightdash, "roster": roster, "sieves": sieves}[kind]():
             piece = piece.encode()
             if written + len(piece) > size:
                 break

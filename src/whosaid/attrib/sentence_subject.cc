@@ -7,6 +7,29 @@
 namespace whosaid::attrib {
 namespace {
 
+// True when `span` lies inside one of `quotes` (in text order): the last quotation to open
+// before it, or one of the two before that (a quotation nested in another).
+bool InsideQuote(const std::vector<quotes::QuoteSpan>& quotes, text::ByteSpan span) {
+  auto it = std::upper_bound(
+      quotes.begin(), quotes.end(), span.begin,
+      [](uint32_t byte, const quotes::QuoteSpan& q) { return byte < q.outer.begin; });
+  for (int k = 0; k < 3 && it != quotes.begin(); ++k) {
+    --it;
+    if (span.end <= it->outer.end) return true;
+  }
+  return false;
+}
+
+// The registry's mentions from the first that starts at byte `at` or after (they are in
+// text order): a sieve looks at one sentence, not at every mention before it.
+std::vector<entities::EntityMention>::const_iterator MentionsFrom(
+    const entities::Registry& registry, uint32_t at) {
+  const auto& mentions = registry.mentions();
+  return std::lower_bound(
+      mentions.begin(), mentions.end(), at,
+      [](const entities::EntityMention& m, uint32_t byte) { return m.span.begin < byte; });
+}
+
 // The capitalized words that open `sentence` ("PolitiFact rated …", "Protesters chanted …"),
 // when the first is not a word that never starts a name.
 std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteSpan sentence,
@@ -163,10 +186,7 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
     if (tok.span.begin < after) break;
     if (tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',') comma_seen = true;
     if (tok.kind != text::TokenKind::kWord) continue;
-    const bool quoted = std::any_of(quotes.begin(), quotes.end(), [&](const auto& q) {
-      return q.outer.begin <= tok.span.begin && tok.span.end <= q.outer.end;
-    });
-    if (quoted) continue;
+    if (InsideQuote(quotes, tok.span)) continue;
     const std::string_view word = t.substr(tok.span.begin, tok.span.size());
     if (lex.clause_subject_pronouns.contains(word)) {
       NearSubject s{tok.span, std::nullopt};
@@ -188,13 +208,14 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
                                       t.substr(tokens[k - 1].span.begin, 1) == ","
                                   ? tokens[k - 2].span.end
                                   : tokens[k - 1].span.end;
-    for (const auto& m : registry.mentions()) {
-      if (m.span.end == name_end) {
-        NearSubject s{tok.span, m.span};
+    // The mention that ends there is the last one to start before it.
+    if (auto m = MentionsFrom(registry, name_end); m != registry.mentions().begin()) {
+      --m;
+      if (m->span.end == name_end) {
+        NearSubject s{tok.span, m->span};
         s.comma_to_quote = comma_seen;
         return s;
       }
-      if (m.span.begin > name_end) break;
     }
   }
   return std::nullopt;
@@ -272,9 +293,9 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
       unknown_opening = true;
     }
   }
-  for (const auto& m : registry.mentions()) {
+  for (auto it = MentionsFrom(registry, sentence.begin); it != registry.mentions().end(); ++it) {
+    const entities::EntityMention& m = *it;
     if (m.span.begin >= before) break;
-    if (m.span.begin < sentence.begin) continue;
     if (!subject || m.span.begin < subject->begin) {
       subject = m.span;
       opening_subject = m.span.begin == sentence.begin;
@@ -295,9 +316,10 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   // subject is the first name right after a comma.
   if (subject && unknown_opening &&
       t.substr(subject->begin, subject->size()).find(' ') == std::string_view::npos) {
-    for (const auto& m : registry.mentions()) {
+    for (auto it = MentionsFrom(registry, subject->end + 1); it != registry.mentions().end();
+         ++it) {
+      const entities::EntityMention& m = *it;
       if (m.span.begin >= before) break;
-      if (m.span.begin <= subject->end) continue;
       uint32_t k = m.span.begin;
       while (k > sentence.begin && t[k - 1] == ' ') --k;
       if (k > sentence.begin && t[k - 1] == ',') {

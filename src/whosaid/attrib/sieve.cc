@@ -1,5 +1,6 @@
 #include "whosaid/attrib/sieve.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -37,11 +38,18 @@ QuotePlace PlaceOf(const SieveInput& in, size_t quote) {
   place.follows_in_sentence =
       place.previous && in.links[*place.previous].found &&
       seg.SentenceAt(in.quotes[*place.previous].outer.begin) == place.sentence;
-  for (const IndirectClause& ic : in.indirect) {
-    const size_t cs = seg.SentenceAt(ic.clause.begin);
-    if ((cs == place.sentence || cs + 1 == place.sentence) &&
-        seg.sentence_paragraph[cs] == place.paragraph && ic.clause.begin < q.outer.begin) {
-      place.adjacent = &ic;
+  // The statements are in text order: walk back from the last that starts before the
+  // quotation, as far as the sentence before.
+  auto it = std::lower_bound(
+      in.indirect.begin(), in.indirect.end(), q.outer.begin,
+      [](const IndirectClause& ic, uint32_t byte) { return ic.clause.begin < byte; });
+  while (it != in.indirect.begin()) {
+    --it;
+    const size_t cs = seg.SentenceAt(it->clause.begin);
+    if (cs + 1 < place.sentence) break;
+    if (seg.sentence_paragraph[cs] == place.paragraph) {
+      place.adjacent = &*it;
+      break;
     }
   }
   return place;

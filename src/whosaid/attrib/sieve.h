@@ -31,7 +31,7 @@ struct SieveInput {
   const std::vector<quotes::QuoteSpan>& quotes;
   const std::vector<Link>& links;  // per quotation, as decided so far
   const std::vector<bool>& title;  // per quotation: the title of a work (gets no speaker)
-  const std::vector<IndirectClause>& indirect;  // the document's reported speech
+  const std::vector<IndirectClause>& indirect;  // the document's reported speech, in text order
   entities::Registry& registry;
   const entities::Lexicons& lex;
 };
