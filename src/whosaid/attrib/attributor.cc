@@ -13,22 +13,23 @@
 namespace whosaid::attrib {
 namespace {
 
+// True when `s` holds more than one word and opens with a verb of saying (cue_verbs.lst).
+bool OpensWithCue(std::string_view s, const entities::Lexicons& lex) {
+  const size_t first = s.find(' ');
+  return first != std::string_view::npos && lex.cue_verbs.contains(s.substr(0, first));
+}
+
 // False for a speaker slot that holds only words that never name anyone ("After",
 // "Following"): a pattern that matched across a sentence opener. Pronouns are speakers.
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   // A clause that runs into the speaker slot ("when Clinton blasted him"), or a phrase that
   // opens with a preposition ("of Clinton", "regarding her links"), is no speaker.
-  // Capitalized, it opens the sentence ("When Trump suggested …"); a verb of saying opens a
-  // clause that ran into the slot ("said Trump's remarks").
-  if (const size_t first = s.find(' '); first != std::string_view::npos) {
-    const std::string_view opening = s.substr(0, first);
-    std::string lower(opening);
-    if (!lower.empty() && lower[0] >= 'A' && lower[0] <= 'Z')
-      lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
-    if (lex.not_speaker_openings.contains(opening) || lex.cue_verbs.contains(opening)) {
-      return false;
-    }
+  if (const size_t first = s.find(' ');
+      first != std::string_view::npos && lex.not_speaker_openings.contains(s.substr(0, first))) {
+    return false;
   }
+  // A verb of saying opens a clause that ran into the slot ("said Trump's remarks").
+  if (OpensWithCue(s, lex)) return false;
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
   if (const size_t last = s.rfind(' ');
       last != std::string_view::npos && lex.be_forms.contains(s.substr(last + 1))) {
@@ -141,12 +142,16 @@ bool SentenceEndsWithMark(std::string_view t, const text::Segmentation& seg, uin
 // Step 2: the indirect-speech clauses of the whole document.
 void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           const std::vector<quotes::QuoteSpan>& quotes,
-                          const tokenrules::TokenRuleSet& rules, bool keep_slots,
-                          const tokenrules::SymbolText& symbols, std::vector<IndirectClause>* out) {
+                          const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
+                          bool keep_slots, const tokenrules::SymbolText& symbols,
+                          std::vector<IndirectClause>* out) {
   std::vector<tokenrules::TokenMatch> matches;
   rules.MatchIndirect(seg, quotes, symbols, &matches);
   for (const tokenrules::TokenMatch& m : matches) {
     if (!SentenceEndsWithMark(t, seg, m.clause->begin)) continue;
+    // A speaker slot that opens with a verb of saying is a clause ("said Mexico must rebut
+    // Trump's").
+    if (OpensWithCue(t.substr(m.speaker->begin, m.speaker->size()), lex)) continue;
     out->push_back({*m.clause, LinkFromTokenMatch(t, m, keep_slots)});
   }
 }
@@ -219,7 +224,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // 2. Reported speech over the whole document.
   std::vector<IndirectClause> indirect;
   if (indirect_rules) {
-    IndirectByTokenRules(t, seg, quotes, rules_, options_.keep_slots, symbols, &indirect);
+    IndirectByTokenRules(t, seg, quotes, rules_, lexicons_, options_.keep_slots, symbols,
+                         &indirect);
   }
 
   if (times) {
