@@ -7,19 +7,6 @@
 namespace whosaid::attrib {
 namespace {
 
-// True when `span` lies inside one of `quotes` (in text order): the last quotation to open
-// before it, or one of the two before that (a quotation nested in another).
-bool InsideQuote(const std::vector<quotes::QuoteSpan>& quotes, text::ByteSpan span) {
-  auto it = std::upper_bound(
-      quotes.begin(), quotes.end(), span.begin,
-      [](uint32_t byte, const quotes::QuoteSpan& q) { return byte < q.outer.begin; });
-  for (int k = 0; k < 3 && it != quotes.begin(); ++k) {
-    --it;
-    if (span.end <= it->outer.end) return true;
-  }
-  return false;
-}
-
 // The registry's mentions from the first that starts at byte `at` or after (they are in
 // text order): a sieve looks at one sentence, not at every mention before it.
 std::vector<entities::EntityMention>::const_iterator MentionsFrom(
@@ -186,7 +173,7 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
     if (tok.span.begin < after) break;
     if (tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',') comma_seen = true;
     if (tok.kind != text::TokenKind::kWord) continue;
-    if (InsideQuote(quotes, tok.span)) continue;
+    if (quotes::OverlapsAnyQuote(quotes, tok.span)) continue;
     const std::string_view word = t.substr(tok.span.begin, tok.span.size());
     if (lex.clause_subject_pronouns.contains(word)) {
       NearSubject s{tok.span, std::nullopt};

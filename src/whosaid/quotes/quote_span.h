@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "whosaid/text/span.h"
 
@@ -26,7 +27,12 @@ struct QuoteSpan {
   QuoteType type = QuoteType::kDirect;
   bool unclosed = false;         // the paragraph ended with no closing mark and no continuation
   bool multi_paragraph = false;  // continued over one or more paragraph breaks
-  bool single = false;           // delimited by single marks (‘ ’ ' ‹ › ‚) at the top level
+  bool single = false;  // delimited by single marks (‘ ’ ' ‹ › ‚) at the top level
 };
+
+// True when `span` overlaps one of `quotes` (the scanner's: in text order, none inside
+// another). A binary search: stages that ask it for every statement or token of a document
+// must not walk every quotation.
+bool OverlapsAnyQuote(const std::vector<QuoteSpan>& quotes, text::ByteSpan span);
 
 }  // namespace whosaid::quotes

@@ -162,20 +162,6 @@ std::optional<text::ByteSpan> SpanOf(const text::Segmentation& seg,
                         seg.tokens[it->second.end - 1].span.end};
 }
 
-// True when `span` overlaps one of `quotes` (in text order): the last quotation to open
-// before its end, or one of the two before that (a quotation nested in another). A search
-// per statement, not a walk over every quotation of the document.
-bool OverlapsQuote(const std::vector<quotes::QuoteSpan>& quotes, text::ByteSpan span) {
-  auto it = std::lower_bound(
-      quotes.begin(), quotes.end(), span.end,
-      [](const quotes::QuoteSpan& q, uint32_t byte) { return q.outer.begin < byte; });
-  for (int k = 0; k < 3 && it != quotes.begin(); ++k) {
-    --it;
-    if (span.begin < it->outer.end) return true;
-  }
-  return false;
-}
-
 std::vector<std::string> TokenRuleFiles(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
@@ -561,7 +547,7 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
       m.role = SpanOf(seg, p->slots, "ROLE");
       m.clause = SpanOf(seg, p->slots, "CLAUSE");
       if (!m.clause || !m.speaker) continue;
-      if (!OverlapsQuote(quotes, *m.clause)) out->push_back(m);
+      if (!quotes::OverlapsAnyQuote(quotes, *m.clause)) out->push_back(m);
     }
   }
   // The matches taken beside a best one may come before it: keep the statements in order.
