@@ -46,15 +46,19 @@ Status CheckTokenRulePath(const std::filesystem::path& path) {
 
 Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options) {
   PackPaths pack_paths;
+  // The sieve list of the last pack that has one.
+  auto note_sieve_list = [&](const std::filesystem::path& pack) {
+    if (std::filesystem::is_regular_file(pack / attrib::kSieveListFile)) {
+      pack_paths.sieve_list = (pack / attrib::kSieveListFile).string();
+    }
+  };
   if (options.default_rules) {
     auto found = DefaultRulesDir(options);
     if (!found.ok()) return found.status();
     const std::string dir = std::move(found).value();
     pack_paths.rule_paths.push_back(dir);
     pack_paths.lexicon_dir = dir + "/lexicon";
-    if (std::filesystem::is_regular_file(dir + "/" + std::string(attrib::kSieveListFile))) {
-      pack_paths.sieve_list = dir + "/" + std::string(attrib::kSieveListFile);
-    }
+    note_sieve_list(dir);
   }
   for (const auto& p : options.rule_paths) {
     pack_paths.rule_paths.push_back(p);
@@ -70,9 +74,7 @@ Result<Extractor::PackPaths> Extractor::FindPack(const ExtractorOptions& options
     if (pack_paths.lexicon_dir.empty() && std::filesystem::is_directory(pack / "lexicon")) {
       pack_paths.lexicon_dir = (pack / "lexicon").string();
     }
-    if (std::filesystem::is_regular_file(pack / attrib::kSieveListFile)) {
-      pack_paths.sieve_list = (pack / attrib::kSieveListFile).string();
-    }
+    note_sieve_list(pack);
   }
   return pack_paths;
 }

@@ -8,15 +8,17 @@
 #include "whosaid/attrib/title_case.h"
 #include "whosaid/entities/registry.h"
 #include "whosaid/entities/registry_words.h"
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::attrib {
 namespace {
 
+using entities::registry_words::LeadWord;
+
 // True when `s` holds more than one word and opens with a verb of saying (cue_verbs.lst).
 bool OpensWithCue(std::string_view s, const entities::Lexicons& lex) {
-  const size_t first = s.find(' ');
-  return first != std::string_view::npos && lex.cue_verbs.contains(s.substr(0, first));
+  return lex.cue_verbs.contains(LeadWord(s));
 }
 
 // False for a speaker slot that holds only words that never name anyone ("After",
@@ -24,10 +26,7 @@ bool OpensWithCue(std::string_view s, const entities::Lexicons& lex) {
 bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   // A clause that runs into the speaker slot ("when Clinton blasted him"), or a phrase that
   // opens with a preposition ("of Clinton", "regarding her links"), is no speaker.
-  if (const size_t first = s.find(' ');
-      first != std::string_view::npos && lex.not_speaker_openings.contains(s.substr(0, first))) {
-    return false;
-  }
+  if (lex.not_speaker_openings.contains(LeadWord(s))) return false;
   // A verb of saying opens a clause that ran into the slot ("said Trump's remarks").
   if (OpensWithCue(s, lex)) return false;
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
@@ -55,14 +54,9 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
 // follows ("As Ana Ruiz has pointed out, that is “…”").
 bool SubordinateClauseEndsBefore(std::string_view t, const tokenrules::TokenMatch& m,
                                  uint32_t quote, const entities::Lexicons& lex) {
-  const std::string_view s = t.substr(m.speaker->begin, m.speaker->size());
-  const size_t first = s.find(' ');
-  if (first == std::string_view::npos || !m.cue) return false;
-  std::string opening(s.substr(0, first));
-  if (opening[0] >= 'A' && opening[0] <= 'Z') {
-    opening[0] = static_cast<char>(opening[0] - 'A' + 'a');
-  }
-  if (!lex.not_speaker_openings.contains(opening) || m.cue->end >= quote) return false;
+  const std::string_view opening = LeadWord(t.substr(m.speaker->begin, m.speaker->size()));
+  if (opening.empty() || !m.cue || m.cue->end >= quote) return false;
+  if (!lex.not_speaker_openings.contains(text::AsciiLowerFirst(opening))) return false;
   const size_t comma = t.substr(m.cue->end, quote - m.cue->end).find(", ");
   return comma != std::string_view::npos && comma > 0;
 }
@@ -297,7 +291,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       const std::optional<std::string>& known =
           link.entity >= 0 ? registry.entities()[link.entity].role : std::nullopt;
       const auto is_clause = [&](std::string_view role) {
-        return lexicons_.relative_pronouns.contains(entities::registry_words::LeadWord(role));
+        return lexicons_.relative_pronouns.contains(LeadWord(role));
       };
       if (link.role && !(known && is_clause(doc.View(*link.role)) && !is_clause(*known))) {
         a.role = doc.Slice(*link.role);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "whosaid/text/char_class.h"
 #include "whosaid/text/token.h"
 
 namespace whosaid::attrib {
@@ -15,6 +16,19 @@ std::vector<entities::EntityMention>::const_iterator MentionsFrom(
   return std::lower_bound(
       mentions.begin(), mentions.end(), at,
       [](const entities::EntityMention& m, uint32_t byte) { return m.span.begin < byte; });
+}
+
+// The index of the first of `tokens` that starts at byte `at` or after.
+size_t FirstTokenAt(const std::vector<text::Token>& tokens, uint32_t at) {
+  return static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const text::Token& tok) { return tok.span.begin < at; }) -
+      tokens.begin());
+}
+
+// True when token `tok` of text `t` is a comma.
+bool IsComma(std::string_view t, const text::Token& tok) {
+  return tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',';
 }
 
 // The capitalized words that open `sentence` ("PolitiFact rated …", "Protesters chanted …"),
@@ -44,12 +58,9 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
   std::optional<uint32_t> article;
   if (const size_t sp = t.substr(i, sentence.end - i).find(' ');
       sp != std::string_view::npos && i + sp + 1 < sentence.end) {
-    std::string lead(t.substr(i, sp));
-    if (!lead.empty() && lead[0] >= 'A' && lead[0] <= 'Z') {
-      lead[0] = static_cast<char>(lead[0] - 'A' + 'a');
-    }
     const char next = t[i + sp + 1];
-    if (lex.definite_articles.contains(lead) && next >= 'A' && next <= 'Z') {
+    if (lex.definite_articles.contains(text::AsciiLowerFirst(t.substr(i, sp))) && next >= 'A' &&
+        next <= 'Z') {
       article = i;
       i += static_cast<uint32_t>(sp + 1);
     }
@@ -162,39 +173,31 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
                                           const entities::Registry& registry,
                                           const entities::Lexicons& lex) {
   const auto& tokens = seg.tokens;
-  auto k = static_cast<size_t>(
-      std::partition_point(tokens.begin(), tokens.end(),
-                           [&](const text::Token& tok) { return tok.span.begin < quote; }) -
-      tokens.begin());
+  size_t k = FirstTokenAt(tokens, quote);
   bool comma_seen = false;
   while (k > 0) {
     --k;
     const text::Token& tok = tokens[k];
     if (tok.span.begin < after) break;
-    if (tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',') comma_seen = true;
+    if (IsComma(t, tok)) comma_seen = true;
     if (tok.kind != text::TokenKind::kWord) continue;
     if (quotes::OverlapsAnyQuote(quotes, tok.span)) continue;
     const std::string_view word = t.substr(tok.span.begin, tok.span.size());
     if (lex.clause_subject_pronouns.contains(word)) {
       NearSubject s{tok.span, std::nullopt};
       s.comma_to_quote = comma_seen;
-      const auto is_comma = [&](size_t i) {
-        return tokens[i].kind == text::TokenKind::kPunct && t[tokens[i].span.begin] == ',';
-      };
-      if (k > 0 && is_comma(k - 1)) {
+      if (k > 0 && IsComma(t, tokens[k - 1])) {
         s.after_first_comma = true;
         for (size_t i = k - 1; i > 0 && tokens[i - 1].span.begin >= after; --i) {
-          if (is_comma(i - 1)) s.after_first_comma = false;
+          if (IsComma(t, tokens[i - 1])) s.after_first_comma = false;
         }
       }
       return s;
     }
     if (!lex.relative_pronouns.contains(word) || k == 0) continue;
     // The name before "who" (a comma between them or not).
-    const uint32_t name_end = tokens[k - 1].kind == text::TokenKind::kPunct && k >= 2 &&
-                                      t.substr(tokens[k - 1].span.begin, 1) == ","
-                                  ? tokens[k - 2].span.end
-                                  : tokens[k - 1].span.end;
+    const uint32_t name_end =
+        IsComma(t, tokens[k - 1]) && k >= 2 ? tokens[k - 2].span.end : tokens[k - 1].span.end;
     // The mention that ends there is the last one to start before it.
     if (auto m = MentionsFrom(registry, name_end); m != registry.mentions().begin()) {
       --m;
@@ -216,11 +219,7 @@ std::optional<text::ByteSpan> DescriptionOpening(std::string_view t, const text:
                                                  text::ByteSpan sentence,
                                                  const entities::Lexicons& lex) {
   const auto& tokens = seg.tokens;
-  auto k = static_cast<size_t>(std::partition_point(tokens.begin(), tokens.end(),
-                                                    [&](const text::Token& tok) {
-                                                      return tok.span.begin < sentence.begin;
-                                                    }) -
-                               tokens.begin());
+  size_t k = FirstTokenAt(tokens, sentence.begin);
   auto word = [&](size_t i) {
     return i < tokens.size() && tokens[i].span.end <= sentence.end &&
                    tokens[i].kind == text::TokenKind::kWord
@@ -317,6 +316,12 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
     }
   }
   if (subject && subject->end > before) subject.reset();
+  // The subject's person, resolved once whichever mention ends up the link's.
+  std::optional<entities::Resolution> subject_resolution;
+  auto resolve_subject = [&]() -> const entities::Resolution& {
+    if (!subject_resolution) subject_resolution = registry.Resolve(*subject, -1);
+    return *subject_resolution;
+  };
   // A pronoun nearer the quotation is the subject of its own clause: "Somewhere in there, he
   // tossed in a “…”" (no name opens the sentence), "Perez drew applause as he kept talking
   // about “…”" (the same person: the pronoun is the mention). After a pronoun opening the
@@ -334,9 +339,8 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
       // opens the sentence ("… included Trump's running mate, Mike Pence, who called him
       // “…”").
       const bool own_relative_clause = s->antecedent && !s->comma_to_quote;
-      if (nr.entity >= 0 &&
-          (!subject || !opening_subject || after_opening_phrase || own_relative_clause ||
-           registry.Resolve(*subject, -1).entity == nr.entity)) {
+      if (nr.entity >= 0 && (!subject || !opening_subject || after_opening_phrase ||
+                             own_relative_clause || resolve_subject().entity == nr.entity)) {
         Link link;
         link.found = true;
         link.speaker = s->mention;
@@ -350,7 +354,7 @@ std::optional<Link> SubjectLink(std::string_view t, text::ByteSpan sentence, uin
   Link link;
   link.found = true;
   link.speaker = *subject;
-  const entities::Resolution r = registry.Resolve(*subject, -1);
+  const entities::Resolution& r = resolve_subject();
   if (r.entity < 0) return std::nullopt;  // a pronoun with nobody to stand for
   link.entity = r.entity;
   link.pronoun = r.pronoun;

@@ -34,6 +34,13 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::string AsciiLowerFirst(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
 size_t LineBreakLength(std::string_view t, size_t i) {
   const unsigned char c = static_cast<unsigned char>(t[i]);
   if (c == '\n') return 1;

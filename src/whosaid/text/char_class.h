@@ -19,6 +19,9 @@ bool IsLetterCp(char32_t cp);
 // `s` with ASCII capitals in lower case (other bytes unchanged): case-folding for keys
 // written in ASCII (list entries, literal words, header names).
 std::string AsciiLower(std::string_view s);
+// `s` with an ASCII capital first letter in lower case, the rest unchanged: a sentence's
+// first word as a list writes it ("When" is "when", "WHEN" stays a heading's).
+std::string AsciiLowerFirst(std::string_view s);
 
 // Length in bytes of the line break at byte i of `t` (\n, \r\n, \r, U+2028, U+2029), or 0.
 size_t LineBreakLength(std::string_view t, size_t i);

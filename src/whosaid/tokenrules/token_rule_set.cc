@@ -162,6 +162,18 @@ std::optional<text::ByteSpan> SpanOf(const text::Segmentation& seg,
                         seg.tokens[it->second.end - 1].span.end};
 }
 
+// The match of `rule` whose slots are `slots`, as byte spans.
+TokenMatch MatchOf(const text::Segmentation& seg, const TokenRule& rule,
+                   const std::map<std::string, TokenRange>& slots) {
+  TokenMatch m;
+  m.rule = &rule;
+  m.speaker = SpanOf(seg, slots, "SPEAKER");
+  m.role = SpanOf(seg, slots, "ROLE");
+  m.cue = SpanOf(seg, slots, "CUE");
+  m.clause = SpanOf(seg, slots, "CLAUSE");
+  return m;
+}
+
 std::vector<std::string> TokenRuleFiles(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
@@ -447,11 +459,7 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
                 rule.compiled.Match(*symbols, from, to, /*anchored=*/false, &slots);
     }
     if (!matched) continue;
-    TokenMatch m;
-    m.rule = &rule;
-    m.speaker = SpanOf(seg, slots, "SPEAKER");
-    m.role = SpanOf(seg, slots, "ROLE");
-    m.cue = SpanOf(seg, slots, "CUE");
+    const TokenMatch m = MatchOf(seg, rule, slots);
     if (accept && !accept(m)) continue;
     accepted_priority = rule.priority;
     out->push_back(m);
@@ -540,12 +548,7 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
     for (Pending* p : taken) {
       p->known = false;
       pos = std::max(pos, p->end);
-      TokenMatch m;
-      m.rule = p->rule;
-      m.speaker = SpanOf(seg, p->slots, "SPEAKER");
-      m.cue = SpanOf(seg, p->slots, "CUE");
-      m.role = SpanOf(seg, p->slots, "ROLE");
-      m.clause = SpanOf(seg, p->slots, "CLAUSE");
+      const TokenMatch m = MatchOf(seg, *p->rule, p->slots);
       if (!m.clause || !m.speaker) continue;
       if (!quotes::OverlapsAnyQuote(quotes, *m.clause)) out->push_back(m);
     }
