@@ -101,30 +101,36 @@ bool CompiledPattern::Match(const SymbolText& text, size_t from, size_t to, bool
   // Without slots, no submatch at all: a yes or no from RE2's DFA alone.
   const int groups = slots ? re_->NumberOfCapturingGroups() + 1 : 0;
   std::vector<re2::StringPiece> found(static_cast<size_t>(groups));
-  // The text ends at `to`: RE2 matches a pattern anchored at the end (`$`) only at the end
-  // of the text it is given, not at an end position inside it.
-  const re2::StringPiece all(text.symbols.data(), std::min(to * 2, text.symbols.size()));
-  to = all.size();
-  if (from * 2 > to) return false;
+  // RE2 is handed symbols [from, to) alone: a pattern anchored at the end (`$`) matches only
+  // at the end of the text RE2 is given, no pattern looks outside its match (no `^`, no word
+  // boundary), and RE2 picks its engine by the size of that text (a short one goes straight
+  // to its bit-state engine).
+  const size_t end = std::min(to * 2, text.symbols.size());
+  if (from * 2 > end) return false;
+  const re2::StringPiece range(text.symbols.data() + from * 2, end - from * 2);
   const RE2::Anchor anchor = anchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
-  if (groups == 0) return re_->Match(all, from * 2, to, anchor, nullptr, 0);
-  // The match's extent first (RE2's DFAs, forwards and backwards), then the slots within
-  // that extent only, anchored at both ends: the same match (the best parse overall ends
-  // there, so it is the best of those that do), and the capturing engines' cost grows with
-  // the text they are given times the program's size.
-  re2::StringPiece whole;
-  if (!re_->Match(all, from * 2, to, anchor, &whole, 1)) return false;
-  const size_t begin = static_cast<size_t>(whole.data() - all.data());
-  if (start) *start = begin / 2;
-  if (!re_->Match(all, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found.data(), groups)) {
-    return false;
+  if (groups == 0) return re_->Match(range, 0, range.size(), anchor, nullptr, 0);
+  if (anchored) {
+    // The start is known: the slots in one call.
+    if (!re_->Match(range, 0, range.size(), anchor, found.data(), groups)) return false;
+  } else {
+    // The match's extent first (RE2's DFAs, forwards and backwards), then the slots within
+    // that extent only, anchored at both ends: the same match (the best parse overall ends
+    // there, so it is the best of those that do), and the capturing engines' cost grows
+    // with the text they are given times the program's size.
+    re2::StringPiece whole;
+    if (!re_->Match(range, 0, range.size(), anchor, &whole, 1)) return false;
+    if (!re_->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, found.data(), groups)) {
+      return false;
+    }
   }
+  if (start) *start = from + static_cast<size_t>(found[0].data() - range.data()) / 2;
   if (slots) {
     slots->clear();
     for (const auto& [name, index] : re_->NamedCapturingGroups()) {
       const re2::StringPiece& g = found[static_cast<size_t>(index)];
       if (g.data() == nullptr) continue;
-      const size_t b = static_cast<size_t>(g.data() - all.data()) / 2;
+      const size_t b = from + static_cast<size_t>(g.data() - range.data()) / 2;
       const size_t e = b + g.size() / 2;
       // An empty slot sits before the token of symbol b (or after the last one).
       const uint32_t at = b < text.first_token.size() ? text.first_token[b]
