@@ -28,5 +28,32 @@ TEST_CASE("adjacent sieve: reported speech between two quotes takes the second o
   CHECK(q[1].rule == "sieve.continuation");
 }
 
+TEST_CASE("adjacent sieve: a reported question with no asker named lends no speaker") {
+  const std::string story =
+      "“The bridge will open in May,” Ellen Brandt said on Monday. Asked whether the crews were "
+      "behind, the engineers shrugged. “Nobody has seen the steel yet.”";
+  ExtractorOptions options;
+  options.default_rules_dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en";
+  options.attribution.indirect = true;
+  auto ex = Extractor::Create(options, nullptr);
+  REQUIRE(ex.ok());
+  auto doc = text::Document::FromBytes("t", story);
+  REQUIRE(doc.ok());
+  const auto records = (*ex)->Extract(*doc).quotes;
+  REQUIRE(records.size() == 3);
+  // The question is reported speech with a cue and no speaker, mention or offsets of one.
+  const Attribution& question = records[1].attribution;
+  CHECK(records[1].span.type == quotes::QuoteType::kIndirect);
+  CHECK(doc->Slice(records[1].span.content) == "whether the crews were behind");
+  CHECK(question.rule == "en.ind_asked_question");
+  CHECK(question.cue == "Asked");
+  CHECK_FALSE(question.speaker.has_value());
+  CHECK_FALSE(question.mention.has_value());
+  CHECK_FALSE(question.mention_span.has_value());
+  // The quote after it is not given the question's (missing) speaker.
+  CHECK(records[2].attribution.rule != "sieve.adjacent");
+  CHECK(records[2].attribution.speaker == "Ellen Brandt");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -67,7 +67,8 @@ Link LinkFromTokenMatch(std::string_view t, const tokenrules::TokenMatch& m, boo
   Link link;
   link.found = true;
   link.rule = DecidingRule{m.rule->id, m.rule->confidence};
-  link.speaker = *m.speaker;
+  // No SPEAKER slot: an empty span where the statement starts (Link::named()).
+  link.speaker = m.speaker ? *m.speaker : text::ByteSpan{m.clause->begin, m.clause->begin};
   link.cue = m.cue;
   link.role = m.role;
   if (!keep_slots) return link;
@@ -145,7 +146,7 @@ void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
     if (!SentenceEndsWithMark(t, seg, m.clause->begin)) continue;
     // A speaker slot that opens with a verb of saying is a clause ("said Mexico must rebut
     // Trump's").
-    if (OpensWithCue(t.substr(m.speaker->begin, m.speaker->size()), lex)) continue;
+    if (m.speaker && OpensWithCue(t.substr(m.speaker->begin, m.speaker->size()), lex)) continue;
     out->push_back({*m.clause, LinkFromTokenMatch(t, m, keep_slots)});
   }
 }
@@ -237,7 +238,9 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     for (size_t i = 0; i < quotes.size(); ++i) {
       if (links[i].found) events.push_back({quotes[i].outer.begin, &links[i]});
     }
-    for (auto& ic : indirect) events.push_back({ic.clause.begin, &ic.link});
+    for (auto& ic : indirect) {
+      if (ic.link.named()) events.push_back({ic.clause.begin, &ic.link});
+    }
     std::stable_sort(events.begin(), events.end(),
                      [](const Event& a, const Event& b) { return a.pos < b.pos; });
     int previous = -1;
@@ -283,8 +286,10 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     if (link.found) {
       Attribution& a = rec.attribution;
       a.rule = link.rule ? std::string(link.rule->id) : link.sieve;
-      a.mention = doc.Slice(link.speaker);
-      a.mention_span = link.speaker;
+      if (link.named()) {
+        a.mention = doc.Slice(link.speaker);
+        a.mention_span = link.speaker;
+      }
       if (link.entity >= 0) a.speaker = doc.Repaired(registry.entities()[link.entity].name);
       // The rule's ROLE slot, unless it caught a "who" clause and the person has a role
       // phrase ("according to ministry spokeswoman Ana Ruiz, who said …").

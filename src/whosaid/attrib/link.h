@@ -23,7 +23,10 @@ struct Link {
   std::optional<DecidingRule> rule;  // none when a sieve decided
   std::string sieve;                 // "sieve.NAME" when a sieve decided
   double sieve_confidence = 0;       // the pack's confidence of that sieve
+  // The words naming the speaker; empty when the text names none (a reported question whose
+  // asker is not given: "Asked why the port closed, …").
   text::ByteSpan speaker;
+  bool named() const { return speaker.size() > 0; }
   std::optional<text::ByteSpan> cue;
   std::optional<text::ByteSpan> role;
   std::vector<std::pair<std::string, std::string>> slots;

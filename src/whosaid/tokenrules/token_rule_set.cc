@@ -549,7 +549,7 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
       p->known = false;
       pos = std::max(pos, p->end);
       const TokenMatch m = MatchOf(seg, *p->rule, p->slots);
-      if (!m.clause || !m.speaker) continue;
+      if (!m.clause) continue;
       if (!quotes::OverlapsAnyQuote(quotes, *m.clause)) out->push_back(m);
     }
   }

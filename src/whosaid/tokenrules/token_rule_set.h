@@ -110,7 +110,8 @@ class TokenRuleSet {
 
   // The indirect-speech matches of the document, left to right: at each point the leftmost
   // match of any indirect rule (the higher priority at the same start), then on from its
-  // end. A clause that holds a quotation is left out.
+  // end. A clause that holds a quotation is left out. A match whose SPEAKER slot took no
+  // part has no speaker: a reported question whose asker the text does not name.
   void MatchIndirect(const text::Segmentation& seg, const std::vector<quotes::QuoteSpan>& quotes,
                      const SymbolText& symbols, std::vector<TokenMatch>* out) const;
   bool has_indirect() const { return has_indirect_; }
