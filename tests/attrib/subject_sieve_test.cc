@@ -115,5 +115,15 @@ TEST_CASE("subject sieve: 'The' before capitalized words opens a body's name") {
   CHECK(q[0].rule == "sieve.subject");
 }
 
+TEST_CASE("subject sieve: a contracted pronoun opening the sentence names no one") {
+  // "There’s" is no name: the subject is the person the story named.
+  const auto q = Extract(
+      "Ana Ruiz spoke at the pier on Monday. There’s no doubt she sees the port as “a lost "
+      "cause for the town.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");
+  CHECK(q[0].mention != "There’s");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

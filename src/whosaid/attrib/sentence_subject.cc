@@ -73,6 +73,14 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
     const std::string_view word = t.substr(end, w - end);
     if (end == i && lex.not_names.contains(std::string(word))) return std::nullopt;
+    // Nor does one contracted ("It’s been …", "That’s why …", "We’ve …").
+    if (end == i) {
+      const size_t apostrophe = std::min(word.find('\''), word.find("\xE2\x80\x99"));
+      if (apostrophe != std::string_view::npos &&
+          lex.not_names.contains(std::string(word.substr(0, apostrophe)))) {
+        return std::nullopt;
+      }
+    }
     // A participle opens a clause, not a name: "Bemoaning the system, Trump …".
     if (end == i && word.size() > 5 && word.substr(word.size() - 3) == "ing") return std::nullopt;
     // All capitals is a heading ("CONGRESS ACTS"), not a name.
