@@ -123,6 +123,16 @@ TEST_CASE("subject sieve: a contracted pronoun opening the sentence names no one
   REQUIRE(q.size() == 1);
   CHECK(q[0].speaker == "Ana Ruiz");
   CHECK(q[0].mention != "There’s");
+  // Nor is an adverb in -ly.
+  const auto r = Extract(
+      "Ana Ruiz spoke at the pier on Monday. Hastily, she called the port “a lost cause "
+      "for the town.”");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].speaker == "Ana Ruiz");
+  const auto a = Extract(
+      "Ana Ruiz spoke at the pier on Monday. Hastily assembled crews called the port “a lost "
+      "cause for the town.”");
+  for (const auto& found : a) CHECK(found.speaker != "Hastily");
 }
 
 }  // namespace

@@ -108,6 +108,13 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     // An abbreviated title ("Gov. Ann Lee said") is no name by itself; the registry's
     // mention of the whole name stands for the subject.
     if (end < sentence.end && t[end] == '.' && word.size() <= 4) return std::nullopt;
+    // An adverb in -ly opening the sentence ("Hastily assembled, the crew …") is no name,
+    // unless it is a listed first name ("Kelly", "Emily").
+    const std::string w(word);
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+        !lex.first_names_female.contains(w) && !lex.first_names_male.contains(w)) {
+      return std::nullopt;
+    }
   }
   // A label ("Veto Power Impedes Peace Efforts: …") is no subject: follow the capitalized
   // words past the three taken and see whether a colon ends them.
