@@ -79,6 +79,14 @@ TEST_CASE("registry: a speaker phrase with a title inside names the person after
   for (const auto& e : g.registry.entities()) CHECK(e.name.find("Texas") == std::string::npos);
 }
 
+TEST_CASE("registry: a possessive before a name is a role, not part of the name") {
+  // "The Gazette’s Ana Ruiz": the person is Ana Ruiz (a speaker slot holds the whole phrase).
+  Fixture f("Rain fell on the capital. As the Gazette’s Ana Ruiz put it, the port is lost.");
+  CHECK(f.NameOf(f.Find("the Gazette’s Ana Ruiz")) == "Ana Ruiz");
+  Fixture g("Rain fell. As the Ledger's Tom Hill put it, the port is lost.");
+  CHECK(g.NameOf(g.Find("the Ledger's Tom Hill")) == "Tom Hill");
+}
+
 TEST_CASE("registry: a headline or a subhead in capitals names no one") {
   // The headline's "Hill" must not make a person "Harbor Chief Hill" or give the surname
   // a full name; the body names Mark Hill.

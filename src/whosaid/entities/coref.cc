@@ -199,9 +199,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   std::vector<Token> tokens;
   WordTokens(*seg_, span, &tokens);
   DropNicknames(&tokens);
+  // A possessive ends the words before the name ("The Post’s Ruth Marcus": a role, then
+  // the name), unless it is the mention's last word.
   size_t b = tokens.size();
-  while (b > 0 && (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap &&
-                                         In(lex_.particles, tokens[b - 1]) && b < tokens.size()))) {
+  while (b > 0 && !(tokens[b - 1].possessive && b < tokens.size()) &&
+         (tokens[b - 1].cap || (b >= 2 && tokens[b - 2].cap && In(lex_.particles, tokens[b - 1]) &&
+                                b < tokens.size()))) {
     --b;
   }
   bool joined_by_preposition = false;
