@@ -72,15 +72,9 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     if (w >= sentence.end || t[w] < 'A' || t[w] > 'Z') break;
     while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
     const std::string_view word = t.substr(end, w - end);
-    if (end == i && lex.not_names.contains(std::string(word))) return std::nullopt;
+    if (end == i && lex.not_names.contains(word)) return std::nullopt;
     // Nor does one contracted ("It’s been …", "That’s why …", "We’ve …").
-    if (end == i) {
-      const size_t apostrophe = std::min(word.find('\''), word.find("\xE2\x80\x99"));
-      if (apostrophe != std::string_view::npos &&
-          lex.not_names.contains(std::string(word.substr(0, apostrophe)))) {
-        return std::nullopt;
-      }
-    }
+    if (end == i && lex.not_names.contains(text::BeforeApostrophe(word))) return std::nullopt;
     // A participle opens a clause, not a name: "Bemoaning the system, Trump …".
     if (end == i && word.size() > 5 && word.substr(word.size() - 3) == "ing") return std::nullopt;
     // All capitals is a heading ("CONGRESS ACTS"), not a name.
@@ -110,9 +104,8 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     if (end < sentence.end && t[end] == '.' && word.size() <= 4) return std::nullopt;
     // An adverb in -ly opening the sentence ("Hastily assembled, the crew …") is no name,
     // unless it is a listed first name ("Kelly", "Emily").
-    const std::string w(word);
-    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
-        !lex.first_names_female.contains(w) && !lex.first_names_male.contains(w)) {
+    if (word.size() > 4 && word.ends_with("ly") && !lex.first_names_female.contains(word) &&
+        !lex.first_names_male.contains(word)) {
       return std::nullopt;
     }
   }

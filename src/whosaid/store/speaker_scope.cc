@@ -12,13 +12,6 @@
 namespace whosaid::store {
 namespace {
 
-// The word up to an apostrophe: "He’s" → "He", "I'd" → "I".
-std::string_view Stem(std::string_view word) {
-  const size_t straight = word.find('\'');
-  const size_t curly = word.find("\xE2\x80\x99");
-  return word.substr(0, std::min(straight, curly));
-}
-
 // Whether `word` starts with an upper-case letter or a digit.
 bool IsCapitalized(std::string_view word) {
   int32_t i = 0;
@@ -49,8 +42,8 @@ bool IsSharedSpeakerName(std::string_view name, const SpeakerScopeWords& scope) 
   };
   std::vector<std::string_view> words = Words(name);
   if (words.empty()) return false;
-  if (in(scope.generic_openings, Stem(words.front()))) return false;         // rule 1
-  if (text::AsciiLower(words.front()) == "the") words.erase(words.begin());  // rule 2
+  if (in(scope.generic_openings, text::BeforeApostrophe(words.front()))) return false;  // rule 1
+  if (text::AsciiLower(words.front()) == "the") words.erase(words.begin());             // rule 2
   if (words.empty() || in(scope.joining_words, words.front())) return false;
   for (std::string_view w : words) {
     if (!IsCapitalized(w) && !in(scope.joining_words, w)) return false;

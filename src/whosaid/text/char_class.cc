@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 namespace whosaid::text {
 
 bool IsWordCp(char32_t cp) {
@@ -39,6 +41,12 @@ std::string AsciiLowerFirst(std::string_view s) {
   if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
     out[0] = static_cast<char>(out[0] - 'A' + 'a');
   return out;
+}
+
+std::string_view BeforeApostrophe(std::string_view word) {
+  const size_t straight = word.find('\'');
+  const size_t curly = word.find("\xE2\x80\x99");
+  return word.substr(0, std::min(straight, curly));
 }
 
 size_t LineBreakLength(std::string_view t, size_t i) {

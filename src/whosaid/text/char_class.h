@@ -23,6 +23,10 @@ std::string AsciiLower(std::string_view s);
 // first word as a list writes it ("When" is "when", "WHEN" stays a heading's).
 std::string AsciiLowerFirst(std::string_view s);
 
+// `word` up to its first apostrophe (’ or '): "He’s" → "He", "I'd" → "I"; all of it when
+// it has none.
+std::string_view BeforeApostrophe(std::string_view word);
+
 // Length in bytes of the line break at byte i of `t` (\n, \r\n, \r, U+2028, U+2029), or 0.
 size_t LineBreakLength(std::string_view t, size_t i);
 

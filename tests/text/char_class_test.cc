@@ -1,0 +1,24 @@
+// Word helpers shared by the stages (text/char_class.h).
+#include "whosaid/text/char_class.h"
+
+#include <doctest/doctest.h>
+
+namespace whosaid::text {
+namespace {
+
+TEST_CASE("char class: a word up to its apostrophe, curly or straight") {
+  CHECK(BeforeApostrophe("He\xE2\x80\x99s") == "He");
+  CHECK(BeforeApostrophe("I'd") == "I");
+  CHECK(BeforeApostrophe("We\xE2\x80\x99ve") == "We");
+  CHECK(BeforeApostrophe("Ruiz") == "Ruiz");
+  CHECK(BeforeApostrophe("") == "");
+}
+
+TEST_CASE("char class: a first capital in lower case, the rest as written") {
+  CHECK(AsciiLowerFirst("When") == "when");
+  CHECK(AsciiLowerFirst("WHEN") == "wHEN");
+  CHECK(AsciiLowerFirst("") == "");
+}
+
+}  // namespace
+}  // namespace whosaid::text
