@@ -26,6 +26,7 @@ Lexicons TestLexicons() {
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
   lex.relative_pronouns = WordList::FromString("who\nwhose");
+  lex.antecedent_pronouns = WordList::FromString("who\nwhich");
   lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
   lex.name_joints = WordList::FromString("of\nfrom");
   lex.office_joints = WordList::FromString("of\nfor");
@@ -85,6 +86,19 @@ TEST_CASE("registry: a possessive before a name is a role, not part of the name"
   CHECK(f.NameOf(f.Find("the Gazette’s Ana Ruiz")) == "Ana Ruiz");
   Fixture g("Rain fell. As the Ledger's Tom Hill put it, the port is lost.");
   CHECK(g.NameOf(g.Find("the Ledger's Tom Hill")) == "Tom Hill");
+}
+
+TEST_CASE("registry: 'who' and 'which' stand for the name before them") {
+  Fixture f(
+      "The plan had critics. Among them was Ana Ruiz of Ohio, who called it a mistake. The "
+      "vote went to the Harbor Pilots Union, which called it late. It was, the board said, a "
+      "plan with few friends who liked it.");
+  const Resolution who = f.registry.Resolve(f.Find("who"), -1);
+  CHECK(who.pronoun);
+  CHECK(f.NameOf(f.Find("who")) == "Ana Ruiz");
+  CHECK(f.NameOf(f.Find("which")) == "Harbor Pilots Union");
+  // After a lower-case word, "who" names no one.
+  CHECK(f.NameOf(f.Find("who", f.text.find("who liked"))) == "<none>");
 }
 
 TEST_CASE("registry: a headline or a subhead in capitals names no one") {

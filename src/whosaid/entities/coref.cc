@@ -2,6 +2,7 @@
 // a person or body: pronouns to the nearest compatible person by subject and recency,
 // surnames and honorifics to the full name, descriptions to an office holder.
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,48 @@ int Registry::PreviousSentenceSubject(size_t sentence) const {
   return first->entity;
 }
 
+std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const {
+  if (seg_ == nullptr) return std::nullopt;
+  const std::vector<text::Token>& tokens = seg_->tokens;
+  size_t k = static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const text::Token& tok) { return tok.span.begin < pronoun.begin; }) -
+      tokens.begin());
+  // The word before it, over one comma.
+  if (k > 0 && tokens[k - 1].kind == text::TokenKind::kPunct && tokens[k - 1].span.size() == 1 &&
+      text_[tokens[k - 1].span.begin] == ',') {
+    --k;
+  }
+  if (k == 0 || tokens[k - 1].kind != text::TokenKind::kWord) return std::nullopt;
+  // The mention that ends at `end` is the last one to start before it.
+  auto mention_ending_at = [&](uint32_t end) -> std::optional<text::ByteSpan> {
+    auto m = std::lower_bound(
+        mentions_.begin(), mentions_.end(), end,
+        [](const EntityMention& mention, uint32_t byte) { return mention.span.begin < byte; });
+    if (m != mentions_.begin() && std::prev(m)->span.end == end) return std::prev(m)->span;
+    return std::nullopt;
+  };
+  const uint32_t name_end = tokens[k - 1].span.end;
+  if (auto m = mention_ending_at(name_end)) return m;
+  // The capitalized words there, up to six.
+  size_t first = k;
+  while (first > 0 && k - first < 6 && tokens[first - 1].kind == text::TokenKind::kWord &&
+         (tokens[first - 1].shape == text::Shape::kCapitalized ||
+          tokens[first - 1].shape == text::Shape::kUpper)) {
+    --first;
+  }
+  if (first == k) return std::nullopt;
+  // A place after a name: "Ana Ruiz of Ohio, who …" is Ana Ruiz.
+  if (first >= 2) {
+    const text::Token& joint = tokens[first - 1];
+    if (lex_.name_joints.contains(text_.substr(joint.span.begin, joint.span.size()))) {
+      if (auto m = mention_ending_at(tokens[first - 2].span.end)) return m;
+    }
+  }
+  // A name the scan did not take (a body): those words.
+  return text::ByteSpan{tokens[first].span.begin, name_end};
+}
+
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
   // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
@@ -140,6 +183,14 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
     }
+  }
+  // A relative pronoun stands for the name it follows: "Ana Ruiz, who has called it “…”".
+  if (lex_.antecedent_pronouns.contains(mention)) {
+    const std::optional<text::ByteSpan> name = Antecedent(span);
+    if (!name) return r;
+    r = Resolve(*name, previous_speaker);
+    r.pronoun = true;
+    return r;
   }
   // A pronoun: gendered, of a group, or another ("I").
   Gender g = Gender::kUnknown;

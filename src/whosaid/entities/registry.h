@@ -101,6 +101,10 @@ class Registry {
   int FindPerson(const std::vector<std::string_view>& words) const;
   int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
+  // The name a relative pronoun at `pronoun` follows ("Ana Ruiz, who …", a comma between
+  // them or not): the mention that ends there, else the capitalized words there; none when
+  // a lower-case word comes before it.
+  std::optional<text::ByteSpan> Antecedent(text::ByteSpan pronoun) const;
   // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
   // clause), when that sentence is in the same paragraph; -1 otherwise.
   int PreviousSentenceSubject(size_t sentence) const;

@@ -80,6 +80,7 @@ struct Lexicons {
   WordList articles;           // a an the: open a role phrase or a description
   WordList definite_articles;  // the: "the senator" (an office), "the White House" (a body)
   WordList relative_pronouns;  // who whose: open an appositive clause after a name
+  WordList antecedent_pronouns;  // who which: a speaker mention standing for the name before it
   WordList message_nouns;      // statement, letter …: "a statement from X" is X's
   WordList pronouns_male;      // he him: the gender a pronoun gives its person
   WordList pronouns_female;    // she her

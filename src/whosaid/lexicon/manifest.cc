@@ -37,6 +37,7 @@ subordinators = subordinators.lst
 articles = articles.lst
 definite_articles = definite_articles.lst
 relative_pronouns = relative_pronouns.lst
+antecedent_pronouns = antecedent_pronouns.lst
 pronouns_male = pronouns_male.lst
 pronouns_female = pronouns_female.lst
 pronouns_group = pronouns_group.lst
