@@ -97,6 +97,8 @@ TEST_CASE("registry: 'who' and 'which' stand for the name before them") {
   CHECK(who.pronoun);
   CHECK(f.NameOf(f.Find("who")) == "Ana Ruiz");
   CHECK(f.NameOf(f.Find("which")) == "Harbor Pilots Union");
+  Fixture g("Tom Hill, the mayor of the town, who called it late, left early.");
+  CHECK(g.NameOf(g.Find("who")) == "Tom Hill");
   // After a lower-case word, "who" names no one.
   CHECK(f.NameOf(f.Find("who", f.text.find("who liked"))) == "<none>");
 }

@@ -14,6 +14,17 @@ TEST_CASE("char class: a word up to its apostrophe, curly or straight") {
   CHECK(BeforeApostrophe("") == "");
 }
 
+TEST_CASE("char class: a comma or a dash sets off a phrase") {
+  CHECK(IsCommaOrDash(","));
+  CHECK(IsCommaOrDash("\xE2\x80\x94"));  // —
+  CHECK(IsCommaOrDash("\xE2\x80\x93"));  // –
+  CHECK(IsCommaOrDash("-"));
+  CHECK(IsCommaOrDash("--"));
+  CHECK_FALSE(IsCommaOrDash(""));
+  CHECK_FALSE(IsCommaOrDash(";"));
+  CHECK_FALSE(IsCommaOrDash("-a"));
+}
+
 TEST_CASE("char class: a first capital in lower case, the rest as written") {
   CHECK(AsciiLowerFirst("When") == "when");
   CHECK(AsciiLowerFirst("WHEN") == "wHEN");

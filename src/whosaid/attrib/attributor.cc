@@ -84,12 +84,19 @@ Link LinkFromTokenMatch(std::string_view t, const tokenrules::TokenMatch& m, boo
 void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
                            const std::vector<quotes::QuoteSpan>& quotes,
                            const tokenrules::TokenRuleSet& rules, const entities::Lexicons& lex,
-                           bool keep_slots, tokenrules::SymbolText* symbols,
-                           std::vector<Link>* links) {
+                           const entities::Registry& registry, bool keep_slots,
+                           tokenrules::SymbolText* symbols, std::vector<Link>* links) {
   std::vector<tokenrules::TokenMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
     rules.MatchQuote(seg, quotes, i, symbols, &matches, [&](const tokenrules::TokenMatch& m) {
-      return m.speaker && PlausibleSpeaker(t.substr(m.speaker->begin, m.speaker->size()), lex) &&
+      if (!m.speaker) return false;
+      const std::string_view speaker = t.substr(m.speaker->begin, m.speaker->size());
+      // A "who" with no name before it ("a ferry pilot who said …") names no one: the
+      // sieves may still find the speaker.
+      if (lex.antecedent_pronouns.contains(speaker) && !registry.Antecedent(*m.speaker)) {
+        return false;
+      }
+      return PlausibleSpeaker(speaker, lex) &&
              !SubordinateClauseEndsBefore(t, m, quotes[i].outer.begin, lex);
     });
     const tokenrules::TokenMatch* best = nullptr;
@@ -213,7 +220,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   tokenrules::SymbolText symbols;
   if (!quotes.empty() || indirect_rules) {
     symbols = rules_.Encode(t, seg, quotes);
-    AttributeByTokenRules(t, seg, quotes, rules_, lexicons_, options_.keep_slots, &symbols, &links);
+    AttributeByTokenRules(t, seg, quotes, rules_, lexicons_, registry, options_.keep_slots,
+                          &symbols, &links);
   }
 
   // 2. Reported speech over the whole document.

@@ -138,12 +138,10 @@ std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const
       std::partition_point(tokens.begin(), tokens.end(),
                            [&](const text::Token& tok) { return tok.span.begin < pronoun.begin; }) -
       tokens.begin());
-  // The word before it, over one comma.
-  if (k > 0 && tokens[k - 1].kind == text::TokenKind::kPunct && tokens[k - 1].span.size() == 1 &&
-      text_[tokens[k - 1].span.begin] == ',') {
-    --k;
-  }
-  if (k == 0 || tokens[k - 1].kind != text::TokenKind::kWord) return std::nullopt;
+  auto sets_off = [&](size_t i) {
+    return tokens[i].kind == text::TokenKind::kPunct &&
+           text::IsCommaOrDash(text_.substr(tokens[i].span.begin, tokens[i].span.size()));
+  };
   // The mention that ends at `end` is the last one to start before it.
   auto mention_ending_at = [&](uint32_t end) -> std::optional<text::ByteSpan> {
     auto m = std::lower_bound(
@@ -152,8 +150,23 @@ std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const
     if (m != mentions_.begin() && std::prev(m)->span.end == end) return std::prev(m)->span;
     return std::nullopt;
   };
+  // The word before it, over one comma or dash.
+  const bool set_off = k > 0 && sets_off(k - 1);
+  if (set_off) --k;
+  if (k == 0 || tokens[k - 1].kind != text::TokenKind::kWord) return std::nullopt;
   const uint32_t name_end = tokens[k - 1].span.end;
   if (auto m = mention_ending_at(name_end)) return m;
+  // Over an appositive in commas, in the same sentence: "Scott Reed, the chamber's
+  // strategist, who …".
+  if (set_off) {
+    for (size_t i = k - 1; i > 1 && k - i < 16 && tokens[i].sentence == tokens[k - 1].sentence;
+         --i) {
+      if (!sets_off(i)) continue;
+      if (tokens[i - 1].kind != text::TokenKind::kWord) break;
+      if (auto m = mention_ending_at(tokens[i - 1].span.end)) return m;
+      break;
+    }
+  }
   // The capitalized words there, up to six.
   size_t first = k;
   while (first > 0 && k - first < 6 && tokens[first - 1].kind == text::TokenKind::kWord &&

@@ -61,6 +61,11 @@ class Registry {
   // entity of the closest earlier attributed quote (-1 if none): pronouns prefer it.
   Resolution Resolve(text::ByteSpan span, int previous_speaker);
 
+  // The name a relative pronoun at `pronoun` follows ("Ana Ruiz, who …", a comma or a dash
+  // between them or not): the mention that ends there, else the capitalized words there;
+  // none when a lower-case word comes before it. Call after Scan().
+  std::optional<text::ByteSpan> Antecedent(text::ByteSpan pronoun) const;
+
   // Records a role for an entity (from a rule's ROLE slot) unless it has one.
   void SetRoleIfMissing(int entity, std::string role);
 
@@ -101,10 +106,7 @@ class Registry {
   int FindPerson(const std::vector<std::string_view>& words) const;
   int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
-  // The name a relative pronoun at `pronoun` follows ("Ana Ruiz, who …", a comma between
-  // them or not): the mention that ends there, else the capitalized words there; none when
-  // a lower-case word comes before it.
-  std::optional<text::ByteSpan> Antecedent(text::ByteSpan pronoun) const;
+
   // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
   // clause), when that sentence is in the same paragraph; -1 otherwise.
   int PreviousSentenceSubject(size_t sentence) const;

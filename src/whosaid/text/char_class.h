@@ -27,6 +27,10 @@ std::string AsciiLowerFirst(std::string_view s);
 // it has none.
 std::string_view BeforeApostrophe(std::string_view word);
 
+// True for a punctuation token that sets off a phrase: a comma, or a dash (— – ― and a run
+// of hyphens).
+bool IsCommaOrDash(std::string_view token);
+
 // Length in bytes of the line break at byte i of `t` (\n, \r\n, \r, U+2028, U+2029), or 0.
 size_t LineBreakLength(std::string_view t, size_t i);
 

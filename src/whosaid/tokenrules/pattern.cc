@@ -268,8 +268,8 @@ class Parser {
       // One mark, or a run the tokenizer keeps as one token ("--", "..."): punctuation.
       const bool punct = (inner.size() == Utf8Length(static_cast<unsigned char>(inner[0])) &&
                           !std::isalnum(static_cast<unsigned char>(inner[0]))) ||
-                         inner.find_first_not_of(inner[0]) == std::string_view::npos &&
-                             !std::isalnum(static_cast<unsigned char>(inner[0]));
+                         (inner.find_first_not_of(inner[0]) == std::string_view::npos &&
+                          !std::isalnum(static_cast<unsigned char>(inner[0])));
       t.kind = punct ? TokenTest::Kind::kPunct : TokenTest::Kind::kWord;
       t.text = punct ? std::string(inner) : text::AsciiLower(inner);
       return t;
