@@ -103,6 +103,12 @@ TEST_CASE("registry: 'who' and 'which' stand for the name before them") {
   CHECK(f.NameOf(f.Find("who", f.text.find("who liked"))) == "<none>");
 }
 
+TEST_CASE("registry: a name after a preposition is not the sentence's subject") {
+  // "he" goes on with the subject of the sentence before, Tom Hill, not the board.
+  Fixture f("The director of the Harbor Pilots Board, Tom Hill, spoke first. Then he said no.");
+  CHECK(f.NameOf(f.Find("he", f.text.find("he said"))) == "Tom Hill");
+}
+
 TEST_CASE("registry: a headline or a subhead in capitals names no one") {
   // The headline's "Hill" must not make a person "Harbor Chief Hill" or give the surname
   // a full name; the body names Mark Hill.
@@ -266,6 +272,15 @@ TEST_CASE("registry: the latest holder of an office, found without a scan over a
   // The same body twice is one entity.
   const int a = f.registry.Resolve(f.Find("The ambassador"), -1).entity;
   CHECK(a == f.registry.Resolve(f.Find("The ambassador"), -1).entity);
+}
+
+TEST_CASE("registry: of two holders of an office, the one named last before the description") {
+  // Tom Reyes holds the office later in the text, but Rosa Lind is named last before "The
+  // mayor".
+  Fixture f(
+      "Mayor Rosa Lind spoke. Tom Reyes, a deputy mayor, spoke. Lind then left. The mayor "
+      "came back.");
+  CHECK(f.NameOf(f.Find("The mayor")) == "Rosa Lind");
 }
 
 TEST_CASE("registry: a roster of 20,000 people still resolves descriptions and bodies") {

@@ -124,11 +124,29 @@ int Registry::PreviousSentenceSubject(size_t sentence) const {
     if (comma == std::string_view::npos) return -1;
     from = previous.begin + static_cast<uint32_t>(comma);
   }
-  const auto first =
+  auto first =
       std::lower_bound(mentions_.begin(), mentions_.end(), from,
                        [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  // A name after a preposition is no subject: "The director of the Lach Port, Pham Van
+  // Hieu, told …" goes on with Pham Van Hieu.
+  while (first != mentions_.end() && first->span.begin < previous.end &&
+         AfterPreposition(first->span.begin)) {
+    ++first;
+  }
   if (first == mentions_.end() || first->span.begin >= previous.end) return -1;
   return first->entity;
+}
+
+bool Registry::AfterPreposition(uint32_t byte) const {
+  const std::vector<text::Token>& tokens = seg_->tokens;
+  size_t k = static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const text::Token& tok) { return tok.span.begin < byte; }) -
+      tokens.begin());
+  auto word = [&](size_t i) { return text_.substr(tokens[i].span.begin, tokens[i].span.size()); };
+  if (k > 0 && lex_.articles.contains(word(k - 1))) --k;
+  return k > 0 && tokens[k - 1].kind == text::TokenKind::kWord &&
+         lex_.role_prepositions.contains(word(k - 1));
 }
 
 std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const {
@@ -323,7 +341,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     return r;
   }
   // "the senator", "the former president": the latest person whose role names that office.
-  if (std::optional<int> k = PersonByRole(mention)) {
+  if (std::optional<int> k = PersonByRole(mention, span.begin)) {
     r.entity = *k;
     return r;
   }

@@ -110,6 +110,9 @@ class Registry {
   // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
   // clause), when that sentence is in the same paragraph; -1 otherwise.
   int PreviousSentenceSubject(size_t sentence) const;
+  // True when the word before byte `byte` (over an article) is a preposition of
+  // role_prepositions: a name there is inside a phrase ("director of the Lach Port").
+  bool AfterPreposition(uint32_t byte) const;
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
@@ -120,9 +123,10 @@ class Registry {
   int BodyEntity(std::string name);
   // Sets the role of `entity` and indexes it for PersonByRole (roles.cc).
   void SetRole(int entity, std::string role, bool is_title);
-  // The latest person whose role contains the office that a definite description names:
-  // "the former president" → the person with role "Former President".
-  std::optional<int> PersonByRole(std::string_view mention) const;
+  // The person whose role contains the office that a definite description at byte `at`
+  // names, the one named last before it first: "the former president" → the person with
+  // role "Former President".
+  std::optional<int> PersonByRole(std::string_view mention, uint32_t at) const;
   size_t SentenceOf(uint32_t byte) const;
   // True when a sentence of the segmentation ends at `byte` (one past its last byte).
   bool EndsSentence(uint32_t byte) const;

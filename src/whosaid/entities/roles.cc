@@ -158,7 +158,7 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   return std::string(text_.substr(tokens[b].span.begin, head.span.end - tokens[b].span.begin));
 }
 
-std::optional<int> Registry::PersonByRole(std::string_view mention) const {
+std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at) const {
   if (!lex_.definite_articles.contains(LeadWord(mention))) return std::nullopt;
   const size_t sp = mention.rfind(' ');
   const std::string head = AsciiLower(mention.substr(sp + 1));
@@ -187,20 +187,33 @@ std::optional<int> Registry::PersonByRole(std::string_view mention) const {
     }
     return false;
   };
-  // The latest person whose current role holds the office as a word ("Former President"
-  // for "the former president") and the capitalized words; when none has them, the one
-  // person who holds the office at all.
+  // A person whose current role holds the office as a word ("Former President" for "the
+  // former president") and the capitalized words.
+  auto fits = [&](int k) {
+    const Entity& e = entities_[k];
+    if (e.kind != EntityKind::kPerson || !e.role) return false;
+    const std::string role = AsciiLower(*e.role);
+    return holds_word(role, head) &&
+           std::all_of(modifiers.begin(), modifiers.end(),
+                       [&](const std::string& m) { return holds_word(role, m); });
+  };
+  // The one named last before the description ("the coach said" after Valenzuela, who is
+  // Huasco's coach, was named), looking back over a bounded number of mentions.
+  auto m = std::lower_bound(mentions_.begin(), mentions_.end(), at,
+                            [](const EntityMention& mention, uint32_t b) { return mention.span.begin < b; });
+  for (int steps = 0; m != mentions_.begin() && steps < 400; ++steps) {
+    --m;
+    if (m->entity >= 0 && holders->second.count(m->entity) && fits(m->entity)) return m->entity;
+  }
+  // Else the latest such person; when none has the capitalized words, the one person who
+  // holds the office at all.
   std::optional<int> only;
   int holding = 0;
   for (auto k = holders->second.rbegin(); k != holders->second.rend(); ++k) {
     const Entity& e = entities_[*k];
     if (e.kind != EntityKind::kPerson || !e.role) continue;
-    const std::string role = AsciiLower(*e.role);
-    if (!holds_word(role, head)) continue;
-    if (std::all_of(modifiers.begin(), modifiers.end(),
-                    [&](const std::string& m) { return holds_word(role, m); })) {
-      return *k;
-    }
+    if (fits(*k)) return *k;
+    if (!holds_word(AsciiLower(*e.role), head)) continue;
     ++holding;
     only = *k;
   }
