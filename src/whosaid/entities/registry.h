@@ -108,8 +108,10 @@ class Registry {
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
 
   // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
-  // clause), when that sentence is in the same paragraph; -1 otherwise.
-  int PreviousSentenceSubject(size_t sentence) const;
+  // clause), when that sentence is in the same paragraph; -1 otherwise. When that sentence
+  // closes the paragraph before (this one opens with the pronoun's sentence or quotation),
+  // only a name opening it counts, and `previous_speaker` named in it wins.
+  int PreviousSentenceSubject(size_t sentence, int previous_speaker) const;
   // True when the word before byte `byte` (over an article) is a preposition of
   // role_prepositions: a name there is inside a phrase ("director of the Lach Port").
   bool AfterPreposition(uint32_t byte) const;
