@@ -16,7 +16,7 @@ Lexicons TestLexicons() {
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.org_words = WordList::FromString("House\nMinistry");
   lex.role_nouns = WordList::FromString("negotiator\npollster\nambassador\nmayor\npresident");
-  lex.particles = WordList::FromString("de\nla\nvan\nal");
+  lex.particles = WordList::FromString("de\nla\nvan\nal\nel");
   lex.message_nouns = WordList::FromString("statement");
   lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith");
   lex.pronouns = WordList::FromString("I\nhe\nHe\nshe\nShe\nthey\nThey");
@@ -131,6 +131,12 @@ TEST_CASE("registry: a paragraph that opens with a quotation goes on with the on
             "“It is late,” he said.",
             {"“It is late,”"});
   CHECK(h.NameOf(h.Find("he")) != "Mark Olsen");
+}
+
+TEST_CASE("registry: a title, a name with a particle, and the country after it") {
+  // "el-Mansouri" ends the name before "of": the person is Karim el-Mansouri.
+  Fixture f("Mayor Karim el-Mansouri of Tunis spoke on Monday.");
+  CHECK(f.NameOf(f.Find("Mayor Karim el-Mansouri of Tunis")) == "Karim el-Mansouri");
 }
 
 TEST_CASE("registry: a headline or a subhead in capitals names no one") {

@@ -233,6 +233,21 @@ std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const
   return text::ByteSpan{tokens[first].span.begin, name_end};
 }
 
+bool Registry::CapitalizedNameWord(std::string_view word) const {
+  if (word.empty()) return false;
+  if (word[0] >= 'A' && word[0] <= 'Z') return true;
+  // A surname that opens with a particle: "el-Mansouri", "al-Khatib", "d’Alembert".
+  const size_t joint = word.find_first_of("-'\xE2");
+  if (joint == 0 || joint == std::string_view::npos) return false;
+  size_t after = joint + 1;
+  if (word[joint] == '\xE2') {
+    if (word.substr(joint, 3) != "\xE2\x80\x99") return false;  // ’
+    after = joint + 3;
+  }
+  return after < word.size() && word[after] >= 'A' && word[after] <= 'Z' &&
+         lex_.particles.contains(word.substr(0, joint));
+}
+
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
   // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
@@ -297,9 +312,8 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const size_t word = run == std::string_view::npos ? 0 : run + 1;
     // Not an organisation's own "of": "the Department of Agriculture" is one body.
     const std::string_view before_word = mention.substr(word, at - word);
-    if (before >= 'a' && before <= 'z' && word < at && mention[word] >= 'A' &&
-        mention[word] <= 'Z' && !lex_.honorifics.contains(before_word) &&
-        !lex_.org_words.contains(before_word)) {
+    if (before >= 'a' && before <= 'z' && word < at && CapitalizedNameWord(before_word) &&
+        !lex_.honorifics.contains(before_word) && !lex_.org_words.contains(before_word)) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
       break;

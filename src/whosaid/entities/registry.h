@@ -106,6 +106,9 @@ class Registry {
   int FindPerson(const std::vector<std::string_view>& words) const;
   int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
   int ResolvePronoun(text::ByteSpan span, Gender gender, bool plural, int previous_speaker) const;
+  // `word` starts with a capital, or with a particle of the pack, a hyphen or apostrophe and
+  // a capital ("el-Mansouri"): a word that can end a person's name.
+  bool CapitalizedNameWord(std::string_view word) const;
 
   // The entity first mentioned in sentence `sentence - 1` (after an opening subordinate
   // clause), when that sentence is in the same paragraph; -1 otherwise. When that sentence
