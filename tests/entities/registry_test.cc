@@ -139,6 +139,16 @@ TEST_CASE("registry: a title, a name with a particle, and the country after it")
   CHECK(f.NameOf(f.Find("Mayor Karim el-Mansouri of Tunis")) == "Karim el-Mansouri");
 }
 
+TEST_CASE("registry: a name that owns the next one's role is not the subject") {
+  // "He" goes on with Tom Hill, the president, not with the company that owns the role.
+  Fixture f("Lena Ortiz spoke first. Harbor Lines' president, Tom Hill, said it was late. He "
+            "left.");
+  CHECK(f.NameOf(f.Find("He")) == "Tom Hill");
+  // A possessive that owns no role keeps its owner the subject.
+  Fixture g("Mark Olsen spoke. Tom Hill's long speech in Oslo named Mark Olsen twice. He sat.");
+  CHECK(g.NameOf(g.Find("He")) == "Tom Hill");
+}
+
 TEST_CASE("registry: a headline or a subhead in capitals names no one") {
   // The headline's "Hill" must not make a person "Harbor Chief Hill" or give the surname
   // a full name; the body names Mark Hill.

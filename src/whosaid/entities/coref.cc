@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "whosaid/entities/registry.h"
@@ -144,11 +145,25 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   auto first =
       std::lower_bound(mentions_.begin(), mentions_.end(), from,
                        [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
-  // A name after a preposition is no subject: "The director of the Lach Port, Pham Van
-  // Hieu, told …" goes on with Pham Van Hieu.
-  while (first != mentions_.end() && first->span.begin < previous.end &&
-         AfterPreposition(first->span.begin)) {
-    ++first;
+  // A name after a preposition is no subject ("The director of the Lach Port, Pham Van
+  // Hieu, told …" goes on with Pham Van Hieu), nor is one that owns the role of the next
+  // ("Kansai Sky's president, Takeshi Morimoto, said …"; "Sanders's victory speech …" is
+  // still Sanders's sentence).
+  bool owned = false;  // `first` follows a possessive: "Trump's Indiana chairman, Rex Early"
+  while (first != mentions_.end() && first->span.begin < previous.end) {
+    const auto next = std::next(first);
+    const bool next_here = next != mentions_.end() && next->span.begin < previous.end;
+    if (next_here && OwnsRoleOf(first->span.end, next->span.begin, owned)) {
+      owned = true;
+      ++first;
+      continue;
+    }
+    if (AfterPreposition(first->span.begin)) {
+      owned = false;
+      ++first;
+      continue;
+    }
+    break;
   }
   if (first == mentions_.end() || first->span.begin >= previous.end) return -1;
   // Across a paragraph break only a name that opens the sentence (or its main clause) is
@@ -164,6 +179,33 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
     if (!opens) return -1;
   }
   return first->entity;
+}
+
+bool Registry::OwnsRoleOf(uint32_t owner_end, uint32_t name_begin, bool owned) const {
+  std::string_view gap = text_.substr(owner_end, name_begin - owner_end);
+  bool possessive = false;
+  // "’s", or a bare apostrophe after a plural in s: "Harbor Lines’ president".
+  const bool plural = owner_end > 0 && (text_[owner_end - 1] == 's' || text_[owner_end - 1] == 'S');
+  const std::pair<std::string_view, bool> marks[] = {
+      {"\xE2\x80\x99s ", false}, {"'s ", false}, {"\xE2\x80\x99 ", true}, {"' ", true}};
+  for (const auto& [mark, after_plural] : marks) {
+    if (after_plural && !plural) continue;
+    if (gap.starts_with(mark)) {
+      gap.remove_prefix(mark.size());
+      possessive = true;
+      break;
+    }
+  }
+  if (!possessive && !(owned && gap.starts_with(' '))) return false;
+  if (gap.empty()) return true;  // "North Carolina’s Ada Fisher"
+  if (gap.ends_with(", ")) gap.remove_suffix(2);
+  if (gap.ends_with(' ')) gap.remove_suffix(1);
+  if (gap.starts_with(' ')) gap.remove_prefix(1);
+  // At most four words, the last a role noun: "president", "campaign manager".
+  if (gap.empty() || std::count(gap.begin(), gap.end(), ' ') > 3) return false;
+  const size_t sp = gap.rfind(' ');
+  const std::string_view last = sp == std::string_view::npos ? gap : gap.substr(sp + 1);
+  return lex_.role_nouns.contains(AsciiLower(last));
 }
 
 bool Registry::AfterPreposition(uint32_t byte) const {

@@ -118,6 +118,11 @@ class Registry {
   // True when the word before byte `byte` (over an article) is a preposition of
   // role_prepositions: a name there is inside a phrase ("director of the Lach Port").
   bool AfterPreposition(uint32_t byte) const;
+  // True when the text from `owner_end` to `name_begin` is a possessive and at most four
+  // words ending with a role noun, then a comma or not: "Kansai Sky's president, " (the
+  // name after it holds a role of the owner's). With `owned` (the owner itself came after
+  // a possessive) the words need no possessive: "Trump's Indiana chairman, Rex Early".
+  bool OwnsRoleOf(uint32_t owner_end, uint32_t name_begin, bool owned) const;
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
