@@ -14,6 +14,17 @@ TEST_CASE("char class: a word up to its apostrophe, curly or straight") {
   CHECK(BeforeApostrophe("") == "");
 }
 
+TEST_CASE("char class: the joint after a name's opening particle") {
+  CHECK(ParticleJoint("al-Khatib") == 2);
+  CHECK(ParticleJoint("el-Mansouri") == 2);
+  CHECK(ParticleJoint("d\xE2\x80\x99" "Alembert") == 1);  // d’Alembert
+  CHECK(ParticleJoint("d'Alembert") == 1);
+  CHECK(ParticleJoint("al-\xC3\x81vila") == 2);  // a capital beyond ASCII: al-Ávila
+  CHECK(ParticleJoint("well-known") == std::string_view::npos);  // no capital after it
+  CHECK(ParticleJoint("-Khatib") == std::string_view::npos);
+  CHECK(ParticleJoint("Khatib") == std::string_view::npos);
+}
+
 TEST_CASE("char class: a comma or a dash sets off a phrase") {
   CHECK(IsCommaOrDash(","));
   CHECK(IsCommaOrDash("\xE2\x80\x94"));  // —

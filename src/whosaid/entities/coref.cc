@@ -279,15 +279,8 @@ bool Registry::CapitalizedNameWord(std::string_view word) const {
   if (word.empty()) return false;
   if (word[0] >= 'A' && word[0] <= 'Z') return true;
   // A surname that opens with a particle: "el-Mansouri", "al-Khatib", "d’Alembert".
-  const size_t joint = word.find_first_of("-'\xE2");
-  if (joint == 0 || joint == std::string_view::npos) return false;
-  size_t after = joint + 1;
-  if (word[joint] == '\xE2') {
-    if (word.substr(joint, 3) != "\xE2\x80\x99") return false;  // ’
-    after = joint + 3;
-  }
-  return after < word.size() && word[after] >= 'A' && word[after] <= 'Z' &&
-         lex_.particles.contains(word.substr(0, joint));
+  const size_t joint = text::ParticleJoint(word);
+  return joint != std::string_view::npos && lex_.particles.contains(word.substr(0, joint));
 }
 
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {

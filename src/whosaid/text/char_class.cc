@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "whosaid/text/utf8.h"
+
 namespace whosaid::text {
 
 bool IsWordCp(char32_t cp) {
@@ -66,6 +68,19 @@ bool IsCommaOrDash(std::string_view token) {
     return true;
   }
   return !token.empty() && token.find_first_not_of('-') == std::string_view::npos;
+}
+
+size_t ParticleJoint(std::string_view word) {
+  const size_t joint = word.find_first_of("-'\xE2");
+  if (joint == 0 || joint == std::string_view::npos) return std::string_view::npos;
+  size_t after = joint + 1;
+  if (word[joint] == '\xE2') {
+    if (word.substr(joint, 3) != "\xE2\x80\x99") return std::string_view::npos;  // ’
+    after = joint + 3;
+  }
+  if (after >= word.size()) return std::string_view::npos;
+  const Decoded d = DecodeAt(word, after);
+  return d.valid && IsUpperCp(d.cp) ? joint : std::string_view::npos;
 }
 
 }  // namespace whosaid::text

@@ -27,6 +27,12 @@ std::string AsciiLowerFirst(std::string_view s);
 // it has none.
 std::string_view BeforeApostrophe(std::string_view word);
 
+// Where a word that opens with a particle joins its capitalized rest: the byte of the
+// hyphen or apostrophe (' or ’) in "al-Khatib", "d’Alembert", "el-Mansouri", when a capital
+// letter follows it; npos otherwise. Whether word.substr(0, joint) is a particle is the
+// caller's lexicon's to say.
+size_t ParticleJoint(std::string_view word);
+
 // True for a punctuation token that sets off a phrase: a comma, or a dash (— – ― and a run
 // of hyphens).
 bool IsCommaOrDash(std::string_view token);

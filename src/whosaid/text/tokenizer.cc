@@ -269,16 +269,8 @@ class Pass {
   // "al-Khatib", "d'Alembert", "el‑Masri": a particle of the pack, a hyphen or apostrophe,
   // then a capital.
   bool OpensWithNameParticle(std::string_view word) const {
-    const size_t joint = word.find_first_of("-'\xE2");
-    if (joint == 0 || joint == std::string_view::npos) return false;
-    size_t after = joint + 1;
-    if (word[joint] == '\xE2') {
-      if (word.substr(joint, 3) != "\xE2\x80\x99") return false;  // ’
-      after = joint + 3;
-    }
-    if (after >= word.size()) return false;
-    const Decoded d = Next(word, after);
-    return d.valid && IsUpperCp(d.cp) && options_.is_name_particle(word.substr(0, joint));
+    const size_t joint = ParticleJoint(word);
+    return joint != std::string_view::npos && options_.is_name_particle(word.substr(0, joint));
   }
 
   // WordShape of an all-ASCII word from the byte classes its letters and digits fell in.
