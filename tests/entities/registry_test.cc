@@ -115,21 +115,24 @@ TEST_CASE("registry: a name after a preposition is not the sentence's subject") 
 
 TEST_CASE("registry: a paragraph that opens with a quotation goes on with the one before") {
   // The sentence closing the paragraph before names who "she" is, not the speaker before.
-  Fixture f("Lena Ortiz said the mill closed.\n\nTuula Rask, a contractor, has cut peat for "
-            "years.\n\n“It is the end,” she said.",
-            {"“It is the end,”"});
+  Fixture f(
+      "Lena Ortiz said the mill closed.\n\nTuula Rask, a contractor, has cut peat for "
+      "years.\n\n“It is the end,” she said.",
+      {"“It is the end,”"});
   const int ortiz = f.registry.Resolve(f.Find("Lena Ortiz"), -1).entity;
   CHECK(f.NameOf(f.Find("she"), ortiz) == "Tuula Rask");
   // Its speaker, when it has one, goes on speaking.
-  Fixture g("Lena Ortiz spoke first.\n\nThe plan of Mark Olsen is weak, Tom Hill said.\n\n"
-            "“It is late,” he said.",
-            {"“It is late,”"});
+  Fixture g(
+      "Lena Ortiz spoke first.\n\nThe plan of Mark Olsen is weak, Tom Hill said.\n\n"
+      "“It is late,” he said.",
+      {"“It is late,”"});
   const int hill = g.registry.Resolve(g.Find("Tom Hill"), -1).entity;
   CHECK(g.NameOf(g.Find("he"), hill) == "Tom Hill");
   // A name inside that sentence, not opening it, is no subject across the break.
-  Fixture h("Tom Hill spoke first.\n\nIt rained, and later in the day a van of Mark Olsen came.\n\n"
-            "“It is late,” he said.",
-            {"“It is late,”"});
+  Fixture h(
+      "Tom Hill spoke first.\n\nIt rained, and later in the day a van of Mark Olsen came.\n\n"
+      "“It is late,” he said.",
+      {"“It is late,”"});
   CHECK(h.NameOf(h.Find("he")) != "Mark Olsen");
 }
 
@@ -141,8 +144,9 @@ TEST_CASE("registry: a title, a name with a particle, and the country after it")
 
 TEST_CASE("registry: a name that owns the next one's role is not the subject") {
   // "He" goes on with Tom Hill, the president, not with the company that owns the role.
-  Fixture f("Lena Ortiz spoke first. Harbor Lines' president, Tom Hill, said it was late. He "
-            "left.");
+  Fixture f(
+      "Lena Ortiz spoke first. Harbor Lines' president, Tom Hill, said it was late. He "
+      "left.");
   CHECK(f.NameOf(f.Find("He")) == "Tom Hill");
   // A possessive that owns no role keeps its owner the subject.
   Fixture g("Mark Olsen spoke. Tom Hill's long speech in Oslo named Mark Olsen twice. He sat.");

@@ -48,8 +48,7 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
   };
   // Mentions before the pronoun, nearest sentence first; in each sentence the subject
   // (the first compatible mention) wins, a known gender match beats an unknown one.
-  auto end = std::lower_bound(mentions_.begin(), mentions_.end(), span.begin,
-                              [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  auto end = MentionsFrom(span.begin);
   const size_t sentence = SentenceOf(span.begin);
   int weak = -1;
   size_t scanned_sentences = 0;
@@ -128,8 +127,7 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   };
   const bool opens_paragraph = seg_->sentence_paragraph[before] + 1 == paragraph &&
                                (before + 1 == sentence || one_quotation_to_here());
-  if (quoted(before) ||
-      (seg_->sentence_paragraph[before] != paragraph && !opens_paragraph)) {
+  if (quoted(before) || (seg_->sentence_paragraph[before] != paragraph && !opens_paragraph)) {
     return -1;
   }
   const text::ByteSpan previous = seg_->sentences[before];
@@ -142,9 +140,7 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
     if (comma == std::string_view::npos) return -1;
     from = previous.begin + static_cast<uint32_t>(comma);
   }
-  auto first =
-      std::lower_bound(mentions_.begin(), mentions_.end(), from,
-                       [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+  auto first = MentionsFrom(from);
   // A name after a preposition is no subject ("The director of the Lach Port, Pham Van
   // Hieu, told …" goes on with Pham Van Hieu), nor is one that owns the role of the next
   // ("Kansai Sky's president, Takeshi Morimoto, said …"; "Sanders's victory speech …" is
@@ -208,12 +204,22 @@ bool Registry::OwnsRoleOf(uint32_t owner_end, uint32_t name_begin, bool owned) c
   return lex_.role_nouns.contains(AsciiLower(last));
 }
 
-bool Registry::AfterPreposition(uint32_t byte) const {
+std::vector<EntityMention>::const_iterator Registry::MentionsFrom(uint32_t byte) const {
+  return std::lower_bound(mentions_.begin(), mentions_.end(), byte,
+                          [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
+}
+
+size_t Registry::TokenAt(uint32_t byte) const {
   const std::vector<text::Token>& tokens = seg_->tokens;
-  size_t k = static_cast<size_t>(
+  return static_cast<size_t>(
       std::partition_point(tokens.begin(), tokens.end(),
                            [&](const text::Token& tok) { return tok.span.begin < byte; }) -
       tokens.begin());
+}
+
+bool Registry::AfterPreposition(uint32_t byte) const {
+  const std::vector<text::Token>& tokens = seg_->tokens;
+  size_t k = TokenAt(byte);
   auto word = [&](size_t i) { return text_.substr(tokens[i].span.begin, tokens[i].span.size()); };
   if (k > 0 && lex_.articles.contains(word(k - 1))) --k;
   return k > 0 && tokens[k - 1].kind == text::TokenKind::kWord &&
@@ -223,19 +229,14 @@ bool Registry::AfterPreposition(uint32_t byte) const {
 std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const {
   if (seg_ == nullptr) return std::nullopt;
   const std::vector<text::Token>& tokens = seg_->tokens;
-  size_t k = static_cast<size_t>(
-      std::partition_point(tokens.begin(), tokens.end(),
-                           [&](const text::Token& tok) { return tok.span.begin < pronoun.begin; }) -
-      tokens.begin());
+  size_t k = TokenAt(pronoun.begin);
   auto sets_off = [&](size_t i) {
     return tokens[i].kind == text::TokenKind::kPunct &&
            text::IsCommaOrDash(text_.substr(tokens[i].span.begin, tokens[i].span.size()));
   };
   // The mention that ends at `end` is the last one to start before it.
   auto mention_ending_at = [&](uint32_t end) -> std::optional<text::ByteSpan> {
-    auto m = std::lower_bound(
-        mentions_.begin(), mentions_.end(), end,
-        [](const EntityMention& mention, uint32_t byte) { return mention.span.begin < byte; });
+    const auto m = MentionsFrom(end);
     if (m != mentions_.begin() && std::prev(m)->span.end == end) return std::prev(m)->span;
     return std::nullopt;
   };

@@ -118,6 +118,10 @@ class Registry {
   // True when the word before byte `byte` (over an article) is a preposition of
   // role_prepositions: a name there is inside a phrase ("director of the Lach Port").
   bool AfterPreposition(uint32_t byte) const;
+  // The first of mentions_ that starts at byte `byte` or after (they are in text order).
+  std::vector<EntityMention>::const_iterator MentionsFrom(uint32_t byte) const;
+  // The index of the first token of the segmentation that starts at byte `byte` or after.
+  size_t TokenAt(uint32_t byte) const;
   // True when the text from `owner_end` to `name_begin` is a possessive and at most four
   // words ending with a role noun, then a comma or not: "Kansai Sky's president, " (the
   // name after it holds a role of the owner's). With `owned` (the owner itself came after

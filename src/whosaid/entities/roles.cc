@@ -199,8 +199,7 @@ std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at)
   };
   // The one named last before the description ("the coach said" after Valenzuela, who is
   // Huasco's coach, was named), looking back over a bounded number of mentions.
-  auto m = std::lower_bound(mentions_.begin(), mentions_.end(), at,
-                            [](const EntityMention& mention, uint32_t b) { return mention.span.begin < b; });
+  auto m = MentionsFrom(at);
   for (int steps = 0; m != mentions_.begin() && steps < 400; ++steps) {
     --m;
     if (m->entity >= 0 && holders->second.count(m->entity) && fits(m->entity)) return m->entity;

@@ -64,7 +64,8 @@ size_t LineBreakLength(std::string_view t, size_t i) {
 }
 
 bool IsCommaOrDash(std::string_view token) {
-  if (token == "," || token == "\xE2\x80\x94" || token == "\xE2\x80\x93" || token == "\xE2\x80\x95") {
+  if (token == "," || token == "\xE2\x80\x94" || token == "\xE2\x80\x93" ||
+      token == "\xE2\x80\x95") {
     return true;
   }
   return !token.empty() && token.find_first_not_of('-') == std::string_view::npos;
