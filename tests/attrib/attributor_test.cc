@@ -63,6 +63,19 @@ TEST_CASE("attributor: single-quoted spans are quotations only in single-quote s
   CHECK(Extract(british).size() == 2);
 }
 
+TEST_CASE("attributor: in a single-quote story, a quotation only a sieve attributes is kept") {
+  // A quotation of two paragraphs after a sentence about its speaker: sieve.continuation
+  // gives it to her. Single marks are this story's quotation marks, so it is no scare quote.
+  const std::string british =
+      "‘We will keep the ferry,’ said Cllr Maria Olsen, who chairs the transport board.\n\n"
+      "‘I grew up on the island. My father sailed that ferry for thirty years, and so did his "
+      "father before him.\n\n‘Nobody will take it away while I sit on this board.’\n";
+  const auto q = Extract(british);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Maria Olsen");  // "Cllr": a British title without its period
+  CHECK(q[1].speaker == "Maria Olsen");
+}
+
 TEST_CASE("attributor: a nickname inside a name is no quote, and the name is the speaker") {
   SUBCASE("first name, nickname, surname") {
     const auto q = Extract(

@@ -176,15 +176,19 @@ bool TitleContextBefore(std::string_view t, uint32_t open, const entities::Lexic
 
 // Marks that are not a quotation: no speaker was found and the span is a fragment, a
 // single-quoted phrase or too short to stand alone; or it is the title of a work or show
-// ("on “Meet the Press”"). Single-quoted spans attributed only by a sieve are not trusted.
+// ("on “Meet the Press”"). Single-quoted spans attributed only by a sieve are not trusted,
+// unless single marks are the story's own quotation marks (`single_style`, British style: a
+// quotation running over several paragraphs is the sieves' to attribute).
 bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, const Link& link,
-                                int min_words, const entities::Lexicons& lex) {
+                                int min_words, bool single_style,
+                                const entities::Lexicons& lex) {
   const std::string_view content = t.substr(q.content.begin, q.content.size());
+  const bool minor_single = q.single && !single_style;
   if (!link.found) {
-    const bool fragment = q.type == quotes::QuoteType::kPartial || q.single;
+    const bool fragment = q.type == quotes::QuoteType::kPartial || minor_single;
     return fragment || CountWords(content) < min_words;
   }
-  if (q.single && !link.rule) return true;
+  if (minor_single && !link.rule) return true;
   if (IsTitleCase(content, lex) && TitleContextBefore(t, q.outer.begin, lex)) return true;
   // A title-case fragment inside a sentence that only a sieve gave a speaker is a name of
   // a work or show ("starred in “Apollo 13,”"), not a quotation.
@@ -338,7 +342,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       ++k;
     }
     if (!options_.all_marks) {
-      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words, lexicons_))
+      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words,
+                                     single_style, lexicons_))
         continue;
       // In a story that quotes with double marks (American style), a top-level single-quoted
       // span is a headline's shorthand for a quotation the story gives in full, or a

@@ -303,6 +303,18 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     r.pronoun = true;
     return r;
   }
+  // An acronym defined after a body's name: "the NMC" after "the Nagpur Municipal
+  // Corporation (NMC)".
+  {
+    std::string_view bare = mention;
+    if (const std::string_view lead = LeadWord(bare); lex_.definite_articles.contains(lead)) {
+      bare.remove_prefix(lead.size() + 1);
+    }
+    if (std::optional<std::string> body = AcronymBody(bare)) {
+      r.entity = BodyEntity(std::move(*body));
+      return r;
+    }
+  }
   // A pronoun: gendered, of a group, or another ("I").
   Gender g = Gender::kUnknown;
   const bool plural = lex_.pronouns_group.contains(mention);
@@ -410,8 +422,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         const uint32_t rb = tokens[role_begin].span.begin;
         const uint32_t re = tokens[name_begin - 1].span.end;
         std::string role(text_.substr(rb, re - rb));
-        // A title of one honorific ("Mr.") is not a role.
-        if (!(name_begin - role_begin == 1 &&
+        // A title of one honorific ("Mr.") is not a role, nor another name before "and"
+        // ("Donald Trump and Ted Cruz").
+        const std::string_view last_role_word = tokens[name_begin - 1].word;
+        const bool conjunction = last_role_word == "and" || last_role_word == "or";
+        if (!conjunction &&
+            !(name_begin - role_begin == 1 &&
               (lex_.honorifics_male.contains(role) || lex_.honorifics_female.contains(role)))) {
           r.role = std::move(role);
         }
@@ -428,6 +444,23 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   std::string name(mention);
   if (const std::string_view lead = LeadWord(name); lex_.definite_articles.contains(lead)) {
     name.erase(0, lead.size() + 1);
+    // "the department" after "the Oklahoma Department of Environmental Quality"; "the
+    // statement" the body or person named where the statement was.
+    if (name.find(' ') == std::string::npos) {
+      if (std::optional<std::string> body = NamedBodyBefore(name, span.begin)) {
+        r.entity = BodyEntity(std::move(*body));
+        return r;
+      }
+    }
+    const size_t last_space = name.rfind(' ');
+    const std::string_view last_word =
+        std::string_view(name).substr(last_space == std::string::npos ? 0 : last_space + 1);
+    if (lex_.message_nouns.contains(last_word)) {
+      if (std::optional<int> issuer = IssuerOf(name, span.begin)) {
+        r.entity = *issuer;
+        return r;
+      }
+    }
     // "the ministry" after "the fisheries ministry": the latest body of several words with
     // that head word.
     if (name.find(' ') == std::string::npos) {

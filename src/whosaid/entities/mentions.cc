@@ -289,6 +289,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       ++kept;
     }
     tokens.resize(kept);
+    NoteNamedBodies(tokens);
     size_t i = 0;
     while (i < tokens.size()) {
       if (!tokens[i].cap) {
@@ -381,13 +382,21 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       mentions_.push_back(m);
       Entity& ent = entities_[entity];
       if (!ent.role || ent.role_is_title) {
-        // A "who" clause after the name is the role only when no role phrase stands before
-        // it: "head coach Ana Ruiz, who took charge in August" is the head coach.
+        // A "who" clause after the name is the role only when no role phrase or title stands
+        // before it ("head coach Ana Ruiz, who took charge in August" is the head coach,
+        // "Councilman Bo Li, who voted no" the councilman), and when it does not report what
+        // the person said ("Ana Ruiz, who said she lost everything").
         std::optional<std::string> role = RoleAfter(span.end);
-        if (!role || lex_.relative_pronouns.contains(registry_words::LeadWord(*role))) {
+        const bool clause =
+            role && lex_.relative_pronouns.contains(registry_words::LeadWord(*role));
+        if (!role || clause) {
           std::optional<std::string> before = RoleBefore(tokens, b);
           if (!before) before = RoleAppositiveBefore(tokens[run_start].span.begin);
-          if (before) role = std::move(before);
+          if (before) {
+            role = std::move(before);
+          } else if (clause && (!title.empty() || ReportsSpeech(*role))) {
+            role.reset();
+          }
         }
         // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal".
         if (role) {

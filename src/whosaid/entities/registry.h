@@ -102,6 +102,9 @@ class Registry {
   // is Robert Smith; Sometimes "Mike" Christian is Mike Christian).
   void DropNicknames(std::vector<Token>* tokens) const;
   bool HasRoleNoun(std::string_view phrase, int max_words) const;
+  // A "who" clause that reports what the person said: its verb, one of its first two words
+  // after the pronoun ("who said she …", "who also told …"), is a cue verb.
+  bool ReportsSpeech(std::string_view clause) const;
   // `words`: the words of a name mention, in order (views into the text).
   int FindPerson(const std::vector<std::string_view>& words) const;
   int AddOrMergePerson(const std::vector<std::string_view>& words, Gender gender);
@@ -135,6 +138,18 @@ class Registry {
   // Portugal" (empty when none follows the name).
   std::string PlaceAfterName(uint32_t name_end) const;
   int BodyEntity(std::string name);
+  // Bodies named in the narrative (named_bodies.cc): records those in `tokens` (a
+  // paragraph's, outside quotations) and the acronyms defined for them.
+  void NoteNamedBodies(const std::vector<Token>& tokens);
+  // The body named last before byte `at` that has the organisation word `head` ("the
+  // department" → "Oklahoma Department of Environmental Quality").
+  std::optional<std::string> NamedBodyBefore(std::string_view head, uint32_t at) const;
+  // The body an acronym defined in brackets after its name stands for ("NMC").
+  std::optional<std::string> AcronymBody(std::string_view acronym) const;
+  // Who issued the message a definite "the statement" at byte `at` refers to: the first
+  // person or body named in the sentence of the noun's last use before ("The NMC, in a press
+  // note issued on Sunday, …").
+  std::optional<int> IssuerOf(std::string_view noun, uint32_t at);
   // Sets the role of `entity` and indexes it for PersonByRole (roles.cc).
   void SetRole(int entity, std::string role, bool is_title);
   // The person whose role contains the office that a definite description at byte `at`
@@ -156,6 +171,14 @@ class Registry {
   // The latest body of several words under its last word in lower case ("ministry" for
   // "fisheries ministry"): what "the ministry" names.
   std::unordered_map<std::string, int> body_heads_;
+  struct NamedBody {
+    text::ByteSpan span;
+    std::string name;
+  };
+  std::vector<NamedBody> named_bodies_;  // in text order (an acronym's uses too)
+  // Lower-case organisation word → indices of named_bodies_ whose names hold it, in order.
+  std::unordered_map<std::string, std::vector<size_t>> named_body_heads_;
+  std::unordered_map<std::string, std::string> acronyms_;  // "NMC" → its body's name
   // Persons whose role has a word ending with a role noun, under that noun: the candidates
   // of PersonByRole, each checked against the person's current role (no scan over all).
   std::unordered_map<std::string, std::set<int>> office_holders_;

@@ -20,6 +20,11 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   std::string_view rest = text_.substr(name_end);
   if (rest.size() < 4 || rest[0] != ',' || rest[1] != ' ') return std::nullopt;
   rest.remove_prefix(2);
+  // An age between the name and the role: "Jorge Arancibia, 71, a retired officer,".
+  size_t digits = 0;
+  while (digits < rest.size() && digits < 4 && rest[digits] >= '0' && rest[digits] <= '9')
+    ++digits;
+  if (digits > 0 && digits < 4 && rest.substr(digits, 2) == ", ") rest.remove_prefix(digits + 2);
   // A role ends within kMaxRole bytes: search no further (searching the rest of the
   // document after every "Name, " was quadratic). The window holds a whole three-byte mark
   // that starts at kMaxRole; a stop found past kMaxRole rejects the role as one not found.
@@ -128,6 +133,19 @@ bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
   return false;
 }
 
+bool Registry::ReportsSpeech(std::string_view clause) const {
+  size_t sp = clause.find(' ');
+  for (int words = 0; words < 2 && sp != std::string_view::npos; ++words) {
+    const size_t next = clause.find(' ', sp + 1);
+    const std::string_view word =
+        clause.substr(sp + 1, next == std::string_view::npos ? std::string_view::npos
+                                                              : next - sp - 1);
+    if (lex_.cue_verbs.contains(word)) return true;
+    sp = next;
+  }
+  return false;
+}
+
 std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
                                                 size_t first) const {
   // Walk back from the word before the name while the words are joined and not function
@@ -204,8 +222,9 @@ std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at)
     --m;
     if (m->entity >= 0 && holders->second.count(m->entity) && fits(m->entity)) return m->entity;
   }
-  // Else the latest such person; when none has the capitalized words, the one person who
-  // holds the office at all.
+  // Else the latest such person; when the description has no capitalized words, the one
+  // person who holds the office at all ("the GOP front-runner" is not the one Democratic
+  // front-runner named).
   std::optional<int> only;
   int holding = 0;
   for (auto k = holders->second.rbegin(); k != holders->second.rend(); ++k) {
@@ -216,7 +235,7 @@ std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at)
     ++holding;
     only = *k;
   }
-  if (holding == 1) return only;
+  if (holding == 1 && modifiers.empty()) return only;
   return std::nullopt;
 }
 

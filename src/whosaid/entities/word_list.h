@@ -88,6 +88,7 @@ struct Lexicons {
   WordList role_prepositions;  // for of at …: role words joined to a body ("a spokesman for X")
   WordList name_joints;        // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
   WordList office_joints;      // of for: "the president of the union" is no office holder
+  WordList body_name_joints;   // of for and &: inside a body's name ("Department of Labor")
   // Word classes of the quote store: which speakers it shares across stories.
   WordList generic_speaker_openings;    // a one some he his …: first in a name, generic
   WordList speaker_name_joining_words;  // of and for & …: lower case inside a named body

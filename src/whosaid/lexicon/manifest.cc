@@ -44,6 +44,7 @@ pronouns_group = pronouns_group.lst
 role_prepositions = role_prepositions.lst
 name_joints = name_joints.lst
 office_joints = office_joints.lst
+body_name_joints = body_name_joints.lst
 generic_speaker_openings = generic_speaker_openings.lst
 speaker_name_joining_words = speaker_name_joining_words.lst
 group_speaker_nouns = group_speaker_nouns.lst
