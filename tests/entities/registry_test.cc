@@ -9,7 +9,8 @@ Lexicons TestLexicons() {
   Lexicons lex;
   lex.honorifics_male = WordList::FromString("Mr.");
   lex.honorifics_female = WordList::FromString("Ms.\nMrs.");
-  lex.honorifics = WordList::FromString("Dr.\nDr\nPrime\nMinister\nSen.\nMayor\nCouncilman");
+  lex.honorifics =
+      WordList::FromString("Dr.\nDr\nPrime\nMinister\nSen.\nMayor\nCouncilman\nCommissioner");
   lex.first_names_female = WordList::FromString("Lena\nAna");
   lex.first_names_male = WordList::FromString("Tom\nMark");
   lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen");
@@ -258,6 +259,15 @@ TEST_CASE("registry: a title before the name beats a who clause; a who clause of
   CHECK(f.RoleOf("Tom Vik") == "Councilman");
   CHECK(f.RoleOf("Ana Lind") == "<none>");
   CHECK(f.RoleOf("Mark Dahl") == "who runs the ferry");  // no title: the clause describes him
+}
+
+TEST_CASE("registry: a title's role has the words before it, not a final 'Dr.'; it stays") {
+  Fixture f(
+      "Municipal Commissioner Dr. Tom Vik spoke. Dr. Vik left. Florida Sen. Ana Lind came. "
+      "The Sen. Mark Dahl left.");
+  CHECK(f.RoleOf("Tom Vik") == "Municipal Commissioner");
+  CHECK(f.RoleOf("Ana Lind") == "Florida Sen.");
+  CHECK(f.RoleOf("Mark Dahl") == "Sen.");  // "The" opens no office
 }
 
 TEST_CASE("registry: an age between the name and the role; British titles without a period") {

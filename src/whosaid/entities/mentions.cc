@@ -250,6 +250,23 @@ Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_
   return start;
 }
 
+std::string Registry::TitleRole(const std::vector<Token>& tokens, size_t run_start,
+                                size_t title_begin, std::string title) const {
+  // An abbreviated honorific after a title word is the person's, not the office's:
+  // "Municipal Commissioner Dr. Abhijit Deshmukh" holds the office of commissioner.
+  if (const size_t sp = title.rfind(' ');
+      sp != std::string::npos && title.back() == '.' && title[sp - 1] != '.') {
+    title.erase(sp);
+  }
+  // The capitalized words before the titles in the same run say which office: "New Jersey
+  // Gov.", "Municipal Commissioner".
+  size_t b = run_start;
+  while (b < title_begin && In(lex_.not_names, tokens[b])) ++b;
+  if (b == title_begin || title_begin - b > 3) return title;
+  const uint32_t begin = tokens[b].span.begin;
+  return std::string(text_.substr(begin, tokens[title_begin - 1].span.end - begin)) + ' ' + title;
+}
+
 void Registry::Scan(std::string_view text, const text::Segmentation& seg,
                     const std::vector<text::ByteSpan>& skip) {
   quotations_ = skip;
@@ -330,6 +347,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
         b = first_title;
         break;
       }
+      const size_t title_begin = b;
       NameStart start = SkipToName(tokens, b, e);
       b = start.begin;
       const Gender gender = start.gender;
@@ -398,11 +416,14 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
             role.reset();
           }
         }
-        // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal".
+        // "Prime Minister Ana Ruiz of Portugal" → "Prime Minister of Portugal". A title
+        // found first stays: "Dr. Deshmukh" later does not make "Dr." the role.
         if (role) {
           SetRole(entity, *role + PlaceAfterName(span.end), /*is_title=*/false);
-        } else if (!title.empty()) {
-          SetRole(entity, title + PlaceAfterName(span.end), /*is_title=*/true);
+        } else if (!title.empty() && !ent.role) {
+          SetRole(entity, TitleRole(tokens, run_start, title_begin, title) +
+                              PlaceAfterName(span.end),
+                  /*is_title=*/true);
         }
       }
     }

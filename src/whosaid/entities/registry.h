@@ -89,6 +89,11 @@ class Registry {
   // True when the token's word is in `list` (a bit test with the tokens' lexicon).
   bool In(const WordList& list, const Token& token) const;
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // The role a title before a name gives: the capitalized words before the titles in the
+  // run (tokens [run_start, title_begin)) and the title words, less an abbreviated honorific
+  // that ends them ("Municipal Commissioner Dr." → "Municipal Commissioner").
+  std::string TitleRole(const std::vector<Token>& tokens, size_t run_start, size_t title_begin,
+                        std::string title) const;
   // A paragraph that is a headline, section label or subhead: no final mark, every word
   // capitalized or a small title word (the pack's title_small_words).
   bool IsHeadingLine(std::string_view text, text::ByteSpan para,
