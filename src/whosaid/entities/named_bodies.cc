@@ -53,9 +53,12 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
   const size_t n = tokens.size();
   for (size_t k = 0; k < n; ++k) {
     // A use of an acronym defined earlier: "The NMC, in a press note, …".
-    if (const auto alias = acronyms_.find(std::string(tokens[k].word)); alias != acronyms_.end()) {
-      named_bodies_.push_back({tokens[k].span, alias->second});
-      continue;
+    if (!acronyms_.empty() && IsAcronym(tokens[k].word)) {
+      if (const auto alias = acronyms_.find(std::string(tokens[k].word));
+          alias != acronyms_.end()) {
+        named_bodies_.push_back({tokens[k].span, alias->second});
+        continue;
+      }
     }
     if (!tokens[k].cap || !In(lex_.org_words, tokens[k])) continue;
     // The capitalized words around the organisation word, over joiners between them.
@@ -100,7 +103,6 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
       const uint32_t end =
           tokens[e - 1].span.begin + static_cast<uint32_t>(tokens[e - 1].word.size());
       const text::ByteSpan span{tokens[b].span.begin, end};
-      std::string name(text_.substr(span.begin, span.size()));
       const size_t index = named_bodies_.size();
       for (size_t w = b; w < e; ++w) {
         if (In(lex_.org_words, tokens[w]))
@@ -113,10 +115,10 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
         const std::string_view acronym =
             close == std::string_view::npos ? std::string_view() : after.substr(2, close - 2);
         if (IsAcronym(acronym) && AcronymOf(acronym, words)) {
-          acronyms_.try_emplace(std::string(acronym), name);
+          acronyms_.try_emplace(std::string(acronym), span);
         }
       }
-      named_bodies_.push_back({span, std::move(name)});
+      named_bodies_.push_back({span, span});
     }
     k = next_k - 1;
   }
@@ -128,7 +130,7 @@ std::optional<std::string> Registry::NamedBodyBefore(std::string_view head, uint
   std::optional<std::string> found;
   for (const size_t index : it->second) {
     if (named_bodies_[index].span.begin >= at) break;
-    found = named_bodies_[index].name;
+    found = NameOf(named_bodies_[index]);
   }
   return found;
 }
@@ -136,7 +138,7 @@ std::optional<std::string> Registry::NamedBodyBefore(std::string_view head, uint
 std::optional<std::string> Registry::AcronymBody(std::string_view acronym) const {
   const auto it = acronyms_.find(std::string(acronym));
   if (it == acronyms_.end()) return std::nullopt;
-  return it->second;
+  return std::string(text_.substr(it->second.begin, it->second.size()));
 }
 
 std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
@@ -187,7 +189,7 @@ std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
     const bool body_near = nb != named_bodies_.end() && nb->span.begin - joint_end <= kNear;
     const bool person_near = m != mentions_.end() && m->span.begin - joint_end <= kNear;
     if (person_near && (!body_near || m->span.begin < nb->span.begin)) return m->entity;
-    if (body_near) return BodyEntity(nb->name);
+    if (body_near) return BodyEntity(NameOf(*nb));
     return std::nullopt;
   }
   // Its sentence's subject: the first body or person named in it before the noun.
@@ -200,7 +202,7 @@ std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
                            [&](const NamedBody& b) { return b.span.begin < sentence_begin; });
   if (nb != named_bodies_.end() && nb->span.begin < noun_at) {
     first = nb->span;
-    body = nb->name;
+    body = NameOf(*nb);
   }
   for (auto m = MentionsFrom(sentence_begin); m != mentions_.end() && m->span.begin < noun_at;
        ++m) {

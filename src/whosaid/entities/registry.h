@@ -177,13 +177,16 @@ class Registry {
   // "fisheries ministry"): what "the ministry" names.
   std::unordered_map<std::string, int> body_heads_;
   struct NamedBody {
-    text::ByteSpan span;
-    std::string name;
+    text::ByteSpan span;  // where the story names it
+    text::ByteSpan name;  // its full name: the span itself, or for an acronym the name's
   };
+  std::string NameOf(const NamedBody& body) const {
+    return std::string(text_.substr(body.name.begin, body.name.size()));
+  }
   std::vector<NamedBody> named_bodies_;  // in text order (an acronym's uses too)
   // Lower-case organisation word → indices of named_bodies_ whose names hold it, in order.
   std::unordered_map<std::string, std::vector<size_t>> named_body_heads_;
-  std::unordered_map<std::string, std::string> acronyms_;  // "NMC" → its body's name
+  std::unordered_map<std::string, text::ByteSpan> acronyms_;  // "NMC" → its body's name
   // Persons whose role has a word ending with a role noun, under that noun: the candidates
   // of PersonByRole, each checked against the person's current role (no scan over all).
   std::unordered_map<std::string, std::set<int>> office_holders_;
