@@ -142,6 +142,7 @@ std::optional<std::string> Registry::AcronymBody(std::string_view acronym) const
 }
 
 std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
+  if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
   // The last "statement" (or "press note") before the mention, within a few paragraphs.
   constexpr uint32_t kReach = 3000;
   const uint32_t from = at > kReach ? at - kReach : 0;
