@@ -270,6 +270,12 @@ TEST_CASE("registry: a title's role has the words before it, not a final 'Dr.'; 
   CHECK(f.RoleOf("Mark Dahl") == "Sen.");  // "The" opens no office
 }
 
+TEST_CASE("registry: a role phrase with its holder's name after it in commas is the holder") {
+  Fixture f("The commissioner for water, Mr. Tom Vik, said the pumps failed. A clerk, he said.");
+  CHECK(f.NameOf(f.Find("The commissioner for water")) == "Tom Vik");
+  CHECK(f.NameOf(f.Find("A clerk")) == "A clerk");  // no name after the comma
+}
+
 TEST_CASE("registry: an age between the name and the role; British titles without a period") {
   Fixture f("Among them was Tom Vik, 71, a retired officer, with his son. Dr Ana Lind came.");
   CHECK(f.RoleOf("Tom Vik") == "a retired officer");

@@ -295,6 +295,19 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       mention = mention.substr(0, at);
     }
   }
+  // A role phrase with its holder's name after it in commas: "The Commissioner for
+  // Information, Mr. Gbenga Adeleke, said" is Mr. Adeleke's (the role is his).
+  if (lex_.articles.contains(LeadWord(mention)) && text_.substr(span.end, 2) == ", ") {
+    constexpr uint32_t kHonorificRoom = 6;  // "Mrs. ", "Dr. "
+    const auto m = MentionsFrom(span.end + 2);
+    if (m != mentions_.end() && m->span.begin <= span.end + 2 + kHonorificRoom &&
+        m->entity >= 0 && entities_[m->entity].kind == EntityKind::kPerson &&
+        text_.substr(m->span.end, 1) == ",") {
+      r.entity = m->entity;
+      r.role = std::string(mention);
+      return r;
+    }
+  }
   // A relative pronoun stands for the name it follows: "Ana Ruiz, who has called it “…”".
   if (lex_.antecedent_pronouns.contains(mention)) {
     const std::optional<text::ByteSpan> name = Antecedent(span);
