@@ -79,6 +79,12 @@ def locate(text, story, item):
     return text.find(needle)
 
 
+def covering(records, at):
+    """Index of the first record whose byte span covers byte `at`, or None."""
+    return next((i for i, r in enumerate(records) if r["byte_start"] <= at < r["byte_end"]),
+                None)
+
+
 def score_story(binary, story):
     """Returns (rows, extra, indirect_rows): one row per expected quotation, the
     quotation records that match no expected one (scare quotes or titles taken as
@@ -94,8 +100,8 @@ def score_story(binary, story):
     for item in expected:
         at = locate(text, story, item)
         if item.get("type") == INDIRECT:
-            record = next((r for r in reported
-                           if r["byte_start"] <= at < r["byte_end"]), None)
+            match = covering(reported, at)
+            record = reported[match] if match is not None else None
             got_speaker = record.get("speaker") if record else None
             indirect_rows.append({
                 "story": story.name, "quote": item["quote"],
@@ -105,8 +111,7 @@ def score_story(binary, story):
                 "want_speaker": item["speaker"], "got_speaker": got_speaker,
             })
             continue
-        match = next((i for i, r in enumerate(records)
-                      if r["byte_start"] <= at < r["byte_end"]), None)
+        match = covering(records, at)
         record = records[match] if match is not None else None
         if match is not None:
             used.add(match)

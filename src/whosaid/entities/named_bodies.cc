@@ -97,8 +97,6 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
     }
     const size_t next_k = e;
     while (e > b + 1 && !tokens[e - 1].cap) --e;
-    std::vector<std::string_view> words;
-    for (size_t w = b; w < e; ++w) words.push_back(tokens[w].word);
     if (e - b >= 2 && e - b <= kMaxBodyWords) {
       const uint32_t end =
           tokens[e - 1].span.begin + static_cast<uint32_t>(tokens[e - 1].word.size());
@@ -114,6 +112,8 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
         const size_t close = after.find(')');
         const std::string_view acronym =
             close == std::string_view::npos ? std::string_view() : after.substr(2, close - 2);
+        std::vector<std::string_view> words;
+        for (size_t w = b; w < e; ++w) words.push_back(tokens[w].word);
         if (IsAcronym(acronym) && AcronymOf(acronym, words)) {
           acronyms_.try_emplace(std::string(acronym), span);
         }
@@ -182,35 +182,21 @@ std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
   if (after.substr(0, 6) == " from " || after.substr(0, 4) == " by ") {
     const uint32_t joint_end =
         noun_at + static_cast<uint32_t>(noun.size()) + (after.substr(0, 6) == " from " ? 6 : 4);
-    const auto nb =
-        std::partition_point(named_bodies_.begin(), named_bodies_.end(),
-                             [&](const NamedBody& b) { return b.span.begin < joint_end; });
-    const auto m = MentionsFrom(joint_end);
     constexpr uint32_t kNear = 8;  // "from the", "from Sen."
-    const bool body_near = nb != named_bodies_.end() && nb->span.begin - joint_end <= kNear;
-    const bool person_near = m != mentions_.end() && m->span.begin - joint_end <= kNear;
-    if (person_near && (!body_near || m->span.begin < nb->span.begin)) return m->entity;
-    if (body_near) return BodyEntity(NameOf(*nb));
-    return std::nullopt;
+    return FirstNamedIn(joint_end, joint_end + kNear + 1);
   }
   // Its sentence's subject: the first body or person named in it before the noun.
-  const size_t sentence = SentenceOf(noun_at);
-  std::optional<text::ByteSpan> first;
-  std::optional<std::string> body;
-  const uint32_t sentence_begin = seg_->sentences[sentence].begin;
-  const auto nb =
-      std::partition_point(named_bodies_.begin(), named_bodies_.end(),
-                           [&](const NamedBody& b) { return b.span.begin < sentence_begin; });
-  if (nb != named_bodies_.end() && nb->span.begin < noun_at) {
-    first = nb->span;
-    body = NameOf(*nb);
-  }
-  for (auto m = MentionsFrom(sentence_begin); m != mentions_.end() && m->span.begin < noun_at;
-       ++m) {
-    if (first && first->begin < m->span.begin) break;
-    return m->entity;
-  }
-  if (body) return BodyEntity(std::move(*body));
+  return FirstNamedIn(seg_->sentences[SentenceOf(noun_at)].begin, noun_at);
+}
+
+std::optional<int> Registry::FirstNamedIn(uint32_t begin, uint32_t end) {
+  const auto body = std::partition_point(named_bodies_.begin(), named_bodies_.end(),
+                                         [&](const NamedBody& b) { return b.span.begin < begin; });
+  const auto person = MentionsFrom(begin);
+  const bool body_in = body != named_bodies_.end() && body->span.begin < end;
+  const bool person_in = person != mentions_.end() && person->span.begin < end;
+  if (person_in && (!body_in || person->span.begin <= body->span.begin)) return person->entity;
+  if (body_in) return BodyEntity(NameOf(*body));
   return std::nullopt;
 }
 

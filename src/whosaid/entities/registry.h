@@ -155,6 +155,10 @@ class Registry {
   // person or body named in the sentence of the noun's last use before ("The NMC, in a press
   // note issued on Sunday, …").
   std::optional<int> IssuerOf(std::string_view noun, uint32_t at);
+  // The entity named first in bytes [begin, end): a person's mention or a body the narrative
+  // names, whichever starts first (the person at the same byte, which cannot happen: a run
+  // that holds an organisation word gives no person mention).
+  std::optional<int> FirstNamedIn(uint32_t begin, uint32_t end);
   // Sets the role of `entity` and indexes it for PersonByRole (roles.cc).
   void SetRole(int entity, std::string role, bool is_title);
   // The person whose role contains the office that a definite description at byte `at`
