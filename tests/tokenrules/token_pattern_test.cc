@@ -164,6 +164,16 @@ TEST_CASE("token patterns: literal words ignore case, QUOTE is only the quote at
   CHECK(Slots("QUOTE QUOTE", "“Yes,” “No.”").count("") == 1);
 }
 
+TEST_CASE("token patterns: mixed passes a word in lower case with a capital later") {
+  // "anti-Trump" and "iPhone" pass no other shape test.
+  CHECK(Slots("N:Cap+ said W:mixed lower", "Ann Lee said anti-Trump voters", false)["W"] ==
+        "anti-Trump");
+  CHECK(Slots("N:Cap+ said W:[lower | mixed]+", "Ann Lee said iPhone sales", false)["W"] ==
+        "iPhone sales");
+  CHECK(Slots("N:Cap+ said W:lower lower", "Ann Lee said anti-Trump voters", false).count("") == 1);
+  CHECK(Slots("N:mixed", "Ann Lee", false).count("") == 1);
+}
+
 TEST_CASE("token patterns: a list test matches its multi-word entries as runs of tokens") {
   // cue_verbs holds "pointed out" and "said in a statement"; the longest entry wins.
   CHECK(Slots("N:Cap+ CUE:@cue_verbs ANY*", "Ann Lee pointed out a flaw.", false)["CUE"] ==

@@ -289,6 +289,7 @@ class Parser {
           {"lower", TokenTest::Kind::kShape, text::Shape::kLower},
           {"UPPER", TokenTest::Kind::kShape, text::Shape::kUpper},
           {"Num", TokenTest::Kind::kShape, text::Shape::kDigits},
+          {"mixed", TokenTest::Kind::kShape, text::Shape::kMixed},
           {"QUOTE", TokenTest::Kind::kQuote, text::Shape::kNone},
           {"OTHER_QUOTE", TokenTest::Kind::kOtherQuote, text::Shape::kNone},
           {"PARA", TokenTest::Kind::kParagraph, text::Shape::kNone},
