@@ -13,8 +13,9 @@ Lexicons TestLexicons() {
       WordList::FromString("Dr.\nDr\nPrime\nMinister\nSen.\nMayor\nCouncilman\nCommissioner");
   lex.first_names_female = WordList::FromString("Lena\nAna");
   lex.first_names_male = WordList::FromString("Tom\nMark");
-  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen");
+  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen\nWhile");
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
+  lex.sentence_openers = WordList::FromString("While\nThe\nHe");
   lex.org_words = WordList::FromString("House\nMinistry\nDepartment\nCorporation\nService");
   lex.role_nouns = WordList::FromString(
       "negotiator\npollster\nambassador\nmayor\npresident\nofficer\nsenator\nfront-runner");
@@ -185,6 +186,11 @@ TEST_CASE("registry: a name does not run on across a sentence end") {
   // An abbreviation the lexicon knows keeps its period and its name: Sen. Ana de la Cruz.
   Fixture g("They met Sen. Ana de la Cruz. Cruz spoke.");
   CHECK(g.NameOf(g.Find("Cruz", g.text.find("Cruz spoke"))) == "Ana de la Cruz");
+  // An abbreviation that ends the sentence before a word that only opens one ("While")
+  // joins no name with the next sentence's.
+  Fixture h("Trade stalled in the U.S. While Ann Lee spoke, the port closed.");
+  CHECK(h.NameOf(h.Find("Ann Lee")) == "Ann Lee");
+  for (const auto& e : h.registry.entities()) CHECK(e.name.find("U.S.") == std::string::npos);
 }
 
 TEST_CASE("registry: a nickname inside a name is left out of it") {

@@ -66,6 +66,22 @@ TEST_CASE("tokenizer: a soft abbreviation ends a sentence only before a capital"
                                                      "Bo Li Jr. and Ann Lee left ."});
 }
 
+TEST_CASE("tokenizer: after an abbreviation, a word that only opens a sentence starts one") {
+  TokenizerOptions o = EnglishLike();
+  o.opens_sentence_after_abbreviation = [](std::string_view w) {
+    return w == "He" || w == "The" || w == "While";
+  };
+  const std::string t =
+      "She moved to the U.S. He stayed. The U.S. Senate met Sen. Lee. The vote was set for "
+      "Jan. While it lasted, George W. He spoke.";
+  CHECK(Sentences(t, Tokenize(t, o)) ==
+        std::vector<std::string>{"She moved to the U.S.", "He stayed .",
+                                 "The U.S. Senate met Sen. Lee .", "The vote was set for Jan.",
+                                 "While it lasted , George W. He spoke ."});
+  // Without the option no abbreviation ends a sentence.
+  CHECK(Tokenize(t, EnglishLike()).sentences == 3);
+}
+
 TEST_CASE("tokenizer: names with particles, hyphens and apostrophes") {
   const std::string t = "Bashar al-Assad, Conan O’Neill, D'Arcy and Ana de la Cruz.";
   const TokenStream ts = Tokenize(t);

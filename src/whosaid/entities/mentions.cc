@@ -303,6 +303,9 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       if (kept > 0 && tokens[kept - 1].span.end + 1 != t.span.begin && !t.across_mark) {
         t.joined = false;
       }
+      // Nor after an abbreviation that ends a sentence: "… entering the U.S. While Clinton
+      // has …" names no "U.S. While Clinton".
+      if (kept > 0 && EndsSentence(tokens[kept - 1].span.end)) t.joined = false;
       ++kept;
     }
     tokens.resize(kept);
@@ -421,8 +424,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
         if (role) {
           SetRole(entity, *role + PlaceAfterName(span.end), /*is_title=*/false);
         } else if (!title.empty() && !ent.role) {
-          SetRole(entity, TitleRole(tokens, run_start, title_begin, title) +
-                              PlaceAfterName(span.end),
+          SetRole(entity,
+                  TitleRole(tokens, run_start, title_begin, title) + PlaceAfterName(span.end),
                   /*is_title=*/true);
         }
       }

@@ -40,6 +40,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"abbreviations", &Lexicons::abbreviations},
       {"sentence_abbreviations", &Lexicons::sentence_abbreviations},
       {"sentence_soft_abbreviations", &Lexicons::sentence_soft_abbreviations},
+      {"sentence_openers", &Lexicons::sentence_openers},
       {"elisions", &Lexicons::elisions},
       {"role_stops", &Lexicons::role_stops},
       {"pronouns", &Lexicons::pronouns},
@@ -80,6 +81,10 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
 
 void Lexicons::ToSegmenterOptions(text::SegmenterOptions* options) const {
   if (!options->lexicon) options->lexicon = table;
+  if (options->sentence_openers.empty()) {
+    options->sentence_openers.assign(sentence_openers.entries().begin(),
+                                     sentence_openers.entries().end());
+  }
   if (!options->abbreviations.empty() || !options->soft_abbreviations.empty()) return;
   // Every abbreviation the registry knows (titles, honorifics, abbreviations.lst) keeps its
   // period from ending a sentence too, so the two never disagree about "Sen." or "U.S.".

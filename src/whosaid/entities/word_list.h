@@ -56,10 +56,11 @@ struct Lexicons {
   WordList sentence_abbreviations;       // Mr. Jan. U.S. …: a period after one never ends
                                          // a sentence (the segmenter's options)
   WordList sentence_soft_abbreviations;  // Inc. Jr. a.m. …: ends one only before a capital
-  WordList elisions;    // em til cause n …: a single mark before one is an apostrophe
-                        // (the quote scanner's options)
-  WordList role_stops;  // the, said, of, according … : lower-case words that end a role
-                        // phrase when the registry walks back from a name
+  WordList sentence_openers;  // He The But …: open a sentence even after "U.S." or "Calif."
+  WordList elisions;          // em til cause n …: a single mark before one is an apostrophe
+                              // (the quote scanner's options)
+  WordList role_stops;        // the, said, of, according … : lower-case words that end a role
+                              // phrase when the registry walks back from a name
   // Word classes of the attributor's checks and sieves.
   WordList pronouns;                      // He he She … I We: a speaker slot of only these
                                           // is a speaker (pronouns.lst, also the PRON macro)
@@ -77,18 +78,18 @@ struct Lexicons {
   WordList subordinators;                 // As After When …: open a subordinate clause, so the
                                           // subject follows its comma
   // Word classes of the registry.
-  WordList articles;           // a an the: open a role phrase or a description
-  WordList definite_articles;  // the: "the senator" (an office), "the White House" (a body)
-  WordList relative_pronouns;  // who whose: open an appositive clause after a name
+  WordList articles;             // a an the: open a role phrase or a description
+  WordList definite_articles;    // the: "the senator" (an office), "the White House" (a body)
+  WordList relative_pronouns;    // who whose: open an appositive clause after a name
   WordList antecedent_pronouns;  // who which: a speaker mention standing for the name before it
-  WordList message_nouns;      // statement, letter …: "a statement from X" is X's
-  WordList pronouns_male;      // he him: the gender a pronoun gives its person
-  WordList pronouns_female;    // she her
-  WordList pronouns_group;     // they we it: a group or body
-  WordList role_prepositions;  // for of at …: role words joined to a body ("a spokesman for X")
-  WordList name_joints;        // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
-  WordList office_joints;      // of for: "the president of the union" is no office holder
-  WordList body_name_joints;   // of for and &: inside a body's name ("Department of Labor")
+  WordList message_nouns;        // statement, letter …: "a statement from X" is X's
+  WordList pronouns_male;        // he him: the gender a pronoun gives its person
+  WordList pronouns_female;      // she her
+  WordList pronouns_group;       // they we it: a group or body
+  WordList role_prepositions;    // for of at …: role words joined to a body ("a spokesman for X")
+  WordList name_joints;          // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
+  WordList office_joints;        // of for: "the president of the union" is no office holder
+  WordList body_name_joints;     // of for and &: inside a body's name ("Department of Labor")
   // Word classes of the quote store: which speakers it shares across stories.
   WordList generic_speaker_openings;    // a one some he his …: first in a name, generic
   WordList speaker_name_joining_words;  // of and for & …: lower case inside a named body

@@ -39,7 +39,8 @@ struct Segmenter::Impl {
   std::unordered_set<std::string> always;
   std::unordered_set<std::string> soft;
   std::unordered_set<std::string> particles;
-  TokenizerOptions tokenizer;  // reads `always`, `soft` and `particles`
+  std::unordered_set<std::string> openers;
+  TokenizerOptions tokenizer;  // reads `always`, `soft`, `particles` and `openers`
 };
 
 Segmenter::Segmenter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -57,6 +58,7 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   add(options.abbreviations, &impl->always);
   add(options.soft_abbreviations, &impl->soft);
   add(options.name_particles, &impl->particles);
+  impl->openers.insert(options.sentence_openers.begin(), options.sentence_openers.end());
   Impl* raw = impl.get();
   impl->tokenizer.paragraph_mode = options.paragraph_mode;
   impl->tokenizer.lexicon = options.lexicon.get();
@@ -66,6 +68,11 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(SegmenterOptions options) {
   impl->tokenizer.ends_sentence_before_capital = [raw](std::string_view w) {
     return raw->soft.count(std::string(w)) > 0;
   };
+  if (!impl->openers.empty()) {
+    impl->tokenizer.opens_sentence_after_abbreviation = [raw](std::string_view w) {
+      return raw->openers.count(std::string(w)) > 0;
+    };
+  }
   if (!impl->particles.empty()) {
     impl->tokenizer.is_name_particle = [raw](std::string_view w) {
       return raw->particles.count(std::string(w)) > 0;

@@ -26,6 +26,10 @@ struct SegmenterOptions {
   // Words after which a period ends a sentence only before a capital letter ("Inc.",
   // "Jr."; sentence_soft_abbreviations.lst).
   std::vector<std::string> soft_abbreviations;
+  // Words that open a sentence after an abbreviation of `abbreviations` all the same ("… to
+  // the U.S. He said …", not "the U.S. Senate"; sentence_openers.lst): capitalized function
+  // words, never the first word of a name.
+  std::vector<std::string> sentence_openers;
   // Particles that open a surname joined by a hyphen or apostrophe ("al" in "al-Assad", "d"
   // in "d'Alembert"): such a word is Capitalized though it starts in lower case.
   std::vector<std::string> name_particles;

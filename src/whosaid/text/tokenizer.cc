@@ -194,6 +194,12 @@ class Pass {
       const bool capital_word = word && (shape == Shape::kCapitalized || shape == Shape::kUpper);
       if (soft_end_ ? capital_word : !lower_word) new_sentence_ = true;
     }
+    // After an abbreviation that ends no sentence, a word that only opens one still does.
+    if (!new_sentence_ && abbreviation_end_ && had_space && word &&
+        options_.opens_sentence_after_abbreviation &&
+        options_.opens_sentence_after_abbreviation(t_.substr(begin, end - begin))) {
+      new_sentence_ = true;
+    }
     if (new_sentence_ && !first) ++sentence_;
     const bool sentence_start = new_sentence_ || first;
     if (sentence_start) out_.sentence_paragraph.push_back(paragraph_);
@@ -252,17 +258,20 @@ class Pass {
     }
     // Digits with inner "," or "." ("1,200", "3.5") are a number; so are "3-4" and "1.2.3".
     const TokenKind kind = shape == Shape::kDigits ? TokenKind::kNumber : TokenKind::kWord;
-    bool soft = false;
+    bool soft = false, hard = false;
     if (e < n && p[e] == '.' && kind == TokenKind::kWord && !(e + 1 < n && p[e + 1] == '.')) {
       const bool initial = CountCodePoints(word) == 1 && shape == Shape::kUpper;
       const bool listed = options_.is_abbreviation && options_.is_abbreviation(word);
       soft = options_.ends_sentence_before_capital && options_.ends_sentence_before_capital(word);
       if (initial || inner_period || listed || soft) ++e;
+      hard = !initial && !soft && (inner_period || listed);
     }
     Emit(kind, shape, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
-    // A soft abbreviation ends the sentence before a word that is not lower case.
+    // A soft abbreviation ends the sentence before a word that is not lower case; any other
+    // (not an initial: "George W. Bush") before a word that only opens a sentence.
     may_end_ = soft && p[e - 1] == '.';
     soft_end_ = may_end_;
+    abbreviation_end_ = hard;
     return e;
   }
 
@@ -302,6 +311,7 @@ class Pass {
     const bool closing = d.valid && IsClosingCp(d.cp) && !in_space_;
     const bool terminal = d.valid && IsTerminalCp(d.cp);
     Emit(kind, Shape::kNone, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+    abbreviation_end_ = false;
     if (terminal) {
       may_end_ = true;
       soft_end_ = false;
@@ -319,8 +329,10 @@ class Pass {
   uint32_t space_begin_ = 0, space_end_ = 0;
   int line_breaks_ = 0;
   bool new_sentence_ = false;
-  bool may_end_ = false;   // the tokens so far may have ended a sentence
-  bool soft_end_ = false;  // ... at a soft abbreviation: only before a capitalized word
+  bool may_end_ = false;           // the tokens so far may have ended a sentence
+  bool soft_end_ = false;          // ... at a soft abbreviation: only before a capitalized word
+  bool abbreviation_end_ = false;  // the last token is an abbreviation that ends no sentence
+                                   // but before a word that only opens one
   uint32_t sentence_ = 0, paragraph_ = 0;
 };
 

@@ -37,6 +37,9 @@ struct TokenizerOptions {
   // True for an abbreviation that still ends a sentence before a capitalized word: "Inc",
   // "Jr" ("… Acme Inc. The next day …").
   std::function<bool(std::string_view)> ends_sentence_before_capital;
+  // True for a word that opens a sentence even after an abbreviation whose period ends none
+  // ("… in the U.S. He said …"): "He", "The", "But". Unset: no word does.
+  std::function<bool(std::string_view)> opens_sentence_after_abbreviation;
   // True for a particle that opens a surname before a hyphen or apostrophe ("al", "el",
   // "d"): "al-Khatib" is then Capitalized, not mixed. Unset: no such word is.
   std::function<bool(std::string_view)> is_name_particle;

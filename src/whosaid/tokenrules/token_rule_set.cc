@@ -405,11 +405,17 @@ void TokenRuleSet::MatchQuote(const text::Segmentation& seg,
   if (at == n) return;
   const uint32_t first = symbols->first_token[at];
   if (seg.tokens[first].span.begin >= quotes[quote].outer.end) return;  // no token inside
-  // Other rules search from the start of the sentence before the quotation's.
+  // Other rules search from the start of the sentence before the quotation's. A symbol is in
+  // it when its last token is: a quotation that opens a sentence earlier and ends in that
+  // one (“Yes. We won,” she said. “…”) is read whole.
   size_t from = at;
   const uint32_t sentence = seg.tokens[first].sentence;
+  const auto last_token = [&](size_t k) {
+    const uint32_t b = symbols->first_token[k], e = symbols->end_token[k];
+    return std::min<size_t>(e > b ? e - 1 : b, seg.tokens.size() - 1);
+  };
   while (from > 0 && at - from < kReach &&
-         seg.tokens[symbols->first_token[from - 1]].sentence + 1 >= sentence) {
+         seg.tokens[last_token(from - 1)].sentence + 1 >= sentence) {
     --from;
   }
   const size_t to = std::min(n, at + kReach);
