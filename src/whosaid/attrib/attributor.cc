@@ -141,6 +141,30 @@ bool SentenceEndsWithMark(std::string_view t, const text::Segmentation& seg, uin
   return false;
 }
 
+// A statement opens with the complementizer before it ("conceded that the road was icy"
+// reports "that the road was icy", as news corpora mark it); a cue that ended with it ("told
+// the AP that") ends before it.
+void TakeComplementizer(std::string_view t, const text::Segmentation& seg,
+                        const entities::Lexicons& lex, tokenrules::TokenMatch* m) {
+  const auto first =
+      std::lower_bound(seg.tokens.begin(), seg.tokens.end(), m->clause->begin,
+                       [](const text::Token& tok, uint32_t byte) { return tok.span.begin < byte; });
+  if (first == seg.tokens.begin() || first == seg.tokens.end()) return;
+  const text::Token& before = *(first - 1);
+  if (before.kind != text::TokenKind::kWord || before.sentence != first->sentence ||
+      !lex.complementizers.contains(t.substr(before.span.begin, before.span.size()))) {
+    return;
+  }
+  m->clause->begin = before.span.begin;
+  if (m->cue && m->cue->end == before.span.end) {
+    if (first - 1 == seg.tokens.begin() || m->cue->begin == before.span.begin) {
+      m->cue.reset();
+    } else {
+      m->cue->end = (first - 2)->span.end;
+    }
+  }
+}
+
 // Step 2: the indirect-speech clauses of the whole document.
 void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           const std::vector<quotes::QuoteSpan>& quotes,
@@ -149,8 +173,9 @@ void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
                           std::vector<IndirectClause>* out) {
   std::vector<tokenrules::TokenMatch> matches;
   rules.MatchIndirect(seg, quotes, symbols, &matches);
-  for (const tokenrules::TokenMatch& m : matches) {
+  for (tokenrules::TokenMatch& m : matches) {
     if (!SentenceEndsWithMark(t, seg, m.clause->begin)) continue;
+    TakeComplementizer(t, seg, lex, &m);
     // A speaker slot that opens with a verb of saying is a clause ("said Mexico must rebut
     // Trump's").
     if (m.speaker && OpensWithCue(t.substr(m.speaker->begin, m.speaker->size()), lex)) continue;
@@ -180,8 +205,7 @@ bool TitleContextBefore(std::string_view t, uint32_t open, const entities::Lexic
 // unless single marks are the story's own quotation marks (`single_style`, British style: a
 // quotation running over several paragraphs is the sieves' to attribute).
 bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, const Link& link,
-                                int min_words, bool single_style,
-                                const entities::Lexicons& lex) {
+                                int min_words, bool single_style, const entities::Lexicons& lex) {
   const std::string_view content = t.substr(q.content.begin, q.content.size());
   const bool minor_single = q.single && !single_style;
   if (!link.found) {
@@ -342,8 +366,8 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       ++k;
     }
     if (!options_.all_marks) {
-      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words,
-                                     single_style, lexicons_))
+      if (LooksLikeScareQuoteOrTitle(t, q, links[i], options_.min_unattributed_words, single_style,
+                                     lexicons_))
         continue;
       // In a story that quotes with double marks (American style), a top-level single-quoted
       // span is a headline's shorthand for a quotation the story gives in full, or a

@@ -70,6 +70,7 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"group_speaker_nouns", &Lexicons::group_speaker_nouns},
       {"message_nouns", &Lexicons::message_nouns},
       {"clause_subject_pronouns", &Lexicons::clause_subject_pronouns},
+      {"complementizers", &Lexicons::complementizers},
   };
   for (const auto& [name, member] : lists) {
     if (const std::optional<lexicon::ListId> id = lex.table->FindList(name)) {

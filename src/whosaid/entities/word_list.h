@@ -70,6 +70,8 @@ struct Lexicons {
                                           // caught a clause
   WordList sentence_leads;                // But And So Yet: skipped before a subject pronoun
   WordList subject_pronouns;              // He she …: a sentence's opening subject
+  WordList complementizers;               // that: opens a reported statement and is part of
+                                          // it ("said that the port will close")
   WordList clause_subject_pronouns;       // he she they: the subject of a clause, wherever
                                           // it stands in the sentence
   WordList subject_pronoun_contractions;  // He She They (as in "He’s"): the same, contracted
