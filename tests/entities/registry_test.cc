@@ -16,6 +16,7 @@ Lexicons TestLexicons() {
   lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen\nWhile");
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.sentence_openers = WordList::FromString("While\nThe\nHe");
+  lex.pronouns_neuter = WordList::FromString("it\nIt");
   lex.org_words = WordList::FromString("House\nMinistry\nDepartment\nCorporation\nService");
   lex.role_nouns = WordList::FromString(
       "negotiator\npollster\nambassador\nmayor\npresident\nofficer\nsenator\nfront-runner");
@@ -302,6 +303,15 @@ TEST_CASE("registry: 'the department' and an acronym name the body the narrative
   // A body's name ends at a word that never starts a name.
   Fixture g("Enter The Hollow Ministry of Wells. The ministry said no.");
   CHECK(g.NameOf(g.Find("The ministry")) == "Hollow Ministry of Wells");
+}
+
+TEST_CASE("registry: 'it' is the body the narrative named just before") {
+  Fixture f(
+      "The Kestrel Department of Water Quality closed the well. It said the water was bad. "
+      "Ana Lind spoke first. Then she left. Later Tom Reyes came. It rained.");
+  CHECK(f.NameOf(f.Find("It", f.text.find("It said"))) == "Kestrel Department of Water Quality");
+  // Three sentences on, the body is too far back.
+  CHECK(f.NameOf(f.Find("It", f.text.find("It rained"))) == "<none>");
 }
 
 TEST_CASE("registry: 'the statement' is its issuer's, where it was introduced") {

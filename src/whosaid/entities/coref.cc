@@ -300,9 +300,8 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   if (lex_.articles.contains(LeadWord(mention)) && text_.substr(span.end, 2) == ", ") {
     constexpr uint32_t kHonorificRoom = 6;  // "Mrs. ", "Dr. "
     const auto m = MentionsFrom(span.end + 2);
-    if (m != mentions_.end() && m->span.begin <= span.end + 2 + kHonorificRoom &&
-        m->entity >= 0 && entities_[m->entity].kind == EntityKind::kPerson &&
-        text_.substr(m->span.end, 1) == ",") {
+    if (m != mentions_.end() && m->span.begin <= span.end + 2 + kHonorificRoom && m->entity >= 0 &&
+        entities_[m->entity].kind == EntityKind::kPerson && text_.substr(m->span.end, 1) == ",") {
       r.entity = m->entity;
       r.role = std::string(mention);
       return r;
@@ -337,6 +336,19 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     r.pronoun = true;
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
+    // "it" for a body the narrative named just before (named bodies are no mentions), when
+    // a verb of saying follows it ("it said", "what it called"): not the "it" of "It is
+    // unclear whether …".
+    const auto cue_follows = [&] {
+      std::string_view after = text_.substr(span.end);
+      while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+      return lex_.cue_verbs.contains(LeadWord(after));
+    };
+    if (r.entity < 0 && lex_.pronouns_neuter.contains(mention) && cue_follows()) {
+      if (std::optional<std::string> body = NamedBodyNear(span.begin)) {
+        r.entity = BodyEntity(std::move(*body));
+      }
+    }
     return r;
   }
   // "a statement from Acme Air", "a letter by Ana Ruiz": the body or person after the

@@ -135,6 +135,17 @@ std::optional<std::string> Registry::NamedBodyBefore(std::string_view head, uint
   return found;
 }
 
+std::optional<std::string> Registry::NamedBodyNear(uint32_t at) const {
+  constexpr size_t kSentencesBack = 2;
+  const auto it =
+      std::lower_bound(named_bodies_.begin(), named_bodies_.end(), at,
+                       [](const NamedBody& b, uint32_t byte) { return b.span.begin < byte; });
+  if (it == named_bodies_.begin()) return std::nullopt;
+  const NamedBody& body = *(it - 1);
+  if (SentenceOf(body.span.begin) + kSentencesBack < SentenceOf(at)) return std::nullopt;
+  return NameOf(body);
+}
+
 std::optional<std::string> Registry::AcronymBody(std::string_view acronym) const {
   const auto it = acronyms_.find(std::string(acronym));
   if (it == acronyms_.end()) return std::nullopt;

@@ -149,6 +149,10 @@ class Registry {
   // The body named last before byte `at` that has the organisation word `head` ("the
   // department" → "Oklahoma Department of Environmental Quality").
   std::optional<std::string> NamedBodyBefore(std::string_view head, uint32_t at) const;
+  // The body named last before byte `at`, in its sentence or one of the two before: what an
+  // "it" there stands for when no body is a mention ("The Harbor Authority closed the dock.
+  // “…,” it said.").
+  std::optional<std::string> NamedBodyNear(uint32_t at) const;
   // The body an acronym defined in brackets after its name stands for ("NMC").
   std::optional<std::string> AcronymBody(std::string_view acronym) const;
   // Who issued the message a definite "the statement" at byte `at` refers to: the first

@@ -88,6 +88,8 @@ struct Lexicons {
   WordList pronouns_male;        // he him: the gender a pronoun gives its person
   WordList pronouns_female;      // she her
   WordList pronouns_group;       // they we it: a group or body
+  WordList pronouns_neuter;      // it: a body, never a person ("it said" after "the Harbor
+                                 // Authority" is the authority)
   WordList role_prepositions;    // for of at …: role words joined to a body ("a spokesman for X")
   WordList name_joints;          // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
   WordList office_joints;        // of for: "the president of the union" is no office holder
