@@ -146,9 +146,7 @@ bool SentenceEndsWithMark(std::string_view t, const text::Segmentation& seg, uin
 // the AP that") ends before it.
 void TakeComplementizer(std::string_view t, const text::Segmentation& seg,
                         const entities::Lexicons& lex, tokenrules::TokenMatch* m) {
-  const auto first =
-      std::lower_bound(seg.tokens.begin(), seg.tokens.end(), m->clause->begin,
-                       [](const text::Token& tok, uint32_t byte) { return tok.span.begin < byte; });
+  const auto first = seg.tokens.begin() + static_cast<ptrdiff_t>(seg.TokenAt(m->clause->begin));
   if (first == seg.tokens.begin() || first == seg.tokens.end()) return;
   const text::Token& before = *(first - 1);
   if (before.kind != text::TokenKind::kWord || before.sentence != first->sentence ||

@@ -18,14 +18,6 @@ std::vector<entities::EntityMention>::const_iterator MentionsFrom(
       [](const entities::EntityMention& m, uint32_t byte) { return m.span.begin < byte; });
 }
 
-// The index of the first of `tokens` that starts at byte `at` or after.
-size_t FirstTokenAt(const std::vector<text::Token>& tokens, uint32_t at) {
-  return static_cast<size_t>(
-      std::partition_point(tokens.begin(), tokens.end(),
-                           [&](const text::Token& tok) { return tok.span.begin < at; }) -
-      tokens.begin());
-}
-
 // True when token `tok` of text `t` is a comma.
 bool IsComma(std::string_view t, const text::Token& tok) {
   return tok.kind == text::TokenKind::kPunct && t[tok.span.begin] == ',';
@@ -181,7 +173,7 @@ std::optional<NearSubject> NearestSubject(std::string_view t, const text::Segmen
                                           const entities::Registry& registry,
                                           const entities::Lexicons& lex) {
   const auto& tokens = seg.tokens;
-  size_t k = FirstTokenAt(tokens, quote);
+  size_t k = seg.TokenAt(quote);
   bool comma_seen = false;
   while (k > 0) {
     --k;
@@ -227,7 +219,7 @@ std::optional<text::ByteSpan> DescriptionOpening(std::string_view t, const text:
                                                  text::ByteSpan sentence,
                                                  const entities::Lexicons& lex) {
   const auto& tokens = seg.tokens;
-  size_t k = FirstTokenAt(tokens, sentence.begin);
+  size_t k = seg.TokenAt(sentence.begin);
   auto word = [&](size_t i) {
     return i < tokens.size() && tokens[i].span.end <= sentence.end &&
                    tokens[i].kind == text::TokenKind::kWord

@@ -209,13 +209,7 @@ std::vector<EntityMention>::const_iterator Registry::MentionsFrom(uint32_t byte)
                           [](const EntityMention& m, uint32_t b) { return m.span.begin < b; });
 }
 
-size_t Registry::TokenAt(uint32_t byte) const {
-  const std::vector<text::Token>& tokens = seg_->tokens;
-  return static_cast<size_t>(
-      std::partition_point(tokens.begin(), tokens.end(),
-                           [&](const text::Token& tok) { return tok.span.begin < byte; }) -
-      tokens.begin());
-}
+size_t Registry::TokenAt(uint32_t byte) const { return seg_->TokenAt(byte); }
 
 bool Registry::AfterPreposition(uint32_t byte) const {
   const std::vector<text::Token>& tokens = seg_->tokens;

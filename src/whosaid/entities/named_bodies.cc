@@ -135,11 +135,14 @@ std::optional<std::string> Registry::NamedBodyBefore(std::string_view head, uint
   return found;
 }
 
+std::vector<Registry::NamedBody>::const_iterator Registry::NamedBodiesFrom(uint32_t byte) const {
+  return std::partition_point(named_bodies_.begin(), named_bodies_.end(),
+                              [&](const NamedBody& b) { return b.span.begin < byte; });
+}
+
 std::optional<std::string> Registry::NamedBodyNear(uint32_t at) const {
   constexpr size_t kSentencesBack = 2;
-  const auto it =
-      std::lower_bound(named_bodies_.begin(), named_bodies_.end(), at,
-                       [](const NamedBody& b, uint32_t byte) { return b.span.begin < byte; });
+  const auto it = NamedBodiesFrom(at);
   if (it == named_bodies_.begin()) return std::nullopt;
   const NamedBody& body = *(it - 1);
   if (SentenceOf(body.span.begin) + kSentencesBack < SentenceOf(at)) return std::nullopt;
@@ -201,8 +204,7 @@ std::optional<int> Registry::IssuerOf(std::string_view noun, uint32_t at) {
 }
 
 std::optional<int> Registry::FirstNamedIn(uint32_t begin, uint32_t end) {
-  const auto body = std::partition_point(named_bodies_.begin(), named_bodies_.end(),
-                                         [&](const NamedBody& b) { return b.span.begin < begin; });
+  const auto body = NamedBodiesFrom(begin);
   const auto person = MentionsFrom(begin);
   const bool body_in = body != named_bodies_.end() && body->span.begin < end;
   const bool person_in = person != mentions_.end() && person->span.begin < end;

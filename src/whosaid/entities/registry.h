@@ -192,6 +192,8 @@ class Registry {
     return std::string(text_.substr(body.name.begin, body.name.size()));
   }
   std::vector<NamedBody> named_bodies_;  // in text order (an acronym's uses too)
+  // The first of named_bodies_ named at byte `byte` or after (MentionsFrom's twin).
+  std::vector<NamedBody>::const_iterator NamedBodiesFrom(uint32_t byte) const;
   // Lower-case organisation word → indices of named_bodies_ whose names hold it, in order.
   std::unordered_map<std::string, std::vector<size_t>> named_body_heads_;
   std::unordered_map<std::string, text::ByteSpan> acronyms_;  // "NMC" → its body's name

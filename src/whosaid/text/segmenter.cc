@@ -96,6 +96,13 @@ size_t Segmentation::ParagraphAt(uint32_t byte) const {
   return it == paragraphs.begin() ? 0 : static_cast<size_t>(it - paragraphs.begin()) - 1;
 }
 
+size_t Segmentation::TokenAt(uint32_t byte) const {
+  return static_cast<size_t>(
+      std::partition_point(tokens.begin(), tokens.end(),
+                           [&](const Token& tok) { return tok.span.begin < byte; }) -
+      tokens.begin());
+}
+
 size_t Segmentation::SentenceAt(uint32_t byte) const {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), byte,
                              [](uint32_t b, const ByteSpan& s) { return b < s.begin; });

@@ -57,6 +57,8 @@ struct Segmentation {
   // (0 when none is before). Requires a non-empty segmentation.
   size_t ParagraphAt(uint32_t byte) const;
   size_t SentenceAt(uint32_t byte) const;
+  // Index of the first token that starts at `byte` or after (tokens.size() when none does).
+  size_t TokenAt(uint32_t byte) const;
 };
 
 class Segmenter {
