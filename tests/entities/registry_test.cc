@@ -310,6 +310,9 @@ TEST_CASE("registry: 'it' is the body the narrative named just before") {
       "The Kestrel Department of Water Quality closed the well. It said the water was bad. "
       "Ana Lind spoke first. Then she left. Later Tom Reyes came. It rained.");
   CHECK(f.NameOf(f.Find("It", f.text.find("It said"))) == "Kestrel Department of Water Quality");
+  // A verb of saying that ends the sentence counts: "it said."
+  Fixture g("The Kestrel Department of Water Quality closed the well. Later it said.");
+  CHECK(g.NameOf(g.Find("it", g.text.find("it said"))) == "Kestrel Department of Water Quality");
   // Three sentences on, the body is too far back.
   CHECK(f.NameOf(f.Find("It", f.text.find("It rained"))) == "<none>");
 }

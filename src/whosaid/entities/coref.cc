@@ -333,10 +333,14 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     // "it" for a body the narrative named just before (named bodies are no mentions), when
     // a verb of saying follows it ("it said", "what it called"): not the "it" of "It is
     // unclear whether …".
+    // The next token of the stream, not the text's next space-separated word: "it said."
+    // at a sentence's end has a cue too.
     const auto cue_follows = [&] {
-      std::string_view after = text_.substr(span.end);
-      while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-      return lex_.cue_verbs.contains(LeadWord(after));
+      if (seg_ == nullptr) return false;
+      const size_t k = TokenAt(span.end);
+      if (k >= seg_->tokens.size()) return false;
+      const text::ByteSpan next = seg_->tokens[k].span;
+      return lex_.cue_verbs.contains(text_.substr(next.begin, next.size()));
     };
     if (r.entity < 0 && lex_.pronouns_neuter.contains(mention) && cue_follows()) {
       if (std::optional<std::string> body = NamedBodyNear(span.begin)) {
