@@ -62,6 +62,18 @@ TEST_CASE("pattern facts: the symbols a match starts with") {
   CHECK(FirstSymbols(nullable.parsed.root, nullable.alphabet).empty());
 }
 
+TEST_CASE("pattern facts: FactsOf reads what the three functions do, in one pass") {
+  for (const char* source : {"(said | SENT? told) SPEAKER:Cap", "said? SPEAKER:Cap?",
+                             "SPEAKER:Cap said . SENT QUOTE", "SENT SPEAKER:Cap+ CUE:said that?"}) {
+    CAPTURE(source);
+    const Built b(source);
+    const RuleFacts facts = FactsOf(b.parsed.root, b.alphabet);
+    CHECK(facts.required == RequiredSymbols(b.parsed.root, b.alphabet));
+    CHECK(facts.within_sentence == !MaySpanSentences(b.parsed.root, b.alphabet));
+    CHECK(facts.first == FirstSymbols(b.parsed.root, b.alphabet));
+  }
+}
+
 TEST_CASE("pattern facts: SENT inside a match") {
   auto spans = [](const std::string& source) {
     const Built b(source);

@@ -157,6 +157,14 @@ class Positions {
   std::vector<Mask> masks_;  // per position: the symbols that pass its test (SymbolMask)
 };
 
+// FirstSymbols of the pattern whose positions are `positions` (`ends`: its root's).
+Mask FirstOf(const Positions& positions, const Positions::Ends& ends, const Alphabet& alphabet) {
+  if (ends.nullable) return {};
+  Mask first = positions.SymbolsOf(ends.first);
+  if (Count(first) * 2 >= alphabet.size()) return {};
+  return first;
+}
+
 }  // namespace
 
 std::vector<std::vector<uint64_t>> RequiredSymbols(const PatternNode& node,
@@ -173,10 +181,17 @@ std::vector<std::vector<uint64_t>> RequiredSymbols(const PatternNode& node,
 std::vector<uint64_t> FirstSymbols(const PatternNode& node, const Alphabet& alphabet) {
   Positions positions(alphabet);
   const Positions::Ends ends = positions.Visit(node);
-  if (ends.nullable) return {};
-  Mask first = positions.SymbolsOf(ends.first);
-  if (Count(first) * 2 >= alphabet.size()) return {};
-  return first;
+  return FirstOf(positions, ends, alphabet);
+}
+
+RuleFacts FactsOf(const PatternNode& node, const Alphabet& alphabet) {
+  RuleFacts facts;
+  facts.required = RequiredSymbols(node, alphabet);
+  Positions positions(alphabet);
+  const Positions::Ends ends = positions.Visit(node);
+  facts.within_sentence = !positions.InnerSentence();
+  facts.first = FirstOf(positions, ends, alphabet);
+  return facts;
 }
 
 bool MaySpanSentences(const PatternNode& node, const Alphabet& alphabet) {

@@ -24,6 +24,16 @@ std::vector<std::vector<uint64_t>> RequiredSymbols(const PatternNode& node,
 // a search need only try the positions that hold one of them.
 std::vector<uint64_t> FirstSymbols(const PatternNode& node, const Alphabet& alphabet);
 
+// What the rule set keeps of a rule's pattern to skip where it cannot match, read off the
+// pattern once (the positions are most of the work, and each reads every test's symbols):
+// RequiredSymbols, !MaySpanSentences and FirstSymbols.
+struct RuleFacts {
+  std::vector<std::vector<uint64_t>> required;
+  bool within_sentence = false;
+  std::vector<uint64_t> first;
+};
+RuleFacts FactsOf(const PatternNode& node, const Alphabet& alphabet);
+
 // Whether some match of `node` may hold SENT other than as its first or last symbol. When not,
 // every match lies between two sentence boundaries (both included), and a search may go
 // sentence by sentence (sentence_windows.h). Read off the pattern's positions (Glushkov): a

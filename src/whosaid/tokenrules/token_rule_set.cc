@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "whosaid/parallel_for.h"
 #include "whosaid/rules/file_io.h"
 #include "whosaid/text/utf8.h"
 #include "whosaid/tokenrules/pattern.h"
@@ -258,71 +259,85 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
   for (const rules::RuleFile& rf : files) {
     for (const rules::MacroDef& d : rf.defines) define_at.try_emplace(d.name, &d);
   }
+  // Every rule's pattern with its defines expanded, parsed (on the machine's cores: each is
+  // its own work).
+  std::vector<rules::RuleDef*> defs_in_order;
+  for (rules::RuleFile& rf : files) {
+    for (rules::RuleDef& def : rf.rules) defs_in_order.push_back(&def);
+  }
+  struct Expanded {
+    std::string text, error;
+    Parsed parsed;
+  };
+  std::vector<Expanded> expansions(defs_in_order.size());
+  ParallelFor(defs_in_order.size(), 0, [&](size_t i) {
+    Expanded& e = expansions[i];
+    e.text = ExpandMacros(defs_in_order[i]->pattern, defs, 0, &e.error);
+    e.parsed = ParsePattern(e.text);
+  });
   std::set<std::string> used;  // defines some rule reaches, directly or through others
   std::map<std::string, std::pair<std::string, int>> first_id;  // id → file, line
-  for (rules::RuleFile& rf : files) {
-    for (rules::RuleDef& def : rf.rules) {
-      MarkUsedDefines(def.pattern, defs, &used);
-      const auto [seen, added] = first_id.try_emplace(def.id, def.file, def.line);
-      if (!added) {
-        diagnostics->push_back(rules::Diagnostic::Error(
-            def.file, def.line, def.id_col,
-            "duplicate rule id " + def.id + " (first defined at " + seen->second.first + ":" +
-                std::to_string(seen->second.second) + ")"));
-        failed = true;
-        continue;
-      }
-      std::string error;
-      const std::string expanded = ExpandMacros(def.pattern, defs, 0, &error);
-      Parsed p = ParsePattern(expanded);
-      if (!error.empty()) p.errors.push_back({0, error});
-      if (!p.ok()) {
-        for (const ParseFailure& f : p.errors) {
-          // Offsets are in the expanded pattern: exact when the rule uses no define.
-          const int col =
-              def.pattern_col + (expanded == def.pattern ? static_cast<int>(f.offset) : 0);
-          diagnostics->push_back(rules::Diagnostic::Error(def.file, def.line, col,
-                                                          "rule " + def.id + ": " + f.message));
-        }
-        failed = true;
-        continue;
-      }
-      if (const std::string list = UnknownList(p.root, *set->table_); !list.empty()) {
-        diagnostics->push_back(rules::Diagnostic::Error(
-            def.file, def.line, def.pattern_col,
-            "rule " + def.id + ": unknown lexicon list '@" + list +
-                "' (the lists are those of the pack's lexicon/lexicon.manifest)"));
-        failed = true;
-        continue;
-      }
-      // A rule names a speaker, and stands at a quotation or reports a clause: else its
-      // matches could decide nothing.
-      const bool indirect = HasSlot(p.root, "CLAUSE");
-      const char* missing = !HasSlot(p.root, "SPEAKER") ? "has no SPEAKER slot"
-                            : !indirect && !HasQuoteTest(p.root)
-                                ? "needs QUOTE (a quote rule) or a CLAUSE slot (reported speech)"
-                                : nullptr;
-      if (missing) {
-        diagnostics->push_back(rules::Diagnostic::Error(def.file, def.line, def.pattern_col,
-                                                        "rule " + def.id + " " + missing));
-        failed = true;
-        continue;
-      }
-      Pending out;
-      out.rule.id = def.id;
-      out.rule.priority = def.priority;
-      out.rule.confidence = def.confidence.value_or(def.priority / 100.0);
-      out.rule.pattern_source = def.pattern;
-      out.rule.examples = std::move(def.examples);
-      out.rule.file = def.file;
-      out.rule.line = def.line;
-      out.rule.col = def.col;
-      out.rule.starts_with_quote = QuoteAtEdge(p.root, /*at_start=*/true);
-      out.rule.ends_with_quote = QuoteAtEdge(p.root, /*at_start=*/false);
-      out.rule.indirect = HasSlot(p.root, "CLAUSE");
-      out.root = std::move(p.root);
-      parsed.push_back(std::move(out));
+  for (size_t i = 0; i < defs_in_order.size(); ++i) {
+    rules::RuleDef& def = *defs_in_order[i];
+    MarkUsedDefines(def.pattern, defs, &used);
+    const auto [seen, added] = first_id.try_emplace(def.id, def.file, def.line);
+    if (!added) {
+      diagnostics->push_back(rules::Diagnostic::Error(
+          def.file, def.line, def.id_col,
+          "duplicate rule id " + def.id + " (first defined at " + seen->second.first + ":" +
+              std::to_string(seen->second.second) + ")"));
+      failed = true;
+      continue;
     }
+    const std::string& expanded = expansions[i].text;
+    Parsed& p = expansions[i].parsed;
+    if (!expansions[i].error.empty()) p.errors.push_back({0, expansions[i].error});
+    if (!p.ok()) {
+      for (const ParseFailure& f : p.errors) {
+        // Offsets are in the expanded pattern: exact when the rule uses no define.
+        const int col =
+            def.pattern_col + (expanded == def.pattern ? static_cast<int>(f.offset) : 0);
+        diagnostics->push_back(
+            rules::Diagnostic::Error(def.file, def.line, col, "rule " + def.id + ": " + f.message));
+      }
+      failed = true;
+      continue;
+    }
+    if (const std::string list = UnknownList(p.root, *set->table_); !list.empty()) {
+      diagnostics->push_back(rules::Diagnostic::Error(
+          def.file, def.line, def.pattern_col,
+          "rule " + def.id + ": unknown lexicon list '@" + list +
+              "' (the lists are those of the pack's lexicon/lexicon.manifest)"));
+      failed = true;
+      continue;
+    }
+    // A rule names a speaker, and stands at a quotation or reports a clause: else its
+    // matches could decide nothing.
+    const bool indirect = HasSlot(p.root, "CLAUSE");
+    const char* missing = !HasSlot(p.root, "SPEAKER") ? "has no SPEAKER slot"
+                          : !indirect && !HasQuoteTest(p.root)
+                              ? "needs QUOTE (a quote rule) or a CLAUSE slot (reported speech)"
+                              : nullptr;
+    if (missing) {
+      diagnostics->push_back(rules::Diagnostic::Error(def.file, def.line, def.pattern_col,
+                                                      "rule " + def.id + " " + missing));
+      failed = true;
+      continue;
+    }
+    Pending out;
+    out.rule.id = def.id;
+    out.rule.priority = def.priority;
+    out.rule.confidence = def.confidence.value_or(def.priority / 100.0);
+    out.rule.pattern_source = def.pattern;
+    out.rule.examples = std::move(def.examples);
+    out.rule.file = def.file;
+    out.rule.line = def.line;
+    out.rule.col = def.col;
+    out.rule.starts_with_quote = QuoteAtEdge(p.root, /*at_start=*/true);
+    out.rule.ends_with_quote = QuoteAtEdge(p.root, /*at_start=*/false);
+    out.rule.indirect = HasSlot(p.root, "CLAUSE");
+    out.root = std::move(p.root);
+    parsed.push_back(std::move(out));
   }
   std::vector<const PatternNode*> roots;
   for (const Pending& p : parsed) roots.push_back(&p.root);
@@ -338,33 +353,41 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       set->small_words_ = set->table_->Entries(*id);
     }
   }
-  for (Pending& p : parsed) {
+  // Compiling the RE2 programs is most of the start-up, and each rule's needs only the
+  // alphabet (read-only): on the machine's cores, each rule's error kept for its place.
+  std::vector<std::string> errors(parsed.size());
+  ParallelFor(parsed.size(), 0, [&](size_t i) {
+    Pending& p = parsed[i];
     // MatchQuote runs a quote rule that ends with QUOTE only anchored at the end.
     const bool only_at_end = p.rule.ends_with_quote && !p.rule.indirect;
     Result<CompiledPattern> compiled = only_at_end
                                            ? CompiledPattern::CompileAtEnd(p.root, *set->alphabet_)
                                            : CompiledPattern::Compile(p.root, *set->alphabet_);
     if (!compiled.ok()) {
-      diagnostics->push_back(
-          rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
-                                   "rule " + p.rule.id + ": " + compiled.status().message()));
-      failed = true;
-      continue;
+      errors[i] = compiled.status().message();
+      return;
     }
     (only_at_end ? p.rule.compiled_at_end : p.rule.compiled) = std::move(compiled).value();
-    p.rule.required = RequiredSymbols(p.root, *set->alphabet_);
-    p.rule.within_sentence = !MaySpanSentences(p.root, *set->alphabet_);
-    p.rule.first = FirstSymbols(p.root, *set->alphabet_);
+    RuleFacts facts = FactsOf(p.root, *set->alphabet_);
+    p.rule.required = std::move(facts.required);
+    p.rule.within_sentence = facts.within_sentence;
+    p.rule.first = std::move(facts.first);
     if (p.rule.ends_with_quote && !only_at_end) {
       Result<CompiledPattern> at_end = p.rule.compiled.AnchoredAtEnd();
       if (!at_end.ok()) {
-        diagnostics->push_back(
-            rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
-                                     "rule " + p.rule.id + ": " + at_end.status().message()));
-        failed = true;
-        continue;
+        errors[i] = at_end.status().message();
+        return;
       }
       p.rule.compiled_at_end = std::move(at_end).value();
+    }
+  });
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    Pending& p = parsed[i];
+    if (!errors[i].empty()) {
+      diagnostics->push_back(rules::Diagnostic::Error(p.rule.file, p.rule.line, p.rule.col,
+                                                      "rule " + p.rule.id + ": " + errors[i]));
+      failed = true;
+      continue;
     }
     set->rules_.push_back(std::move(p.rule));
   }
