@@ -17,7 +17,8 @@ Lexicons TestLexicons() {
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.sentence_openers = WordList::FromString("While\nThe\nHe");
   lex.pronouns_neuter = WordList::FromString("it\nIt");
-  lex.org_words = WordList::FromString("House\nMinistry\nDepartment\nCorporation\nService");
+  lex.org_words =
+      WordList::FromString("House\nMinistry\nDepartment\nCorporation\nService\nHoldings\nPartners");
   lex.role_nouns = WordList::FromString(
       "negotiator\npollster\nambassador\nmayor\npresident\nofficer\nsenator\nfront-runner");
   lex.particles = WordList::FromString("de\nla\nvan\nal\nel");
@@ -37,6 +38,8 @@ Lexicons TestLexicons() {
   lex.office_joints = WordList::FromString("of\nfor");
   lex.body_name_joints = WordList::FromString("of\nfor\nand");
   lex.title_small_words = WordList::FromString("the\nof\na");
+  lex.firm_nouns = WordList::FromString("company\noperator\nfirm");
+  lex.firm_words = WordList::FromString("Holdings\nPartners");
   return lex;
 }
 
@@ -303,6 +306,25 @@ TEST_CASE("registry: 'the department' and an acronym name the body the narrative
   // A body's name ends at a word that never starts a name.
   Fixture g("Enter The Hollow Ministry of Wells. The ministry said no.");
   CHECK(g.NameOf(g.Find("The ministry")) == "Hollow Ministry of Wells");
+}
+
+TEST_CASE("registry: 'the company' is the firm the narrative named last") {
+  // A name set beside a firm noun: between commas after it, before it, or right after it.
+  Fixture f("The operator, Pelin Varo, cut sailings. The company said little.");
+  CHECK(f.NameOf(f.Find("The company")) == "Pelin Varo");
+  Fixture g("Pelin Varo, the state-owned ferry operator, cut sailings. The company said so.");
+  CHECK(g.NameOf(g.Find("The company")) == "Pelin Varo");
+  Fixture h("Later the ferry operator Pelin Varo cut sailings. The company said so.");
+  CHECK(h.NameOf(h.Find("The company")) == "Pelin Varo");
+  // A body named with a firm's word; not one named in a role ("an analyst at …").
+  Fixture k(
+      "Kestrel Holdings lost money. Ana Lind, an analyst at Marrow Partners, was blunt. The "
+      "company said prices would recover.");
+  CHECK(k.NameOf(k.Find("The company")) == "Kestrel Holdings");
+  // No firm named: the noun stays a body of its own; a noun that does not end its phrase
+  // ("a company spokeswoman") names no firm.
+  Fixture m("Tom Reyes, a company spokesman, spoke. The company said so.");
+  CHECK(m.NameOf(m.Find("The company")) == "company");
 }
 
 TEST_CASE("registry: 'it' is the body the narrative named just before") {

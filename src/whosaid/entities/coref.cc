@@ -492,6 +492,13 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         return r;
       }
     }
+    // "the company" after "Adria Linija, the ferry operator,": the firm named last.
+    if (name.find(' ') == std::string::npos && lex_.firm_nouns.contains(name)) {
+      if (std::optional<std::string> firm = FirmBefore(span.begin)) {
+        r.entity = BodyEntity(std::move(*firm));
+        return r;
+      }
+    }
   }
   r.entity = BodyEntity(std::move(name));
   return r;

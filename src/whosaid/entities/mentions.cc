@@ -309,7 +309,9 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       ++kept;
     }
     tokens.resize(kept);
+    const size_t bodies_before = named_bodies_.size();
     NoteNamedBodies(tokens);
+    NoteFirms(tokens, bodies_before);
     size_t i = 0;
     while (i < tokens.size()) {
       if (!tokens[i].cap) {

@@ -146,6 +146,14 @@ class Registry {
   // Bodies named in the narrative (named_bodies.cc): records those in `tokens` (a
   // paragraph's, outside quotations) and the acronyms defined for them.
   void NoteNamedBodies(const std::vector<Token>& tokens);
+  // Firms (firms.cc): records the bodies of named_bodies_[bodies_before…] named with a
+  // firm's word, and names set beside a firm noun in `tokens` ("The operator, Adria Linija,").
+  void NoteFirms(const std::vector<Token>& tokens, size_t bodies_before);
+  // The firm named last before byte `at`: what "the company" there stands for.
+  std::optional<std::string> FirmBefore(uint32_t at) const;
+  void AddFirm(text::ByteSpan span);
+  // True when ", " alone stands between the two tokens.
+  bool CommaBetween(const Token& a, const Token& b) const;
   // The body named last before byte `at` that has the organisation word `head` ("the
   // department" → "Oklahoma Department of Environmental Quality").
   std::optional<std::string> NamedBodyBefore(std::string_view head, uint32_t at) const;
@@ -197,6 +205,7 @@ class Registry {
   // Lower-case organisation word → indices of named_bodies_ whose names hold it, in order.
   std::unordered_map<std::string, std::vector<size_t>> named_body_heads_;
   std::unordered_map<std::string, text::ByteSpan> acronyms_;  // "NMC" → its body's name
+  std::vector<text::ByteSpan> firms_;  // where the story names its firms, in text order
   // Persons whose role has a word ending with a role noun, under that noun: the candidates
   // of PersonByRole, each checked against the person's current role (no scan over all).
   std::unordered_map<std::string, std::set<int>> office_holders_;

@@ -70,6 +70,8 @@ Result<Lexicons> Lexicons::Load(const std::string& dir,
       {"speaker_nouns", &Lexicons::speaker_nouns},
       {"group_speaker_nouns", &Lexicons::group_speaker_nouns},
       {"message_nouns", &Lexicons::message_nouns},
+      {"firm_nouns", &Lexicons::firm_nouns},
+      {"firm_words", &Lexicons::firm_words},
       {"clause_subject_pronouns", &Lexicons::clause_subject_pronouns},
       {"complementizers", &Lexicons::complementizers},
   };

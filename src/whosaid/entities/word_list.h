@@ -85,6 +85,8 @@ struct Lexicons {
   WordList relative_pronouns;    // who whose: open an appositive clause after a name
   WordList antecedent_pronouns;  // who which: a speaker mention standing for the name before it
   WordList message_nouns;        // statement, letter …: "a statement from X" is X's
+  WordList firm_nouns;           // company, operator …: "the company" is the firm named last
+  WordList firm_words;           // Ltd., Holdings …: a body named with one is a firm
   WordList pronouns_male;        // he him: the gender a pronoun gives its person
   WordList pronouns_female;      // she her
   WordList pronouns_group;       // they we it: a group or body

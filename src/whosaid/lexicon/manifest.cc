@@ -49,6 +49,8 @@ generic_speaker_openings = generic_speaker_openings.lst
 speaker_name_joining_words = speaker_name_joining_words.lst
 group_speaker_nouns = group_speaker_nouns.lst
 message_nouns = message_nouns.lst
+firm_nouns = firm_nouns.lst
+firm_words = firm_words.lst
 clause_subject_pronouns = clause_subject_pronouns.lst
 )";
 

@@ -1,0 +1,116 @@
+// Firms the story names, and what a later "the company" stands for: a body named with a
+// firm's word ("Kestrel Foods Ltd."), or a capitalized name set beside a firm noun
+// ("The operator, Adria Linija, said …", "Adria Linija, the state ferry operator, …", "the
+// ferry operator Adria Linija"). Before, "the company said" gave the speaker "company".
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "whosaid/entities/registry.h"
+#include "whosaid/entities/registry_words.h"
+
+namespace whosaid::entities {
+namespace {
+
+// Longer capitalized runs are headlines or titles, not a firm's name (as kMaxBodyWords).
+constexpr size_t kMaxFirmWords = 6;
+// How far before a firm noun its phrase may open: "the state-owned ferry operator".
+constexpr size_t kMaxNounPhraseWords = 4;
+
+}  // namespace
+
+bool Registry::CommaBetween(const Token& a, const Token& b) const {
+  return b.span.begin >= a.span.end + 2 &&
+         text_.substr(a.span.end, b.span.begin - a.span.end) == ", ";
+}
+
+void Registry::AddFirm(text::ByteSpan span) {
+  const auto at = std::upper_bound(firms_.begin(), firms_.end(), span.begin,
+                                   [](uint32_t b, const text::ByteSpan& f) { return b < f.begin; });
+  if (at != firms_.begin() && (at - 1)->begin == span.begin) return;  // found twice
+  firms_.insert(at, span);
+}
+
+void Registry::NoteFirms(const std::vector<Token>& tokens, size_t bodies_before) {
+  // Bodies of this paragraph named with a firm's word, not in a role ("an analyst at Maritime
+  // Capital Partners": a firm the story is not about, rarely what "the company" means).
+  size_t t = 0;
+  for (size_t i = bodies_before; i < named_bodies_.size(); ++i) {
+    const NamedBody& body = named_bodies_[i];
+    if (body.name.begin != body.span.begin) continue;  // an acronym's use
+    while (t < tokens.size() && tokens[t].span.begin < body.span.begin) ++t;
+    if (t > 0 && t < tokens.size() && In(lex_.role_prepositions, tokens[t - 1])) continue;
+    const std::string_view name = text_.substr(body.name.begin, body.name.size());
+    size_t b = 0;
+    for (size_t e = 0; e <= name.size(); ++e) {
+      if (e < name.size() && name[e] != ' ') continue;
+      if (lex_.firm_words.contains(name.substr(b, e - b))) {
+        AddFirm(body.span);
+        break;
+      }
+      b = e + 1;
+    }
+  }
+  const size_t n = tokens.size();
+  // A capitalized run from `b` on, as long as its words are joined: its end (b when none).
+  const auto run_from = [&](size_t b) {
+    size_t e = b;
+    while (e < n && tokens[e].cap && !In(lex_.not_names, tokens[e]) && e - b < kMaxFirmWords &&
+           (e == b || tokens[e].joined)) {
+      ++e;
+    }
+    return e;
+  };
+  for (size_t k = 0; k < n; ++k) {
+    if (tokens[k].cap || !In(lex_.firm_nouns, tokens[k])) continue;
+    // The noun heads its phrase: the phrase opens with an article a few words before, and
+    // the noun ends it ("a company spokeswoman" is no firm's phrase).
+    size_t a = k;
+    while (a > 0 && k - a < kMaxNounPhraseWords && tokens[a].joined &&
+           !In(lex_.articles, tokens[a])) {
+      --a;
+    }
+    if (!In(lex_.articles, tokens[a])) continue;
+    const bool comma_after = k + 1 < n && CommaBetween(tokens[k], tokens[k + 1]);
+    const bool ends_phrase = k + 1 == n || !tokens[k + 1].joined;
+    if (!ends_phrase) {
+      // "the ferry operator Adria Linija said": a name right after the noun.
+      const size_t e = run_from(k + 1);
+      if (e >= k + 3 || (e == k + 2 && e < n && !tokens[e].cap && tokens[e].joined)) {
+        AddFirm({tokens[k + 1].span.begin, tokens[e - 1].span.end});
+      }
+      continue;
+    }
+    // "The operator, Adria Linija, said": the name between two commas after the phrase.
+    if (comma_after) {
+      const size_t e = run_from(k + 1);
+      if (e > k + 1 && e < n && CommaBetween(tokens[e - 1], tokens[e])) {
+        AddFirm({tokens[k + 1].span.begin, tokens[e - 1].span.end});
+        continue;
+      }
+    }
+    // "Adria Linija, the state ferry operator, said": the name before a comma that opens the
+    // phrase, which a comma or the sentence's end closes.
+    if (a >= 1 && CommaBetween(tokens[a - 1], tokens[a]) && tokens[a - 1].cap) {
+      size_t b = a - 1;
+      while (b > 0 && a - 1 - b + 1 < kMaxFirmWords && tokens[b].joined && tokens[b - 1].cap &&
+             !In(lex_.not_names, tokens[b - 1])) {
+        --b;
+      }
+      while (b < a - 1 && In(lex_.not_names, tokens[b])) ++b;
+      if (!In(lex_.not_names, tokens[b])) {
+        AddFirm({tokens[b].span.begin, tokens[a - 1].span.end});
+      }
+    }
+  }
+}
+
+std::optional<std::string> Registry::FirmBefore(uint32_t at) const {
+  const auto it = std::partition_point(firms_.begin(), firms_.end(),
+                                       [&](const text::ByteSpan& f) { return f.begin < at; });
+  if (it == firms_.begin()) return std::nullopt;
+  const text::ByteSpan& firm = *(it - 1);
+  return std::string(text_.substr(firm.begin, firm.size()));
+}
+
+}  // namespace whosaid::entities
