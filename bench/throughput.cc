@@ -138,8 +138,12 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (size_t round = 0; bytes < min_mb * 1e6; ++round) {
     for (size_t k = 0; k < base.size(); ++k) {
-      nlohmann::json j = {{"id", "d" + std::to_string(round) + "-" + std::to_string(k)},
-                          {"text", base[k]}};
+      // Appended, not "d" + …: GCC 12 warns (-Wrestrict) about its own inlined operator+.
+      std::string id = "d";
+      id += std::to_string(round);
+      id += '-';
+      id += std::to_string(k);
+      nlohmann::json j = {{"id", id}, {"text", base[k]}};
       lines.push_back(j.dump());
       bytes += base[k].size();
     }

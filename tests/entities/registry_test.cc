@@ -39,6 +39,10 @@ Lexicons TestLexicons() {
   lex.body_name_joints = WordList::FromString("of\nfor\nand");
   lex.title_small_words = WordList::FromString("the\nof\na");
   lex.firm_nouns = WordList::FromString("company\noperator\nfirm");
+  lex.be_forms = WordList::FromString("is\nwas\nare\nwere");
+  lex.group_speaker_nouns = WordList::FromString("officials\nspokesman\npolice");
+  lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
+  lex.subject_verb_openers = WordList::FromString("have\nalso");
   lex.firm_words = WordList::FromString("Holdings\nPartners");
   return lex;
 }
@@ -325,6 +329,22 @@ TEST_CASE("registry: 'the company' is the firm the narrative named last") {
   // ("a company spokeswoman") names no firm.
   Fixture m("Tom Reyes, a company spokesman, spoke. The company said so.");
   CHECK(m.NameOf(m.Find("The company")) == "company");
+}
+
+TEST_CASE("registry: 'they' after a group the sentence before names with a common noun") {
+  Fixture f(
+      "The Kestrel Department of Water Quality closed the well. Residents were split. They "
+      "said it was too late. The fishermen agreed. They said so too.");
+  CHECK(f.NameOf(f.Find("They")) == "Residents");
+  CHECK(f.NameOf(f.Find("They", f.text.find("agreed"))) == "fishermen");
+  // In its own sentence before the pronoun; the list's plurals.
+  Fixture g("Local officials said they would wait.");
+  CHECK(g.NameOf(g.Find("they")) == "Local officials");
+  // Things do not speak: "measures" is no group's noun; nor does a phrase without a verb
+  // after it name the sentence's subject.
+  Fixture h("Ana Lind spoke. Such measures were costly. They said no.");
+  CHECK(h.NameOf(h.Find("They")) != "measures");
+  CHECK(h.NameOf(h.Find("They")) != "Such measures");
 }
 
 TEST_CASE("registry: 'it' is the body the narrative named just before") {

@@ -328,6 +328,16 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   if (lex_.pronouns_female.contains(mention)) g = Gender::kFemale;
   if (plural || g != Gender::kUnknown || lex_.pronouns.contains(mention)) {
     r.pronoun = true;
+    // "they" after "Residents were split.": the group the sentence's subject names.
+    if (plural && AsciiLower(mention) == "they") {
+      if (const std::optional<text::ByteSpan> group = PluralSubjectBefore(span)) {
+        const Resolution g_r = Resolve(*group, previous_speaker);
+        if (g_r.entity >= 0) {
+          r.entity = g_r.entity;
+          return r;
+        }
+      }
+    }
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
     // "it" for a body the narrative named just before (named bodies are no mentions), when

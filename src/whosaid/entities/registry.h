@@ -146,6 +146,14 @@ class Registry {
   // Bodies named in the narrative (named_bodies.cc): records those in `tokens` (a
   // paragraph's, outside quotations) and the acronyms defined for them.
   void NoteNamedBodies(const std::vector<Token>& tokens);
+  // A group the narrative names with a common noun, subject of the pronoun's sentence before
+  // the pronoun or of the sentence before it in its paragraph (plural_subject.cc): "they"
+  // after "Residents were split." is the residents.
+  std::optional<text::ByteSpan> PluralSubjectBefore(text::ByteSpan pronoun) const;
+  // The subject phrase opening sentence `sentence`, ending before byte `before`, when it is
+  // headed by a plural common noun and a verb follows it.
+  std::optional<text::ByteSpan> PluralSubjectOf(size_t sentence, uint32_t before) const;
+  bool PluralNoun(std::string_view lower_word) const;
   // Firms (firms.cc): records the bodies of named_bodies_[bodies_before…] named with a
   // firm's word, and names set beside a firm noun in `tokens` ("The operator, Adria Linija,").
   void NoteFirms(const std::vector<Token>& tokens, size_t bodies_before);

@@ -51,6 +51,9 @@ group_speaker_nouns = group_speaker_nouns.lst
 message_nouns = message_nouns.lst
 firm_nouns = firm_nouns.lst
 firm_words = firm_words.lst
+not_subject_words = not_subject_words.lst
+people_plural_endings = people_plural_endings.lst
+subject_verb_openers = subject_verb_openers.lst
 clause_subject_pronouns = clause_subject_pronouns.lst
 )";
 
