@@ -50,6 +50,31 @@ TEST_CASE("attributor: scare quotes and titles are left out unless --all-marks")
   CHECK(Extract(song, true).size() == 1);
 }
 
+TEST_CASE("attributor: a title-case quote after 'his' is a title when it has two words or more") {
+  // "his 1994 “…”": a year between the possessive and the title.
+  const std::string pledge =
+      "Speaker of the House Tom Vik made his 1994 “Pledge to the Harbor.” It passed.";
+  for (const auto& f : Extract(pledge)) CHECK(f.quote.find("Pledge") == std::string::npos);
+  // One word is a quotation: "his “Mexican” lunch".
+  const auto one = Extract("Lena Ortiz mocked his “Mexican” lunch, and the crowd laughed.");
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].speaker == "Lena Ortiz");
+}
+
+TEST_CASE("attributor: an office ending with a body before a name is that person's role") {
+  // The name after the office's last organisation word ("State", "House") is a person's.
+  const auto q = Extract(
+      "Secretary of State Lena Ortiz said the talks were “frank and useful for both sides.” "
+      "Leader of Opposition in the House Ravi Deshpande called it “a licence to loot.” "
+      "“It is theatre,” Mr. Deshpande said.");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].speaker == "Lena Ortiz");
+  CHECK(q[0].role == "Secretary of State");
+  CHECK(q[1].speaker == "Ravi Deshpande");
+  CHECK(q[1].role == "Leader of Opposition in the House");
+  CHECK(q[2].speaker == "Ravi Deshpande");
+}
+
 TEST_CASE("attributor: single-quoted spans are quotations only in single-quote stories") {
   const std::string american =
       "Mayor says bridge ‘will be ready by spring.’\n\n“The bridge will be ready by spring,” "

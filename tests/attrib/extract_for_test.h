@@ -13,6 +13,7 @@ namespace whosaid::attrib::testing {
 
 struct Found {
   std::string quote, speaker, rule, mention;
+  std::string role = "<none>";
 };
 
 inline std::vector<Found> Extract(const std::string& text, bool all_marks = false,
@@ -29,7 +30,8 @@ inline std::vector<Found> Extract(const std::string& text, bool all_marks = fals
   for (const auto& r : (*ex)->Extract(*doc).quotes) {
     if (r.span.type == quotes::QuoteType::kIndirect) continue;  // reported speech: not checked here
     out.push_back({doc->Slice(r.span.content), r.attribution.speaker.value_or("<none>"),
-                   r.attribution.rule, r.attribution.mention.value_or("<none>")});
+                   r.attribution.rule, r.attribution.mention.value_or("<none>"),
+                   r.attribution.role.value_or("<none>")});
   }
   return out;
 }

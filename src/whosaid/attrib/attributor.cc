@@ -183,18 +183,33 @@ void IndirectByTokenRules(std::string_view t, const text::Segmentation& seg,
 
 // The word before a quote that makes a title-case quote a name of a work or a show:
 // "on “Meet the Press”", "NBC’s “Today”", "the film “Selma”".
-// The words are a possessive or an entry of title_cues.lst after a blank.
-bool TitleContextBefore(std::string_view t, uint32_t open, const entities::Lexicons& lex) {
+// The words are a possessive or an entry of title_cues.lst after a blank; for a quote of two
+// or more words (`words`), also a word of title_possessives.lst ("his “Contract with
+// America”").
+bool TitleContextBefore(std::string_view t, uint32_t open, size_t words,
+                        const entities::Lexicons& lex) {
   std::string_view before = t.substr(0, open);
   while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
   if (before.ends_with("\xE2\x80\x99s") || before.ends_with("'s")) return true;
-  for (const std::string& c : lex.title_cues.entries()) {
-    if (before.size() > c.size() && before.ends_with(c) &&
-        before[before.size() - c.size() - 1] == ' ') {
-      return true;
-    }
+  // A year or number between the cue and the title: "his 1994 “Contract with America”".
+  size_t digits = 0;
+  while (digits < before.size() && before[before.size() - 1 - digits] >= '0' &&
+         before[before.size() - 1 - digits] <= '9') {
+    ++digits;
   }
-  return false;
+  if (digits > 0 && digits < before.size() && before[before.size() - 1 - digits] == ' ') {
+    before.remove_suffix(digits + 1);
+  }
+  const auto ends_with_word = [&](const std::string& c) {
+    return before.size() > c.size() && before.ends_with(c) &&
+           before[before.size() - c.size() - 1] == ' ';
+  };
+  if (std::any_of(lex.title_cues.entries().begin(), lex.title_cues.entries().end(),
+                  ends_with_word)) {
+    return true;
+  }
+  return words >= 2 && std::any_of(lex.title_possessives.entries().begin(),
+                                   lex.title_possessives.entries().end(), ends_with_word);
 }
 
 // Marks that are not a quotation: no speaker was found and the span is a fragment, a
@@ -211,7 +226,10 @@ bool LooksLikeScareQuoteOrTitle(std::string_view t, const quotes::QuoteSpan& q, 
     return fragment || CountWords(content) < min_words;
   }
   if (minor_single && !link.rule) return true;
-  if (IsTitleCase(content, lex) && TitleContextBefore(t, q.outer.begin, lex)) return true;
+  if (IsTitleCase(content, lex) &&
+      TitleContextBefore(t, q.outer.begin, static_cast<size_t>(CountWords(content)), lex)) {
+    return true;
+  }
   // A title-case fragment inside a sentence that only a sieve gave a speaker is a name of
   // a work or show ("starred in “Apollo 13,”"), not a quotation.
   if (!link.rule && q.type == quotes::QuoteType::kPartial && IsTitleCase(content, lex) &&
@@ -294,8 +312,10 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
   // and a quote continues the previous quote that is not a title.
   std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
-    title[i] = IsTitleCase(doc.View(quotes[i].content), lexicons_) &&
-               TitleContextBefore(t, quotes[i].outer.begin, lexicons_);
+    const std::string_view content = doc.View(quotes[i].content);
+    title[i] = IsTitleCase(content, lexicons_) &&
+               TitleContextBefore(t, quotes[i].outer.begin,
+                                  static_cast<size_t>(CountWords(content)), lexicons_);
   }
   const SieveInput sieve_input{t, seg, quotes, links, title, indirect, registry, lexicons_};
   for (size_t i = 0; i < quotes.size(); ++i) {

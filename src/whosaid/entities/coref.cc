@@ -433,12 +433,33 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   }
   const NameStart start = SkipToName(tokens, b, tokens.size());
   const Gender gender = start.gender;
-  const size_t name_begin = start.begin;
+  size_t name_begin = start.begin;
   std::vector<std::string_view> words;
   bool org = false;
   for (size_t k = name_begin; k < tokens.size(); ++k) {
     words.emplace_back(tokens[k].word);
     org |= lex_.org_words.contains(words.back());
+  }
+  // An office's title that ends with a body, then its holder's name: "Leader of Opposition
+  // in the House Pradeep Meshram", "Chairman of the Board Ana Ruiz". The name is the two or
+  // more capitalized words after the run's last organisation word, when a title or role noun
+  // opens the mention (else "Bank Negara Malaysia" stays a body).
+  if (org) {
+    size_t last_org = name_begin;
+    for (size_t k = name_begin; k < tokens.size(); ++k) {
+      if (In(lex_.org_words, tokens[k])) last_org = k;
+    }
+    bool titled = false;
+    for (size_t k = 0; k < last_org && !titled; ++k) {
+      titled = is_title(k) || In(lex_.role_nouns, tokens[k]);
+    }
+    if (titled && tokens.size() >= last_org + 3) {
+      name_begin = last_org + 1;
+      joined_by_preposition = false;  // the "of" of "Secretary of State" joins the office
+      words.clear();
+      org = false;
+      for (size_t k = name_begin; k < tokens.size(); ++k) words.emplace_back(tokens[k].word);
+    }
   }
   if (!joined_by_preposition && !words.empty() &&
       NameLengthFits(tokens, name_begin, tokens.size()) && !org) {

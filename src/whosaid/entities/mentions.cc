@@ -361,9 +361,20 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       if (b >= e) continue;
       if (!NameLengthFits(tokens, b, e)) continue;
       if (e - b >= 2 && AllCapitals(tokens, b, e)) continue;  // "CONGRESS ACTS": a subhead
-      bool org = false;
-      for (size_t k = b; k < e && !org; ++k) org = In(lex_.org_words, tokens[k]);
-      if (org) continue;
+      size_t last_org = e;
+      for (size_t k = b; k < e; ++k) {
+        if (In(lex_.org_words, tokens[k])) last_org = k;
+      }
+      if (last_org < e) {
+        // "Leader of Opposition in the House Pradeep Meshram": an office's title that ends
+        // with a body, then two or more words of its holder's name (as Resolve reads it).
+        bool titled = false;
+        for (size_t k = last_org; k > 0 && last_org - k < 8 && !titled && tokens[k].joined; --k) {
+          titled = is_title(k - 1) || In(lex_.role_nouns, tokens[k - 1]);
+        }
+        if (!titled || e < last_org + 3) continue;
+        b = last_org + 1;
+      }
       words.clear();
       for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
       const bool first_name_known =

@@ -77,8 +77,9 @@ struct Lexicons {
   WordList subject_pronoun_contractions;  // He She They (as in "He’s"): the same, contracted
   WordList title_small_words;             // a the of …: lower-case words of a title-case quote
   WordList title_cues;                    // on, the film, host of …: before a title of a work
-  WordList subordinators;                 // As After When …: open a subordinate clause, so the
-                                          // subject follows its comma
+  WordList title_possessives;  // his, her …: before a title-case quote of 2+ words, a title
+  WordList subordinators;      // As After When …: open a subordinate clause, so the
+                               // subject follows its comma
   // Word classes of the registry.
   WordList articles;               // a an the: open a role phrase or a description
   WordList definite_articles;      // the: "the senator" (an office), "the White House" (a body)

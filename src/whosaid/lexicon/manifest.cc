@@ -33,6 +33,7 @@ subject_pronouns = subject_pronouns.lst
 subject_pronoun_contractions = subject_pronoun_contractions.lst
 title_small_words = title_small_words.lst
 title_cues = title_cues.lst
+title_possessives = title_possessives.lst
 subordinators = subordinators.lst
 articles = articles.lst
 definite_articles = definite_articles.lst

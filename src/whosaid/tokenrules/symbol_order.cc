@@ -85,12 +85,14 @@ std::vector<size_t> OrderSymbols(const std::vector<std::vector<uint64_t>>& membe
   // The distances, row i holding those to j > i (one write per pair, in order).
   const size_t words = members.front().size();
   std::vector<uint64_t> flat(n * words);
-  for (size_t i = 0; i < n; ++i) std::copy(rows[i]->begin(), rows[i]->end(), &flat[i * words]);
+  for (size_t i = 0; i < n; ++i)
+    std::copy(rows[i]->begin(), rows[i]->end(), flat.data() + i * words);
   std::vector<uint32_t> dist(n * n, 0);
   const ByteWeights byte_weights(words, weights);
   ParallelFor(n, 0, [&](size_t i) {
     for (size_t j = i + 1; j < n; ++j) {
-      dist[i * n + j] = byte_weights.Distance(&flat[i * words], &flat[j * words], words);
+      dist[i * n + j] =
+          byte_weights.Distance(flat.data() + i * words, flat.data() + j * words, words);
     }
   });
   auto d = [&](size_t a, size_t b) { return a < b ? dist[a * n + b] : dist[b * n + a]; };
