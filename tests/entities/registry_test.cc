@@ -38,7 +38,7 @@ Lexicons TestLexicons() {
   lex.office_joints = WordList::FromString("of\nfor");
   lex.body_name_joints = WordList::FromString("of\nfor\nand");
   lex.title_small_words = WordList::FromString("the\nof\na");
-  lex.firm_nouns = WordList::FromString("company\noperator\nfirm");
+  lex.firm_nouns = WordList::FromString("company\noperator\nfirm\nclub");
   lex.be_forms = WordList::FromString("is\nwas\nare\nwere");
   lex.group_speaker_nouns = WordList::FromString("officials\nspokesman\npolice");
   lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
@@ -329,6 +329,12 @@ TEST_CASE("registry: 'the company' is the firm the narrative named last") {
   // ("a company spokeswoman") names no firm.
   Fixture m("Tom Reyes, a company spokesman, spoke. The company said so.");
   CHECK(m.NameOf(m.Find("The company")) == "company");
+  // Else the story's lead subject after a dateline, when nothing shows it to be a person's
+  // (a photo caption naming a person comes first here, and a headline without a stop).
+  Fixture lead(
+      "Kestrel Harps Lose Again\n\nTom Reyes on the touchline last month. Photo: file.\n\n"
+      "DUBLIN — Kestrel Harps have dismissed their manager. The club said it was sorry.");
+  CHECK(lead.NameOf(lead.Find("The club")) == "Kestrel Harps");
 }
 
 TEST_CASE("registry: 'they' after a group the sentence before names with a common noun") {

@@ -108,9 +108,56 @@ void Registry::NoteFirms(const std::vector<Token>& tokens, size_t bodies_before)
 std::optional<std::string> Registry::FirmBefore(uint32_t at) const {
   const auto it = std::partition_point(firms_.begin(), firms_.end(),
                                        [&](const text::ByteSpan& f) { return f.begin < at; });
-  if (it == firms_.begin()) return std::nullopt;
-  const text::ByteSpan& firm = *(it - 1);
-  return std::string(text_.substr(firm.begin, firm.size()));
+  if (it != firms_.begin()) {
+    const text::ByteSpan& firm = *(it - 1);
+    return std::string(text_.substr(firm.begin, firm.size()));
+  }
+  // None named with a firm's word or a firm noun: the story's lead subject, when it is a
+  // name nothing shows to be a person's ("HALIFAX — Atlantic Shoals Seafoods reported a
+  // loss …", "Dunmore Harps have dismissed their manager"): what business and sports
+  // stories open with and then call "the company" or "the club".
+  if (const std::optional<int> lead = LeadSubject(); lead && mentions_[*lead].span.begin < at) {
+    return entities_[mentions_[*lead].entity].name;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> Registry::LeadSubject() const {
+  if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
+  // The lead is among the story's first sentences; a headline (no final stop) is not it.
+  constexpr size_t kLeadSentences = 4;
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const EntityMention& m = mentions_[i];
+    const size_t sentence = SentenceOf(m.span.begin);
+    if (sentence >= kLeadSentences) return std::nullopt;
+    const text::ByteSpan s = seg_->sentences[sentence];
+    std::string_view body = text_.substr(s.begin, s.size());
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.remove_suffix(1);
+    if (body.empty() || (body.back() != '.' && body.back() != '!' && body.back() != '?')) {
+      continue;
+    }
+    // It opens the sentence, or follows a dateline's dash ("DUBLIN — ").
+    const std::string_view before = text_.substr(s.begin, m.span.begin - s.begin);
+    const bool after_dateline = before.ends_with("\xE2\x80\x94 ") || before.ends_with("-- ") ||
+                                before.ends_with("\xE2\x80\x93 ");
+    if (!m.sentence_initial && !after_dateline) continue;
+    // A verb follows the name: "Atlantic Shoals Seafoods reported", not "Ana Ruiz, 41, …".
+    const size_t next = TokenAt(m.span.end);
+    if (next >= seg_->tokens.size() || seg_->tokens[next].kind != text::TokenKind::kWord ||
+        seg_->tokens[next].shape != text::Shape::kLower) {
+      continue;
+    }
+    // Nothing shows it to be a person: no gender, role or known first name (a photo
+    // caption's "Declan O'Rourke on the touchline …" is a person's).
+    const Entity& e = entities_[m.entity];
+    if (e.gender != Gender::kUnknown || e.role.has_value() ||
+        lex_.first_names_female.contains(e.first_name) ||
+        lex_.first_names_male.contains(e.first_name)) {
+      continue;
+    }
+    return static_cast<int>(i);
+  }
+  return std::nullopt;
 }
 
 }  // namespace whosaid::entities

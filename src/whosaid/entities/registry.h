@@ -157,8 +157,13 @@ class Registry {
   // Firms (firms.cc): records the bodies of named_bodies_[bodies_before…] named with a
   // firm's word, and names set beside a firm noun in `tokens` ("The operator, Adria Linija,").
   void NoteFirms(const std::vector<Token>& tokens, size_t bodies_before);
-  // The firm named last before byte `at`: what "the company" there stands for.
+  // The firm named last before byte `at`: what "the company" there stands for; else the
+  // story's lead subject when nothing shows it to be a person.
   std::optional<std::string> FirmBefore(uint32_t at) const;
+  // The index in mentions_ of the first name that opens one of the story's first sentences
+  // that end with a stop (after a dateline's dash, if any), a word in lower case after it,
+  // and that nothing shows to be a person's (no gender, role or known first name).
+  std::optional<int> LeadSubject() const;
   void AddFirm(text::ByteSpan span);
   // True when ", " alone stands between the two tokens.
   bool CommaBetween(const Token& a, const Token& b) const;
