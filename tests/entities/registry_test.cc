@@ -297,6 +297,16 @@ TEST_CASE("registry: an age between the name and the role; British titles withou
   CHECK(f.RoleOf("Dr Ana Lind") == "<missing>");
 }
 
+TEST_CASE("registry: a title-cased office in commas before the name beats a 'who' clause") {
+  Fixture f(
+      "The fire spread fast. The President of the Harbor Board, Mr. Tom Vik, who toured the "
+      "docks, spoke first.");
+  CHECK(f.RoleOf("Tom Vik") == "The President of the Harbor Board");
+  // Not a title before a name: "Father Tom Vik" names no office of the phrase's.
+  Fixture g("The visit of President Ana Lind, Tom Vik, who toured the docks, ended.");
+  CHECK(g.RoleOf("Tom Vik") != "The visit of President Ana Lind");
+}
+
 TEST_CASE("registry: 'the department' and an acronym name the body the narrative named") {
   Fixture f(
       "The Kestrel Department of Water Quality struck a cautious note. The department said "

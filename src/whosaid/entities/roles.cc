@@ -22,8 +22,7 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
   rest.remove_prefix(2);
   // An age between the name and the role: "Jorge Arancibia, 71, a retired officer,".
   size_t digits = 0;
-  while (digits < rest.size() && digits < 4 && rest[digits] >= '0' && rest[digits] <= '9')
-    ++digits;
+  while (digits < rest.size() && digits < 4 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
   if (digits > 0 && digits < 4 && rest.substr(digits, 2) == ", ") rest.remove_prefix(digits + 2);
   // A role ends within kMaxRole bytes: search no further (searching the rest of the
   // document after every "Name, " was quadratic). The window holds a whole three-byte mark
@@ -127,7 +126,15 @@ bool Registry::HasRoleNoun(std::string_view phrase, int max_words) const {
   for (int words = 0; pos < phrase.size() && words < max_words; ++words) {
     size_t sp = phrase.find(' ', pos);
     if (sp == std::string_view::npos) sp = phrase.size();
-    if (lex_.role_nouns.contains(phrase.substr(pos, sp - pos))) return true;
+    const std::string_view w = phrase.substr(pos, sp - pos);
+    // A title-cased office counts too ("The Commissioner for Information, Mr. Ade,", "The
+    // Turkish President"), but not a title before a name ("Father Jacques Hamel").
+    const bool name_follows =
+        sp + 1 < phrase.size() && phrase[sp + 1] >= 'A' && phrase[sp + 1] <= 'Z';
+    if (lex_.role_nouns.contains(w) || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' && !name_follows &&
+                                        lex_.role_nouns.contains(AsciiLower(w)))) {
+      return true;
+    }
     pos = sp + 1;
   }
   return false;
@@ -137,9 +144,8 @@ bool Registry::ReportsSpeech(std::string_view clause) const {
   size_t sp = clause.find(' ');
   for (int words = 0; words < 2 && sp != std::string_view::npos; ++words) {
     const size_t next = clause.find(' ', sp + 1);
-    const std::string_view word =
-        clause.substr(sp + 1, next == std::string_view::npos ? std::string_view::npos
-                                                              : next - sp - 1);
+    const std::string_view word = clause.substr(
+        sp + 1, next == std::string_view::npos ? std::string_view::npos : next - sp - 1);
     if (lex_.cue_verbs.contains(word)) return true;
     sp = next;
   }
