@@ -420,47 +420,20 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   }
   // A title inside the run ("Florida Sen. Marco Rubio") ends the words before it, as in
   // Scan(): the name starts at the last block of titles, which SkipToName then reads.
-  auto is_title = [&](size_t k) {
-    return In(lex_.honorifics, tokens[k]) || In(lex_.honorifics_male, tokens[k]) ||
-           In(lex_.honorifics_female, tokens[k]);
-  };
-  for (size_t k = tokens.size(); k > b + 1; --k) {
-    if (!is_title(k - 2)) continue;
-    size_t first_title = k - 2;
-    while (first_title > b && is_title(first_title - 1)) --first_title;
-    b = first_title;
-    break;
-  }
+  b = LastTitleBlock(tokens, b, tokens.size());
   const NameStart start = SkipToName(tokens, b, tokens.size());
   const Gender gender = start.gender;
   size_t name_begin = start.begin;
+  // A body's name is no person's, unless an office ends with it and its holder's name
+  // follows ("Leader of Opposition in the House Pradeep Meshram"), as in Scan().
+  const std::optional<size_t> holder = NameAfterOffice(tokens, name_begin, tokens.size());
+  const bool org = !holder;
+  if (holder && *holder != name_begin) {
+    name_begin = *holder;
+    joined_by_preposition = false;  // the "of" of "Secretary of State" joins the office
+  }
   std::vector<std::string_view> words;
-  bool org = false;
-  for (size_t k = name_begin; k < tokens.size(); ++k) {
-    words.emplace_back(tokens[k].word);
-    org |= lex_.org_words.contains(words.back());
-  }
-  // An office's title that ends with a body, then its holder's name: "Leader of Opposition
-  // in the House Pradeep Meshram", "Chairman of the Board Ana Ruiz". The name is the two or
-  // more capitalized words after the run's last organisation word, when a title or role noun
-  // opens the mention (else "Bank Negara Malaysia" stays a body).
-  if (org) {
-    size_t last_org = name_begin;
-    for (size_t k = name_begin; k < tokens.size(); ++k) {
-      if (In(lex_.org_words, tokens[k])) last_org = k;
-    }
-    bool titled = false;
-    for (size_t k = 0; k < last_org && !titled; ++k) {
-      titled = is_title(k) || In(lex_.role_nouns, tokens[k]);
-    }
-    if (titled && tokens.size() >= last_org + 3) {
-      name_begin = last_org + 1;
-      joined_by_preposition = false;  // the "of" of "Secretary of State" joins the office
-      words.clear();
-      org = false;
-      for (size_t k = name_begin; k < tokens.size(); ++k) words.emplace_back(tokens[k].word);
-    }
-  }
+  for (size_t k = name_begin; k < tokens.size(); ++k) words.emplace_back(tokens[k].word);
   if (!joined_by_preposition && !words.empty() &&
       NameLengthFits(tokens, name_begin, tokens.size()) && !org) {
     int k = FindPerson(words);

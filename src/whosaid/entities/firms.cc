@@ -1,5 +1,6 @@
 // Firms the story names, and what a later "the company" stands for: a body named with a
-// firm's word ("Kestrel Foods Ltd."), or a capitalized name set beside a firm noun
+// firm's word ("Kestrel Foods Ltd.", recorded by NoteNamedBodies), or a capitalized name set
+// beside a firm noun
 // ("The operator, Adria Linija, said …", "Adria Linija, the state ferry operator, …", "the
 // ferry operator Adria Linija"). Before, "the company said" gave the speaker "company".
 #include <algorithm>
@@ -31,26 +32,7 @@ void Registry::AddFirm(text::ByteSpan span) {
   firms_.insert(at, span);
 }
 
-void Registry::NoteFirms(const std::vector<Token>& tokens, size_t bodies_before) {
-  // Bodies of this paragraph named with a firm's word, not in a role ("an analyst at Maritime
-  // Capital Partners": a firm the story is not about, rarely what "the company" means).
-  size_t t = 0;
-  for (size_t i = bodies_before; i < named_bodies_.size(); ++i) {
-    const NamedBody& body = named_bodies_[i];
-    if (body.name.begin != body.span.begin) continue;  // an acronym's use
-    while (t < tokens.size() && tokens[t].span.begin < body.span.begin) ++t;
-    if (t > 0 && t < tokens.size() && In(lex_.role_prepositions, tokens[t - 1])) continue;
-    const std::string_view name = text_.substr(body.name.begin, body.name.size());
-    size_t b = 0;
-    for (size_t e = 0; e <= name.size(); ++e) {
-      if (e < name.size() && name[e] != ' ') continue;
-      if (lex_.firm_words.contains(name.substr(b, e - b))) {
-        AddFirm(body.span);
-        break;
-      }
-      b = e + 1;
-    }
-  }
+void Registry::NoteFirms(const std::vector<Token>& tokens) {
   const size_t n = tokens.size();
   // A capitalized run from `b` on, as long as its words are joined: its end (b when none).
   const auto run_from = [&](size_t b) {

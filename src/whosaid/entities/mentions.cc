@@ -228,6 +228,37 @@ int Registry::AddOrMergePerson(const std::vector<std::string_view>& words, Gende
   return k;
 }
 
+bool Registry::IsTitle(const Token& token) const {
+  return In(lex_.honorifics, token) || In(lex_.honorifics_male, token) ||
+         In(lex_.honorifics_female, token);
+}
+
+size_t Registry::LastTitleBlock(const std::vector<Token>& tokens, size_t b, size_t e) const {
+  for (size_t k = e; k > b + 1; --k) {
+    if (!IsTitle(tokens[k - 2])) continue;
+    // Keep the whole block of titles ("Prime Minister") with the name.
+    size_t first_title = k - 2;
+    while (first_title > b && IsTitle(tokens[first_title - 1])) --first_title;
+    return first_title;
+  }
+  return b;
+}
+
+std::optional<size_t> Registry::NameAfterOffice(const std::vector<Token>& tokens, size_t b,
+                                                size_t e) const {
+  size_t last_org = e;
+  for (size_t k = b; k < e; ++k) {
+    if (In(lex_.org_words, tokens[k])) last_org = k;
+  }
+  if (last_org == e) return b;
+  bool titled = false;
+  for (size_t k = last_org; k > 0 && last_org - k < 8 && !titled && tokens[k].joined; --k) {
+    titled = IsTitle(tokens[k - 1]) || In(lex_.role_nouns, tokens[k - 1]);
+  }
+  if (!titled || e < last_org + 3) return std::nullopt;
+  return last_org + 1;
+}
+
 Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_t b,
                                          size_t e) const {
   NameStart start;
@@ -309,9 +340,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       ++kept;
     }
     tokens.resize(kept);
-    const size_t bodies_before = named_bodies_.size();
     NoteNamedBodies(tokens);
-    NoteFirms(tokens, bodies_before);
+    NoteFirms(tokens);
     size_t i = 0;
     while (i < tokens.size()) {
       if (!tokens[i].cap) {
@@ -340,18 +370,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       i = j;
       // A title inside the run ("New Jersey Gov. Chris Christie") ends what comes before it;
       // the name starts after the last one.
-      auto is_title = [&](size_t k) {
-        return In(lex_.honorifics, tokens[k]) || In(lex_.honorifics_male, tokens[k]) ||
-               In(lex_.honorifics_female, tokens[k]);
-      };
-      for (size_t k = e - 1; k > b; --k) {
-        if (!is_title(k - 1)) continue;
-        // Keep the whole block of titles ("Prime Minister") with the name.
-        size_t first_title = k - 1;
-        while (first_title > b && is_title(first_title - 1)) --first_title;
-        b = first_title;
-        break;
-      }
+      b = LastTitleBlock(tokens, b, e);
       const size_t title_begin = b;
       NameStart start = SkipToName(tokens, b, e);
       b = start.begin;
@@ -361,20 +380,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       if (b >= e) continue;
       if (!NameLengthFits(tokens, b, e)) continue;
       if (e - b >= 2 && AllCapitals(tokens, b, e)) continue;  // "CONGRESS ACTS": a subhead
-      size_t last_org = e;
-      for (size_t k = b; k < e; ++k) {
-        if (In(lex_.org_words, tokens[k])) last_org = k;
-      }
-      if (last_org < e) {
-        // "Leader of Opposition in the House Pradeep Meshram": an office's title that ends
-        // with a body, then two or more words of its holder's name (as Resolve reads it).
-        bool titled = false;
-        for (size_t k = last_org; k > 0 && last_org - k < 8 && !titled && tokens[k].joined; --k) {
-          titled = is_title(k - 1) || In(lex_.role_nouns, tokens[k - 1]);
-        }
-        if (!titled || e < last_org + 3) continue;
-        b = last_org + 1;
-      }
+      // A body's name is no person's; an office ending with one may be followed by its
+      // holder's name (as Resolve reads it).
+      const std::optional<size_t> name_begin = NameAfterOffice(tokens, b, e);
+      if (!name_begin) continue;
+      b = *name_begin;
       words.clear();
       for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
       const bool first_name_known =

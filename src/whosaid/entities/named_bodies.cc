@@ -119,6 +119,14 @@ void Registry::NoteNamedBodies(const std::vector<Token>& tokens) {
         }
       }
       named_bodies_.push_back({span, span});
+      // A firm, when a firm's word names it ("Kestrel Foods Ltd."), unless it stands in a
+      // role ("an analyst at Maritime Capital Partners": rarely what "the company" means).
+      const bool in_role = b > 0 && In(lex_.role_prepositions, tokens[b - 1]);
+      if (!in_role && std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                                  tokens.begin() + static_cast<std::ptrdiff_t>(e),
+                                  [&](const Token& t) { return In(lex_.firm_words, t); })) {
+        AddFirm(span);
+      }
     }
     k = next_k - 1;
   }

@@ -14,23 +14,19 @@ namespace {
 // business owners").
 constexpr size_t kMaxGroupWords = 5;
 
-bool EndsWith(std::string_view w, std::string_view end) {
-  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
-}
-
 }  // namespace
 
 bool Registry::PluralNoun(std::string_view w) const {
   // (w is in lower case)
   if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return false;
   // The list's plurals ("officials", "analysts"; not "spokesman").
-  if (lex_.group_speaker_nouns.contains(w) && EndsWith(w, "s")) return true;
+  if (lex_.group_speaker_nouns.contains(w) && w.ends_with("s")) return true;
   // People, not things ("Such measures were …, they said" is someone's): a word of
   // people_plural_endings.lst ("people", "police") or with one of its endings ("owners",
   // "investors", "economists", "politicians", "residents", "fishermen").
   if (lex_.people_plural_endings.contains(w)) return true;
   for (const std::string& end : lex_.people_plural_endings.entries()) {
-    if (w.size() > end.size() + 1 && EndsWith(w, end)) return true;
+    if (w.size() > end.size() + 1 && w.ends_with(end)) return true;
   }
   return false;
 }
@@ -62,7 +58,7 @@ std::optional<text::ByteSpan> Registry::PluralSubjectOf(size_t sentence, uint32_
         !next.empty() &&
         (lex_.be_forms.contains(next) || lex_.cue_verbs.contains(next) ||
          lex_.subject_verb_openers.contains(next) || lex_.not_subject_words.contains(next) ||
-         (next.size() > 3 && EndsWith(next, "ed")));
+         (next.size() > 3 && next.ends_with("ed")));
     if (!verb) return std::nullopt;
     return text::ByteSpan{tokens[first].span.begin, tokens[k].span.end};
   }

@@ -89,6 +89,17 @@ class Registry {
   // True when the token's word is in `list` (a bit test with the tokens' lexicon).
   bool In(const WordList& list, const Token& token) const;
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // An honorific or title ("Sen.", "Prime", "Minister", "Mrs.").
+  bool IsTitle(const Token& token) const;
+  // Where the last block of titles inside tokens [b, e) starts, when a word follows it
+  // ("Florida Sen. Marco Rubio": "Sen."): what comes before it is no part of the name. Else b.
+  size_t LastTitleBlock(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // Where a name starts in tokens [b, e) that may hold an organisation word: b when none
+  // does; after the last one when it ends an office's title that a title or role noun opens,
+  // among the joined words (at most 8) before it, and two or more words follow it ("Leader
+  // of Opposition in the House Pradeep Meshram", "Secretary of State John Kerry"); none when
+  // the words are a body's ("Bank Negara Malaysia", "the State Department").
+  std::optional<size_t> NameAfterOffice(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // The role a title before a name gives: the capitalized words before the titles in the
   // run (tokens [run_start, title_begin)) and the title words, less an abbreviated honorific
   // that ends them ("Municipal Commissioner Dr." → "Municipal Commissioner").
@@ -154,9 +165,9 @@ class Registry {
   // headed by a plural common noun and a verb follows it.
   std::optional<text::ByteSpan> PluralSubjectOf(size_t sentence, uint32_t before) const;
   bool PluralNoun(std::string_view lower_word) const;
-  // Firms (firms.cc): records the bodies of named_bodies_[bodies_before…] named with a
-  // firm's word, and names set beside a firm noun in `tokens` ("The operator, Adria Linija,").
-  void NoteFirms(const std::vector<Token>& tokens, size_t bodies_before);
+  // Firms (firms.cc): records the names set beside a firm noun in `tokens` ("The operator,
+  // Adria Linija,"); NoteNamedBodies records the bodies named with a firm's word.
+  void NoteFirms(const std::vector<Token>& tokens);
   // The firm named last before byte `at`: what "the company" there stands for; else the
   // story's lead subject when nothing shows it to be a person.
   std::optional<std::string> FirmBefore(uint32_t at) const;
