@@ -31,6 +31,7 @@ Lexicons TestLexicons() {
   lex.pronouns_group = WordList::FromString("they\nThey\nit\nIt");
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
+  lex.possessive_determiners = WordList::FromString("his\nHis\nher\nHer");
   lex.relative_pronouns = WordList::FromString("who\nwhose");
   lex.antecedent_pronouns = WordList::FromString("who\nwhich");
   lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
@@ -305,6 +306,14 @@ TEST_CASE("registry: a title-cased office in commas before the name beats a 'who
   // Not a title before a name: "Father Tom Vik" names no office of the phrase's.
   Fixture g("The visit of President Ana Lind, Tom Vik, who toured the docks, ended.");
   CHECK(g.RoleOf("Tom Vik") != "The visit of President Ana Lind");
+}
+
+TEST_CASE("registry: a role phrase before the name may open with a possessive") {
+  Fixture f("Lena Ortiz ran the port. Her negotiator, Tom Vik, stayed in the office.");
+  CHECK(f.RoleOf("Tom Vik") == "Her negotiator");
+  // A possessive phrase with no role noun is no role.
+  Fixture g("Lena Ortiz ran the port. Her car, Tom Vik, stayed in the office.");
+  CHECK(g.RoleOf("Tom Vik") == "<none>");
 }
 
 TEST_CASE("registry: 'the department' and an acronym name the body the narrative named") {

@@ -90,7 +90,9 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   }
   while (b < end && text_[b] == ' ') ++b;
   std::string_view phrase = text_.substr(b, end - b);
-  if (!lex_.articles.contains(LeadWord(phrase))) {
+  // "Her deputy, Mark Fell,": a possessive opens a role phrase as an article does.
+  const std::string_view lead = LeadWord(phrase);
+  if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead)) {
     // The last article inside the phrase opens the role.
     size_t at = std::string_view::npos;
     for (size_t sp = phrase.find(' '); sp != std::string_view::npos;

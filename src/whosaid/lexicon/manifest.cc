@@ -37,6 +37,7 @@ title_possessives = title_possessives.lst
 subordinators = subordinators.lst
 articles = articles.lst
 definite_articles = definite_articles.lst
+possessive_determiners = possessive_determiners.lst
 relative_pronouns = relative_pronouns.lst
 antecedent_pronouns = antecedent_pronouns.lst
 pronouns_male = pronouns_male.lst
