@@ -82,6 +82,22 @@ TEST_CASE("tokenizer: after an abbreviation, a word that only opens a sentence s
   CHECK(Tokenize(t, EnglishLike()).sentences == 3);
 }
 
+TEST_CASE("tokenizer: a dateline opening a paragraph is a sentence of its own") {
+  const std::string t =
+      "LAGOS, March 3 (Harbor Wire) - Rates will hold, the bank said.\n\nNAIROBI, Kenya \u2014 "
+      "Taxes rise.\n\nKATHMANDU: Schools reopen.";
+  CHECK(Sentences(t, Tokenize(t, EnglishLike())) ==
+        std::vector<std::string>{"LAGOS , March 3 ( Harbor Wire ) -",
+                                 "Rates will hold , the bank said .", "NAIROBI , Kenya \u2014",
+                                 "Taxes rise .", "KATHMANDU :", "Schools reopen ."});
+  // Not a dateline: a word in lower case before the dash, a capitalized first word, a dash
+  // later than the dateline's tokens, a dash inside a paragraph.
+  const std::string u =
+      "NASA engineers - all of them - agreed.\n\nLagos - the city - grew.\n\nUN A B C D E F G H I "
+      "J K L - M.\n\nIt rained. UN - M.";
+  CHECK(Tokenize(u, EnglishLike()).sentences == 5);
+}
+
 TEST_CASE("tokenizer: names with particles, hyphens and apostrophes") {
   const std::string t = "Bashar al-Assad, Conan O’Neill, D'Arcy and Ana de la Cruz.";
   const TokenStream ts = Tokenize(t);

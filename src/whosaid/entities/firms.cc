@@ -106,20 +106,26 @@ std::optional<std::string> Registry::FirmBefore(uint32_t at) const {
 
 std::optional<int> Registry::LeadSubject() const {
   if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
-  // The lead is among the story's first sentences; a headline (no final stop) is not it.
+  // The lead is among the story's first sentences that end with a stop; a headline, a
+  // caption's credit or a dateline (no final stop) is not it and does not count.
   constexpr size_t kLeadSentences = 4;
-  for (size_t i = 0; i < mentions_.size(); ++i) {
-    const EntityMention& m = mentions_[i];
-    const size_t sentence = SentenceOf(m.span.begin);
-    if (sentence >= kLeadSentences) return std::nullopt;
+  auto ends_with_stop = [&](size_t sentence) {
     const text::ByteSpan s = seg_->sentences[sentence];
     std::string_view body = text_.substr(s.begin, s.size());
     while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.remove_suffix(1);
-    if (body.empty() || (body.back() != '.' && body.back() != '!' && body.back() != '?')) {
-      continue;
-    }
-    // It opens the sentence, or follows a dateline's dash ("DUBLIN — ").
-    const std::string_view before = text_.substr(s.begin, m.span.begin - s.begin);
+    return !body.empty() && (body.back() == '.' || body.back() == '!' || body.back() == '?');
+  };
+  size_t counted = 0, upto = 0;  // sentences before `upto` that end with a stop: `counted`
+  for (size_t i = 0; i < mentions_.size(); ++i) {
+    const EntityMention& m = mentions_[i];
+    const size_t sentence = SentenceOf(m.span.begin);
+    for (; upto < sentence; ++upto) counted += ends_with_stop(upto);
+    if (counted >= kLeadSentences) return std::nullopt;
+    if (!ends_with_stop(sentence)) continue;
+    // It opens the sentence, or follows a dateline's dash that the tokenizer did not take for
+    // one ("Dublin — ").
+    const uint32_t sentence_begin = seg_->sentences[sentence].begin;
+    const std::string_view before = text_.substr(sentence_begin, m.span.begin - sentence_begin);
     const bool after_dateline = before.ends_with("\xE2\x80\x94 ") || before.ends_with("-- ") ||
                                 before.ends_with("\xE2\x80\x93 ");
     if (!m.sentence_initial && !after_dateline) continue;

@@ -182,6 +182,7 @@ class Pass {
       br.sentence = sentence_;  // a paragraph break belongs to the sentence it ends
       ++paragraph_;
       new_sentence_ = true;
+      dateline_tokens_ = 0;
     }
     in_space_ = false;
     line_breaks_ = 0;
@@ -214,6 +215,35 @@ class Pass {
     if (options_.lexicon && word) {
       tok.lexicon_class = options_.lexicon->ClassOf(t_.substr(begin, end - begin));
     }
+    if (dateline_tokens_ >= 0) NoteDateline(kind, shape, begin, end);
+  }
+
+  // A dateline opening a paragraph ("WASHINGTON (Wire) -", "LAGOS, March 3 -", "NAIROBI,
+  // Kenya —", "KATHMANDU:") is a sentence of its own: the statement after its dash or colon
+  // starts the next one, so no rule reads the place and the agency as part of a clause. It
+  // opens with a word in capitals and holds no word in lower case, no quote mark and no
+  // sentence end, in at most kDatelineTokens tokens.
+  void NoteDateline(TokenKind kind, Shape shape, uint32_t begin, uint32_t end) {
+    constexpr int kDatelineTokens = 12;
+    const std::string_view tok = t_.substr(begin, end - begin);
+    const bool word = kind == TokenKind::kWord || kind == TokenKind::kNumber;
+    if (dateline_tokens_ == 0) {
+      dateline_tokens_ = kind == TokenKind::kWord && shape == Shape::kUpper && tok.size() >= 2 &&
+                                 tok.back() != '.'
+                             ? 1
+                             : -1;
+      return;
+    }
+    const bool dash = tok == "-" || tok == "--" || tok == "\xE2\x80\x94" || tok == "\xE2\x80\x93";
+    if (kind == TokenKind::kPunct && (dash || tok == ":")) {
+      new_sentence_ = true;  // the next token opens the story's first sentence
+      dateline_tokens_ = -1;
+      return;
+    }
+    const bool breaks = word ? shape == Shape::kLower || shape == Shape::kMixed
+                             : kind == TokenKind::kQuoteMark ||
+                                   (tok != "," && tok != "(" && tok != ")" && tok != "/");
+    dateline_tokens_ = breaks || dateline_tokens_ >= kDatelineTokens ? -1 : dateline_tokens_ + 1;
   }
 
   size_t Word(size_t b) {
@@ -334,6 +364,7 @@ class Pass {
   bool abbreviation_end_ = false;  // the last token is an abbreviation that ends no sentence
                                    // but before a word that only opens one
   uint32_t sentence_ = 0, paragraph_ = 0;
+  int dateline_tokens_ = 0;  // tokens of a possible dateline so far; -1: none here
 };
 
 }  // namespace
