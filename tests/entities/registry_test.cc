@@ -308,6 +308,15 @@ TEST_CASE("registry: a title-cased office in commas before the name beats a 'who
   CHECK(g.RoleOf("Tom Vik") != "The visit of President Ana Lind");
 }
 
+TEST_CASE("registry: an organisation's word as a surname after a title and a first name") {
+  Fixture f("The vote was close. Councilman Tom House spoke first. Mr. House left early.");
+  CHECK(f.RoleOf("Tom House") == "Councilman");
+  CHECK(f.NameOf(f.Find("Mr. House")) == "Tom House");
+  // Without a title before the first name the run is a body's name.
+  Fixture g("The vote was close. Tom House opened at noon.");
+  CHECK(g.RoleOf("Tom House") == "<missing>");
+}
+
 TEST_CASE("registry: a role phrase before the name may open with a possessive") {
   Fixture f("Lena Ortiz ran the port. Her negotiator, Tom Vik, stayed in the office.");
   CHECK(f.RoleOf("Tom Vik") == "Her negotiator");

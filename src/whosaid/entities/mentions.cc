@@ -251,6 +251,20 @@ std::optional<size_t> Registry::NameAfterOffice(const std::vector<Token>& tokens
     if (In(lex_.org_words, tokens[k])) last_org = k;
   }
   if (last_org == e) return b;
+  // An organisation's word that ends the run is a surname right after "Mr." or "Ms" ("Ms
+  // Fox"), or after a known first name that follows a title or a role noun ("Council leader
+  // Anne Fox"), as in Fox News. Without the title, "Georgia Power" stays a body.
+  if (last_org + 1 == e && last_org > 0 && tokens[last_org].joined) {
+    const Token& before = tokens[last_org - 1];
+    const bool first_name =
+        In(lex_.first_names_female, before) || In(lex_.first_names_male, before);
+    if (first_name && last_org >= 2 && last_org - 1 >= b && before.joined &&
+        (IsTitle(tokens[last_org - 2]) || In(lex_.role_nouns, tokens[last_org - 2]))) {
+      return last_org - 1;
+    }
+    // Only a gendered honorific: "Justice Department" is a body.
+    if (In(lex_.honorifics_male, before) || In(lex_.honorifics_female, before)) return last_org;
+  }
   bool titled = false;
   for (size_t k = last_org; k > 0 && last_org - k < 8 && !titled && tokens[k].joined; --k) {
     titled = IsTitle(tokens[k - 1]) || In(lex_.role_nouns, tokens[k - 1]);
