@@ -561,19 +561,8 @@ void TokenRuleSet::MatchIndirect(const text::Segmentation& seg,
     };
     if (const std::optional<TokenRange> best_clause = clause_of(*best)) {
       std::vector<TokenRange> clauses = {*best_clause};
-      // Of two such matches with overlapping statements, the rule of higher priority: "…,
-      // the operator said, adding that …" is the operator's, not the first statement's
-      // subject's.
-      std::vector<Pending*> beside;
       for (Pending& p : pending) {
         if (&p == best || p.done || !p.known || p.begin >= best->end) continue;
-        beside.push_back(&p);
-      }
-      std::stable_sort(beside.begin(), beside.end(), [](const Pending* a, const Pending* b) {
-        return a->rule->priority > b->rule->priority;
-      });
-      for (Pending* side : beside) {
-        Pending& p = *side;
         const std::optional<TokenRange> clause = clause_of(p);
         if (!clause || std::any_of(clauses.begin(), clauses.end(), [&](const TokenRange& c) {
               return clause->begin < c.end && c.begin < clause->end;
