@@ -32,13 +32,14 @@ Lexicons TestLexicons() {
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
   lex.possessive_determiners = WordList::FromString("his\nHis\nher\nHer");
+  lex.descriptor_nouns = WordList::FromString("teenager\nGerman\nyear-old\nveteran");
   lex.relative_pronouns = WordList::FromString("who\nwhose");
   lex.antecedent_pronouns = WordList::FromString("who\nwhich");
   lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
   lex.name_joints = WordList::FromString("of\nfrom");
   lex.office_joints = WordList::FromString("of\nfor");
   lex.body_name_joints = WordList::FromString("of\nfor\nand");
-  lex.title_small_words = WordList::FromString("the\nof\na");
+  lex.title_small_words = WordList::FromString("the\nof\na\nvia");
   lex.firm_nouns = WordList::FromString("company\noperator\nfirm\nclub");
   lex.be_forms = WordList::FromString("is\nwas\nare\nwere");
   lex.group_speaker_nouns = WordList::FromString("officials\nspokesman\npolice");
@@ -315,6 +316,23 @@ TEST_CASE("registry: an organisation's word as a surname after a title and a fir
   // Without a title before the first name the run is a body's name.
   Fixture g("The vote was close. Tom House opened at noon.");
   CHECK(g.RoleOf("Tom House") == "<missing>");
+}
+
+TEST_CASE("registry: a description (the German, the 19-year-old) is the person named last") {
+  Fixture f(
+      "Marta Lenz coached the visitors. The German was angry. Dara Quinn, 19, scored. The "
+      "19-year-old left early. The German Football Association fined him.");
+  CHECK(f.NameOf(f.Find("The German")) == "Marta Lenz");
+  CHECK(f.NameOf(f.Find("The 19-year-old")) == "Dara Quinn");
+  // The first words of a longer name describe no one.
+  CHECK(f.NameOf(f.Find("The German", f.text.find("Football") - 11)) != "Dara Quinn");
+}
+
+TEST_CASE("registry: a photo credit with a full stop names no one") {
+  Fixture f("Neilson Barnard via Getty Images.\n\nTom Hale spoke first.");
+  CHECK(f.RoleOf("Getty Images") == "<missing>");
+  CHECK(f.RoleOf("Neilson Barnard") == "<missing>");
+  CHECK(f.RoleOf("Tom Hale") == "<none>");
 }
 
 TEST_CASE("registry: a role phrase before the name may open with a possessive") {

@@ -16,6 +16,27 @@ namespace whosaid::entities {
 using registry_words::LeadWord;
 using text::AsciiLower;
 
+namespace {
+
+// "the German", "the teenager", "the 45-year-old", "the father of three": a definite
+// description whose head (before any "of") is a descriptor noun, a whole entry ("the South
+// African") or the part after a number's hyphen ("year-old").
+bool DescribesPerson(std::string_view mention, const Lexicons& lex) {
+  const std::string_view lead = LeadWord(mention);
+  if (!lex.definite_articles.contains(lead) || lead.size() >= mention.size()) return false;
+  std::string_view rest = mention.substr(lead.size() + 1);
+  if (const size_t of = rest.find(" of "); of != std::string_view::npos) rest = rest.substr(0, of);
+  if (std::count(rest.begin(), rest.end(), ' ') > 2) return false;
+  const size_t sp = rest.rfind(' ');
+  const std::string_view head = sp == std::string_view::npos ? rest : rest.substr(sp + 1);
+  const size_t hyphen = head.find('-');
+  return lex.descriptor_nouns.contains(rest) || lex.descriptor_nouns.contains(head) ||
+         (hyphen != std::string_view::npos && hyphen > 0 && head[0] >= '0' && head[0] <= '9' &&
+          lex.descriptor_nouns.contains(head.substr(hyphen + 1)));
+}
+
+}  // namespace
+
 int Registry::BodyEntity(std::string name) {
   const auto [it, added] = bodies_.try_emplace(name, static_cast<int>(entities_.size()));
   if (!added) return it->second;
@@ -358,6 +379,20 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       }
     }
     return r;
+  }
+  // A description of the person named last, resolved as a pronoun is: "Marta Lenz was
+  // furious. “…,” the German said." Before the name path: "German" names no one.
+  // Not the first words of a longer name: "the American Civil Liberties Union".
+  const std::string_view after = text_.substr(span.end, 2);
+  const bool name_goes_on =
+      after.size() == 2 && after[0] == ' ' && after[1] >= 'A' && after[1] <= 'Z';
+  if (!name_goes_on && DescribesPerson(mention, lex_)) {
+    const int k = ResolvePronoun(span, Gender::kUnknown, /*plural=*/false, previous_speaker);
+    if (k >= 0) {
+      r.entity = k;
+      r.pronoun = true;
+      return r;
+    }
   }
   // "a statement from Acme Air", "a letter by Ana Ruiz": the body or person after the
   // preposition speaks.

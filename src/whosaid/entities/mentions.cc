@@ -130,11 +130,14 @@ bool Registry::EndsSentence(uint32_t byte) const {
 bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
                              const std::vector<Token>& tokens) const {
   if (para.empty() || tokens.size() < 2 || tokens.size() > 16) return false;
-  // A sentence ends with a mark (a quotation's closing mark included); a heading does not.
+  // A sentence ends with a mark (a quotation's closing mark included); a heading does not,
+  // but for a photo credit's full stop ("Neilson Barnard via Getty Images."): a short line in
+  // title case.
+  constexpr size_t kCreditWords = 8;
   const std::string_view line = text.substr(para.begin, para.size());
   for (std::string_view end :
        {".", "?", "!", ":", ";", ")", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\xA6"}) {
-    if (line.ends_with(end)) return false;
+    if (line.ends_with(end) && (end != "." || tokens.size() > kCreditWords)) return false;
   }
   // Title case: every word capitalized, but for the pack's small words ("of", "the").
   for (const Token& t : tokens) {

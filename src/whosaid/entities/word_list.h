@@ -84,6 +84,7 @@ struct Lexicons {
   WordList articles;               // a an the: open a role phrase or a description
   WordList definite_articles;      // the: "the senator" (an office), "the White House" (a body)
   WordList possessive_determiners;  // his her their: "Her deputy, Mark Fell," is a role
+  WordList descriptor_nouns;  // teenager, German: "the German said" is the person named last
   WordList relative_pronouns;      // who whose: open an appositive clause after a name
   WordList antecedent_pronouns;    // who which: a speaker mention standing for the name before it
   WordList message_nouns;          // statement, letter …: "a statement from X" is X's

@@ -38,6 +38,7 @@ subordinators = subordinators.lst
 articles = articles.lst
 definite_articles = definite_articles.lst
 possessive_determiners = possessive_determiners.lst
+descriptor_nouns = descriptor_nouns.lst
 relative_pronouns = relative_pronouns.lst
 antecedent_pronouns = antecedent_pronouns.lst
 pronouns_male = pronouns_male.lst

@@ -228,10 +228,10 @@ class Pass {
     const std::string_view tok = t_.substr(begin, end - begin);
     const bool word = kind == TokenKind::kWord || kind == TokenKind::kNumber;
     if (dateline_tokens_ == 0) {
-      dateline_tokens_ = kind == TokenKind::kWord && shape == Shape::kUpper && tok.size() >= 2 &&
-                                 tok.back() != '.'
-                             ? 1
-                             : -1;
+      dateline_tokens_ =
+          kind == TokenKind::kWord && shape == Shape::kUpper && tok.size() >= 2 && tok.back() != '.'
+              ? 1
+              : -1;
       return;
     }
     const bool dash = tok == "-" || tok == "--" || tok == "\xE2\x80\x94" || tok == "\xE2\x80\x93";
