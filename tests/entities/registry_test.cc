@@ -328,6 +328,15 @@ TEST_CASE("registry: a description (the German, the 19-year-old) is the person n
   CHECK(f.NameOf(f.Find("The German", f.text.find("Football") - 11)) != "Dara Quinn");
 }
 
+TEST_CASE("registry: a role noun opening the sentence before a full name is a title") {
+  Fixture f("The talks resumed. Negotiator Ana Ruiz spoke first. Ms. Ruiz left at noon.");
+  CHECK(f.RoleOf("Ana Ruiz") == "Negotiator");
+  CHECK(f.NameOf(f.Find("Negotiator Ana Ruiz")) == "Ana Ruiz");
+  // Not inside a sentence: there the capitalized run is a name as it stands.
+  Fixture g("The talks resumed with Negotiator Ana Ruiz in the chair.");
+  CHECK(g.RoleOf("Ana Ruiz") == "<missing>");
+}
+
 TEST_CASE("registry: a photo credit with a full stop names no one") {
   Fixture f("Neilson Barnard via Getty Images.\n\nTom Hale spoke first.");
   CHECK(f.RoleOf("Getty Images") == "<missing>");

@@ -127,6 +127,11 @@ bool Registry::EndsSentence(uint32_t byte) const {
   return seg_->sentences[seg_->SentenceAt(byte - 1)].end == byte;
 }
 
+bool Registry::OpensSentence(const Token& token) const {
+  return !seg_->sentences.empty() &&
+         seg_->sentences[SentenceOf(token.span.begin)].begin == token.span.begin;
+}
+
 bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
                              const std::vector<Token>& tokens) const {
   if (para.empty() || tokens.size() < 2 || tokens.size() > 16) return false;
@@ -294,6 +299,14 @@ Registry::NameStart Registry::SkipToName(const std::vector<Token>& tokens, size_
     }
     start.honorific = true;
   }
+  // A role noun that opens the sentence before a name of two or more words is the person's
+  // title: "Corporator Sunita Rao", "Substitute Dara Quinn".
+  if (!start.honorific && b + 3 <= e && OpensSentence(tokens[b]) &&
+      !In(lex_.org_words, tokens[b]) && lex_.role_nouns.contains(AsciiLower(tokens[b].word))) {
+    start.title = std::string(tokens[b].word);
+    start.honorific = true;
+    ++b;
+  }
   start.begin = b;
   return start;
 }
@@ -389,7 +402,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       // the name starts after the last one.
       b = LastTitleBlock(tokens, b, e);
       const size_t title_begin = b;
-      NameStart start = SkipToName(tokens, b, e);
+      const NameStart start = SkipToName(tokens, b, e);
       b = start.begin;
       const Gender gender = start.gender;
       const std::string& title = start.title;

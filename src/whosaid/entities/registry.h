@@ -204,6 +204,8 @@ class Registry {
   size_t SentenceOf(uint32_t byte) const;
   // True when a sentence of the segmentation ends at `byte` (one past its last byte).
   bool EndsSentence(uint32_t byte) const;
+  // True when `token` is the first of its sentence.
+  bool OpensSentence(const Token& token) const;
 
   const Lexicons& lex_;
   std::string_view text_;
