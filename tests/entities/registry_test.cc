@@ -337,6 +337,13 @@ TEST_CASE("registry: a role noun opening the sentence before a full name is a ti
   CHECK(g.RoleOf("Ana Ruiz") == "<missing>");
 }
 
+TEST_CASE("registry: 'it said' after a sentence that opens with a firm's description") {
+  Fixture f("Rain fell on the docks. The company expects profits to fall, it said.");
+  CHECK(f.NameOf(f.Find("it", f.text.find("said") - 3)) == "company");
+  Fixture g("Acme Holdings opened a plant. The company expects profits to fall, it said.");
+  CHECK(g.NameOf(g.Find("it", g.text.find("said") - 3)) == "Acme Holdings");
+}
+
 TEST_CASE("registry: a photo credit with a full stop names no one") {
   Fixture f("Neilson Barnard via Getty Images.\n\nTom Hale spoke first.");
   CHECK(f.RoleOf("Getty Images") == "<missing>");

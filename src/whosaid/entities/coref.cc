@@ -299,6 +299,31 @@ bool Registry::CapitalizedNameWord(std::string_view word) const {
   return joint != std::string_view::npos && lex_.particles.contains(word.substr(0, joint));
 }
 
+std::optional<text::ByteSpan> Registry::OpeningFirmDescription(uint32_t at) const {
+  if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
+  // "The company", "The state-owned carrier": an article, up to three words in lower case,
+  // the last a firm noun, at the start of the sentence holding `at` and before it.
+  constexpr size_t kWordsAfterArticle = 3;
+  const size_t first = TokenAt(seg_->sentences[SentenceOf(at)].begin);
+  const auto word = [&](size_t k) {
+    const text::ByteSpan t = seg_->tokens[k].span;
+    return text_.substr(t.begin, t.size());
+  };
+  if (first >= seg_->tokens.size() || !lex_.definite_articles.contains(word(first))) {
+    return std::nullopt;
+  }
+  for (size_t k = first + 1; k < seg_->tokens.size() && k <= first + kWordsAfterArticle; ++k) {
+    const text::Token& t = seg_->tokens[k];
+    if (t.span.end > at || t.kind != text::TokenKind::kWord || t.shape != text::Shape::kLower) {
+      break;
+    }
+    if (lex_.firm_nouns.contains(word(k))) {
+      return text::ByteSpan{seg_->tokens[first].span.begin, t.span.end};
+    }
+  }
+  return std::nullopt;
+}
+
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
   // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
@@ -359,8 +384,6 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         }
       }
     }
-    r.entity = ResolvePronoun(span, g, plural, previous_speaker);
-    if (r.entity >= 0) NoteGender(r.entity, g);
     // "it" for a body the narrative named just before (named bodies are no mentions), when
     // a verb of saying follows it ("it said", "what it called"): not the "it" of "It is
     // unclear whether …".
@@ -373,7 +396,20 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       const text::ByteSpan next = seg_->tokens[k].span;
       return lex_.cue_verbs.contains(text_.substr(next.begin, next.size()));
     };
-    if (r.entity < 0 && lex_.pronouns_neuter.contains(mention) && cue_follows()) {
+    const bool neuter_speaker = lex_.pronouns_neuter.contains(mention) && cue_follows();
+    // "The company expects …, it said": the firm its own sentence opens with.
+    if (neuter_speaker) {
+      if (const std::optional<text::ByteSpan> firm = OpeningFirmDescription(span.begin)) {
+        const Resolution described = Resolve(*firm, previous_speaker);
+        if (described.entity >= 0) {
+          r.entity = described.entity;
+          return r;
+        }
+      }
+    }
+    r.entity = ResolvePronoun(span, g, plural, previous_speaker);
+    if (r.entity >= 0) NoteGender(r.entity, g);
+    if (r.entity < 0 && neuter_speaker) {
       if (std::optional<std::string> body = NamedBodyNear(span.begin)) {
         r.entity = BodyEntity(std::move(*body));
       }

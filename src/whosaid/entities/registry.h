@@ -204,6 +204,9 @@ class Registry {
   size_t SentenceOf(uint32_t byte) const;
   // True when a sentence of the segmentation ends at `byte` (one past its last byte).
   bool EndsSentence(uint32_t byte) const;
+  // The firm the sentence holding byte `at` opens with, before it: "The company" in "The
+  // company expects …, it said" (coref.cc).
+  std::optional<text::ByteSpan> OpeningFirmDescription(uint32_t at) const;
   // True when `token` is the first of its sentence.
   bool OpensSentence(const Token& token) const;
 
