@@ -354,6 +354,9 @@ TEST_CASE("registry: a photo credit with a full stop names no one") {
 TEST_CASE("registry: a role phrase before the name may open with a possessive") {
   Fixture f("Lena Ortiz ran the port. Her negotiator, Tom Vik, stayed in the office.");
   CHECK(f.RoleOf("Tom Vik") == "Her negotiator");
+  // A name's possessive opens a short role phrase too.
+  Fixture h("Lena Ortiz ran the port. Ortiz's negotiator, Tom Vik, stayed in the office.");
+  CHECK(h.RoleOf("Tom Vik") == "Ortiz's negotiator");
   // A possessive phrase with no role noun is no role.
   Fixture g("Lena Ortiz ran the port. Her car, Tom Vik, stayed in the office.");
   CHECK(g.RoleOf("Tom Vik") == "<none>");

@@ -90,9 +90,18 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   }
   while (b < end && text_[b] == ' ') ++b;
   std::string_view phrase = text_.substr(b, end - b);
-  // "Her deputy, Mark Fell,": a possessive opens a role phrase as an article does.
+  // "Her deputy, Mark Fell,", "Ruiz’s deputy, Bo Lin,": a possessive opens a role phrase as
+  // an article does.
   const std::string_view lead = LeadWord(phrase);
-  if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead)) {
+  // A possessive name opens a short phrase only: "Kasich’s chief strategist John Weaver says
+  // in a statement that …, Kasich," is a clause.
+  constexpr size_t kPossessiveRoleWords = 6;
+  const bool possessive_name =
+      lead.size() > 2 && lead[0] >= 'A' && lead[0] <= 'Z' &&
+      (lead.ends_with("'s") || lead.ends_with("\xE2\x80\x99s")) &&
+      static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) < kPossessiveRoleWords;
+  if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead) &&
+      !possessive_name) {
     // The last article inside the phrase opens the role.
     size_t at = std::string_view::npos;
     for (size_t sp = phrase.find(' '); sp != std::string_view::npos;
