@@ -183,6 +183,12 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
   };
   while (b > 0 && joined(b) && count < 7) {
     const Token& prev = tokens[b - 1];
+    // A possessive determiner opens the phrase and ends the walk: "Her colleague Professor
+    // Ian Mott" has the role "Her colleague Professor".
+    if (In(lex_.possessive_determiners, prev) && count > 1) {
+      --b;
+      break;
+    }
     // role_stops.lst: function words that end a role phrase.
     if (In(lex_.role_stops, prev) || lex_.role_stops.contains(AsciiLower(prev.word))) {
       break;
