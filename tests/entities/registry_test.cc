@@ -24,7 +24,7 @@ Lexicons TestLexicons() {
   lex.particles = WordList::FromString("de\nla\nvan\nal\nel");
   lex.message_nouns = WordList::FromString("statement\nnote\nletter");
   lex.cue_verbs = WordList::FromString("said\ntold");
-  lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith");
+  lex.role_stops = WordList::FromString("the\na\nan\nsaid\nof\nfor\nwith\nlater");
   lex.pronouns = WordList::FromString("I\nhe\nHe\nshe\nShe\nthey\nThey");
   lex.pronouns_male = WordList::FromString("he\nHe\nhim");
   lex.pronouns_female = WordList::FromString("she\nShe\nher");
@@ -342,6 +342,13 @@ TEST_CASE("registry: 'it said' after a sentence that opens with a firm's descrip
   CHECK(f.NameOf(f.Find("it", f.text.find("said") - 3)) == "company");
   Fixture g("Acme Holdings opened a plant. The company expects profits to fall, it said.");
   CHECK(g.NameOf(g.Find("it", g.text.find("said") - 3)) == "Acme Holdings");
+}
+
+TEST_CASE("registry: a function word opening the speaker phrase is no role") {
+  Fixture f("Tom Hale ran the port. Later Hale said no.");
+  const Resolution r = f.registry.Resolve(f.Find("Later Hale"), -1);
+  CHECK(f.NameOf(f.Find("Later Hale")) == "Tom Hale");
+  CHECK_FALSE(r.role.has_value());
 }
 
 TEST_CASE("registry: a photo credit with a full stop names no one") {

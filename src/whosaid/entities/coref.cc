@@ -516,6 +516,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       size_t role_begin = 0;
       const std::string_view first = tokens[0].word;
       if (lex_.articles.contains(first)) role_begin = 1;
+      // Nor a function word that opens the sentence (role_stops.lst): "Yesterday Hale said",
+      // "While Sanders said".
+      while (role_begin < name_begin && !In(lex_.possessive_determiners, tokens[role_begin]) &&
+             lex_.role_stops.contains(AsciiLower(tokens[role_begin].word))) {
+        ++role_begin;
+      }
       if (role_begin < name_begin) {
         const uint32_t rb = tokens[role_begin].span.begin;
         const uint32_t re = tokens[name_begin - 1].span.end;
