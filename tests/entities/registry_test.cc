@@ -351,6 +351,14 @@ TEST_CASE("registry: a function word opening the speaker phrase is no role") {
   CHECK_FALSE(r.role.has_value());
 }
 
+TEST_CASE("registry: 'it said' after a sentence opened by a name of no person") {
+  Fixture f("Acme disputes that. Later it said wages rose.");
+  CHECK(f.NameOf(f.Find("it", f.text.find("said") - 3)) == "Acme");
+  // A person's name opening the sentence is no body "it" could be.
+  Fixture g("Ms. Lena Ortiz disputes that. Later it said wages rose.");
+  CHECK(g.NameOf(g.Find("it", g.text.find("said") - 3)) != "Lena Ortiz");
+}
+
 TEST_CASE("registry: a photo credit with a full stop names no one") {
   Fixture f("Neilson Barnard via Getty Images.\n\nTom Hale spoke first.");
   CHECK(f.RoleOf("Getty Images") == "<missing>");

@@ -207,6 +207,9 @@ class Registry {
   // The firm the sentence holding byte `at` opens with, before it: "The company" in "The
   // company expects …, it said" (coref.cc).
   std::optional<text::ByteSpan> OpeningFirmDescription(uint32_t at) const;
+  // The capitalized words that open the sentence holding byte `at` (or the one before) as
+  // its subject, when they name no person: "Acme" in "Acme disputes that. … it said".
+  std::optional<std::string> CapitalizedSubjectBefore(uint32_t at) const;
   // True when `token` is the first of its sentence.
   bool OpensSentence(const Token& token) const;
 
