@@ -148,4 +148,29 @@ std::optional<int> Registry::LeadSubject() const {
   return std::nullopt;
 }
 
+std::optional<text::ByteSpan> Registry::OpeningFirmDescription(uint32_t at) const {
+  if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
+  // "The company", "The state-owned carrier": an article, up to three words in lower case,
+  // the last a firm noun, at the start of the sentence holding `at` and before it.
+  constexpr size_t kWordsAfterArticle = 3;
+  const size_t first = TokenAt(seg_->sentences[SentenceOf(at)].begin);
+  const auto word = [&](size_t k) {
+    const text::ByteSpan t = seg_->tokens[k].span;
+    return text_.substr(t.begin, t.size());
+  };
+  if (first >= seg_->tokens.size() || !lex_.definite_articles.contains(word(first))) {
+    return std::nullopt;
+  }
+  for (size_t k = first + 1; k < seg_->tokens.size() && k <= first + kWordsAfterArticle; ++k) {
+    const text::Token& t = seg_->tokens[k];
+    if (t.span.end > at || t.kind != text::TokenKind::kWord || t.shape != text::Shape::kLower) {
+      break;
+    }
+    if (lex_.firm_nouns.contains(word(k))) {
+      return text::ByteSpan{seg_->tokens[first].span.begin, t.span.end};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace whosaid::entities

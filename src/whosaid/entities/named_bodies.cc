@@ -221,4 +221,48 @@ std::optional<int> Registry::FirstNamedIn(uint32_t begin, uint32_t end) {
   return std::nullopt;
 }
 
+std::optional<std::string> Registry::CapitalizedSubjectBefore(uint32_t at) const {
+  if (seg_ == nullptr || seg_->sentences.empty()) return std::nullopt;
+  // This sentence, then the one before: "Acme disputes that. In a letter to staff, it said …".
+  constexpr size_t kSentencesBack = 1;
+  const size_t here = SentenceOf(at);
+  const auto& tokens = seg_->tokens;
+  for (size_t back = 0; back <= kSentencesBack && back <= here; ++back) {
+    const size_t first = TokenAt(seg_->sentences[here - back].begin);
+    size_t k = first;
+    while (
+        k < tokens.size() && tokens[k].span.end <= at && tokens[k].kind == text::TokenKind::kWord &&
+        (tokens[k].shape == text::Shape::kCapitalized || tokens[k].shape == text::Shape::kUpper) &&
+        (k == first || tokens[k].span.begin == tokens[k - 1].span.end + 1)) {
+      ++k;
+    }
+    // Capitalized words, then a word in lower case (its verb), and none of them a person's
+    // name or a word that never starts one ("In", "The").
+    if (k == first || k >= tokens.size() || tokens[k].kind != text::TokenKind::kWord ||
+        tokens[k].shape != text::Shape::kLower) {
+      continue;
+    }
+    std::vector<std::string_view> words;
+    bool named = false;
+    for (size_t i = first; i < k; ++i) {
+      const std::string_view w = text_.substr(tokens[i].span.begin, tokens[i].span.size());
+      words.push_back(w);
+      named |= lex_.not_names.contains(w) || lex_.pronouns.contains(w) ||
+               lex_.sentence_openers.contains(w) || lex_.subordinators.contains(w) ||
+               lex_.first_names_female.contains(w) || lex_.first_names_male.contains(w) ||
+               w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+    }
+    // A "person" the registry took from two capitalized words and knows nothing else of
+    // ("Acme Shipping and the union …") may be what "it" stands for.
+    if (named) continue;
+    if (const int k_person = FindPerson(words); k_person >= 0) {
+      const Entity& e = entities_[k_person];
+      if (e.gender != Gender::kUnknown || e.role.has_value()) continue;
+    }
+    const uint32_t b = tokens[first].span.begin;
+    return std::string(text_.substr(b, tokens[k - 1].span.end - b));
+  }
+  return std::nullopt;
+}
+
 }  // namespace whosaid::entities

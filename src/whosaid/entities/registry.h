@@ -205,7 +205,7 @@ class Registry {
   // True when a sentence of the segmentation ends at `byte` (one past its last byte).
   bool EndsSentence(uint32_t byte) const;
   // The firm the sentence holding byte `at` opens with, before it: "The company" in "The
-  // company expects …, it said" (coref.cc).
+  // company expects …, it said" (firms.cc).
   std::optional<text::ByteSpan> OpeningFirmDescription(uint32_t at) const;
   // The capitalized words that open the sentence holding byte `at` (or the one before) as
   // its subject, when they name no person: "Acme" in "Acme disputes that. … it said".
