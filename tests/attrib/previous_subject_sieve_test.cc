@@ -19,5 +19,14 @@ TEST_CASE(
   CHECK(q[0].rule == "sieve.previous_subject");
 }
 
+TEST_CASE("previous subject sieve: a description opening the sentence before is its subject") {
+  const auto q = Extract(
+      "The storm hit at dawn. The harbor spokesman stayed on the pier all night.\n\n“We moved "
+      "forty boats before midnight.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "harbor spokesman");
+  CHECK(q[0].rule == "sieve.previous_subject");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

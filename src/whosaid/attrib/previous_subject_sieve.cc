@@ -19,7 +19,8 @@ std::optional<Link> PreviousSubjectSieve(const SieveInput& in, const QuotePlace&
     return std::nullopt;
   }
   const text::ByteSpan previous = seg.sentences[place.sentence - 1];
-  return SubjectLink(in.text, previous, previous.end, in.registry, in.lex);
+  const NearestSubjectContext near{&in.seg, &in.quotes};
+  return SubjectLink(in.text, previous, previous.end, in.registry, in.lex, &near);
 }
 
 }  // namespace whosaid::attrib
