@@ -13,7 +13,7 @@ Lexicons TestLexicons() {
       WordList::FromString("Dr.\nDr\nPrime\nMinister\nSen.\nMayor\nCouncilman\nCommissioner");
   lex.first_names_female = WordList::FromString("Lena\nAna");
   lex.first_names_male = WordList::FromString("Tom\nMark");
-  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen\nWhile");
+  lex.not_names = WordList::FromString("The\nBut\nHe\nShe\nLater\nThen\nWhen\nWhile\nWednesday");
   lex.subordinators = WordList::FromString("When\nAs\nAfter");
   lex.sentence_openers = WordList::FromString("While\nThe\nHe");
   lex.pronouns_neuter = WordList::FromString("it\nIt");
@@ -357,6 +357,12 @@ TEST_CASE("registry: 'it said' after a sentence opened by a name of no person") 
   // A person's name opening the sentence is no body "it" could be.
   Fixture g("Ms. Lena Ortiz disputes that. Later it said wages rose.");
   CHECK(g.NameOf(g.Find("it", g.text.find("said") - 3)) != "Lena Ortiz");
+}
+
+TEST_CASE("registry: a name ends before a word that begins none (a weekday)") {
+  Fixture f("The rally ended late. Then spoke Lena Ortiz Wednesday and left.");
+  CHECK(f.RoleOf("Lena Ortiz") == "<none>");
+  CHECK(f.RoleOf("Lena Ortiz Wednesday") == "<missing>");
 }
 
 TEST_CASE("registry: a photo credit with a full stop names no one") {

@@ -394,6 +394,8 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           j = k + 1;
         }
       }
+      // Nor does a name end with a word that begins none: "said Pence Thursday" names Pence.
+      while (j > i + 1 && In(lex_.not_names, tokens[j - 1])) --j;
       const size_t run_start = i;
       size_t b = i;
       const size_t e = j;
