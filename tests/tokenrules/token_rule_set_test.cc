@@ -119,6 +119,22 @@ TEST_CASE("token rules: problems are diagnostics at the rule's file, line and co
   CHECK(diagnostics[1].ToString().find("rule t.b") != std::string::npos);
 }
 
+TEST_CASE("token rules: a problem inside a define is reported once, at the rule, naming it") {
+  // A define used inside [ ] (a test of one token) that holds an alternation: the parser
+  // fails inside the expanded body of STOPS, reached through WORD.
+  RuleDir dir(
+      "define STOPS = [which | that]\n"
+      "define WORD = [lower | Cap] & ![{STOPS} | and]\n"
+      "rule t.a prio=10 : QUOTE , said SPEAKER:({WORD}+)\n");
+  std::vector<rules::Diagnostic> diagnostics;
+  CHECK_FALSE(Load(dir, &diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  const std::string d = diagnostics[0].ToString();
+  // Line 3, at the column of `{WORD}` in the rule; the define named is STOPS, line 1.
+  CHECK(d.find(dir.file() + ":3:42: error: rule t.a: ") == 0);
+  CHECK(d.find("(in define STOPS, " + dir.file() + ":1)") != std::string::npos);
+}
+
 TEST_CASE("token rules: no file is an empty set") {
   std::vector<rules::Diagnostic> diagnostics;
   const auto set = TokenRuleSet::Load({"/nonexistent-whosaid-dir"},

@@ -19,10 +19,21 @@ namespace {
 // speaker-first lead-in or a cue after the quotation is in the same or the next sentence.
 constexpr size_t kReach = 60;
 
+// Where a define's body stands in an expanded pattern: bytes [begin, end) of the expansion
+// came from `{name}`, at byte `at` of the pattern it was written in (the rule's own pattern
+// for depth 0, else the body of the define around it).
+struct Expansion {
+  size_t begin = 0, end = 0, at = 0;
+  int depth = 0;
+  std::string name;
+};
+
 // `{NAME}` replaced by `(body)` of the file's defines, recursively; an unknown name or a
-// define that refers to itself is an error message.
+// define that refers to itself is an error message. With `where`, every expansion, its bytes
+// counted from `base` in the outermost result.
 std::string ExpandMacros(std::string_view pattern, const std::map<std::string, std::string>& defs,
-                         int depth, std::string* error) {
+                         int depth, std::string* error, std::vector<Expansion>* where = nullptr,
+                         size_t base = 0) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != '{') {
@@ -42,7 +53,9 @@ std::string ExpandMacros(std::string_view pattern, const std::map<std::string, s
       *error = "define " + name + " refers to itself";
       return out;
     }
-    out += '(' + ExpandMacros(it->second, defs, depth + 1, error) + ')';
+    const size_t begin = out.size();
+    out += '(' + ExpandMacros(it->second, defs, depth + 1, error, where, base + begin + 1) + ')';
+    if (where) where->push_back({base + begin, base + out.size(), i, depth, name});
     i = close;
   }
   return out;
@@ -267,12 +280,13 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
   }
   struct Expanded {
     std::string text, error;
+    std::vector<Expansion> where;
     Parsed parsed;
   };
   std::vector<Expanded> expansions(defs_in_order.size());
   ParallelFor(defs_in_order.size(), 0, [&](size_t i) {
     Expanded& e = expansions[i];
-    e.text = ExpandMacros(defs_in_order[i]->pattern, defs, 0, &e.error);
+    e.text = ExpandMacros(defs_in_order[i]->pattern, defs, 0, &e.error, &e.where);
     e.parsed = ParsePattern(e.text);
   });
   std::set<std::string> used;  // defines some rule reaches, directly or through others
@@ -289,16 +303,42 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       failed = true;
       continue;
     }
-    const std::string& expanded = expansions[i].text;
     Parsed& p = expansions[i].parsed;
     if (!expansions[i].error.empty()) p.errors.push_back({0, expansions[i].error});
     if (!p.ok()) {
+      // Offsets are in the expanded pattern: a problem inside a define's body is reported at
+      // its `{NAME}` in the rule, naming the define and where it is written; one message per
+      // place (the parser's first: the rest follow from it).
+      std::set<size_t> reported;
       for (const ParseFailure& f : p.errors) {
-        // Offsets are in the expanded pattern: exact when the rule uses no define.
-        const int col =
-            def.pattern_col + (expanded == def.pattern ? static_cast<int>(f.offset) : 0);
-        diagnostics->push_back(
-            rules::Diagnostic::Error(def.file, def.line, col, "rule " + def.id + ": " + f.message));
+        // The rule's own `{NAME}` around the offset gives the column; the innermost define
+        // around it, where the problem is written, is named.
+        const Expansion* outer = nullptr;
+        const Expansion* inner = nullptr;
+        for (const Expansion& x : expansions[i].where) {
+          if (f.offset < x.begin || f.offset >= x.end) continue;
+          if (x.depth == 0) outer = &x;
+          if (!inner || x.depth > inner->depth) inner = &x;
+        }
+        size_t at = f.offset;  // in the pattern as written
+        if (outer) {
+          at = outer->at;
+        } else {
+          for (const Expansion& x : expansions[i].where) {
+            if (x.depth == 0 && x.end <= f.offset) at -= (x.end - x.begin) - (x.name.size() + 2);
+          }
+        }
+        if (!reported.insert(at).second) continue;
+        std::string message = "rule " + def.id + ": " + f.message;
+        if (inner) {
+          message += " (in define " + inner->name;
+          if (const auto d = define_at.find(inner->name); d != define_at.end()) {
+            message += ", " + d->second->file + ":" + std::to_string(d->second->line);
+          }
+          message += ")";
+        }
+        diagnostics->push_back(rules::Diagnostic::Error(
+            def.file, def.line, def.pattern_col + static_cast<int>(at), message));
       }
       failed = true;
       continue;
