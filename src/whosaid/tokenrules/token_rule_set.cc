@@ -280,13 +280,12 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
   }
   struct Expanded {
     std::string text, error;
-    std::vector<Expansion> where;
     Parsed parsed;
   };
   std::vector<Expanded> expansions(defs_in_order.size());
   ParallelFor(defs_in_order.size(), 0, [&](size_t i) {
     Expanded& e = expansions[i];
-    e.text = ExpandMacros(defs_in_order[i]->pattern, defs, 0, &e.error, &e.where);
+    e.text = ExpandMacros(defs_in_order[i]->pattern, defs, 0, &e.error);
     e.parsed = ParsePattern(e.text);
   });
   std::set<std::string> used;  // defines some rule reaches, directly or through others
@@ -309,13 +308,18 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
       // Offsets are in the expanded pattern: a problem inside a define's body is reported at
       // its `{NAME}` in the rule, naming the define and where it is written; one message per
       // place (the parser's first: the rest follow from it).
+      // Where the defines stand in the expansion: asked again only here, on the error path,
+      // so that loading a good pack records none.
+      std::vector<Expansion> where;
+      std::string ignored;
+      ExpandMacros(def.pattern, defs, 0, &ignored, &where);
       std::set<size_t> reported;
       for (const ParseFailure& f : p.errors) {
         // The rule's own `{NAME}` around the offset gives the column; the innermost define
         // around it, where the problem is written, is named.
         const Expansion* outer = nullptr;
         const Expansion* inner = nullptr;
-        for (const Expansion& x : expansions[i].where) {
+        for (const Expansion& x : where) {
           if (f.offset < x.begin || f.offset >= x.end) continue;
           if (x.depth == 0) outer = &x;
           if (!inner || x.depth > inner->depth) inner = &x;
@@ -324,7 +328,7 @@ std::shared_ptr<const TokenRuleSet> TokenRuleSet::LoadFromStrings(
         if (outer) {
           at = outer->at;
         } else {
-          for (const Expansion& x : expansions[i].where) {
+          for (const Expansion& x : where) {
             if (x.depth == 0 && x.end <= f.offset) at -= (x.end - x.begin) - (x.name.size() + 2);
           }
         }
