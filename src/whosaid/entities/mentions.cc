@@ -236,6 +236,10 @@ int Registry::AddOrMergePerson(const std::vector<std::string_view>& words, Gende
   return k;
 }
 
+bool Registry::IsKnownFirstName(const Token& token) const {
+  return In(lex_.first_names_female, token) || In(lex_.first_names_male, token);
+}
+
 bool Registry::IsTitle(const Token& token) const {
   return In(lex_.honorifics, token) || In(lex_.honorifics_male, token) ||
          In(lex_.honorifics_female, token);
@@ -264,9 +268,7 @@ std::optional<size_t> Registry::NameAfterOffice(const std::vector<Token>& tokens
   // Anne Fox"), as in Fox News. Without the title, "Georgia Power" stays a body.
   if (last_org + 1 == e && last_org > 0 && tokens[last_org].joined) {
     const Token& before = tokens[last_org - 1];
-    const bool first_name =
-        In(lex_.first_names_female, before) || In(lex_.first_names_male, before);
-    if (first_name && last_org >= 2 && last_org - 1 >= b && before.joined &&
+    if (IsKnownFirstName(before) && last_org >= 2 && last_org - 1 >= b && before.joined &&
         (IsTitle(tokens[last_org - 2]) || In(lex_.role_nouns, tokens[last_org - 2]))) {
       return last_org - 1;
     }
@@ -419,8 +421,7 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
       b = *name_begin;
       words.clear();
       for (size_t k = b; k < e; ++k) words.push_back(tokens[k].word);
-      const bool first_name_known =
-          In(lex_.first_names_female, tokens[b]) || In(lex_.first_names_male, tokens[b]);
+      const bool first_name_known = IsKnownFirstName(tokens[b]);
       // "Former Ireland international Aoife Ní Bhriain", "Lagos Harbour head coach Ola
       // Ade": a new capitalized run joined by up to three lower-case words to the name after
       // it is part of that person's role, not a person.

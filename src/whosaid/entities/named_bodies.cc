@@ -250,7 +250,7 @@ std::optional<std::string> Registry::CapitalizedSubjectBefore(uint32_t at) const
       named |= lex_.not_names.contains(w) || lex_.pronouns.contains(w) ||
                lex_.sentence_openers.contains(w) || lex_.subordinators.contains(w) ||
                lex_.first_names_female.contains(w) || lex_.first_names_male.contains(w) ||
-               w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+               registry_words::EndsWithPossessive(w);
     }
     // A "person" the registry took from two capitalized words and knows nothing else of
     // ("Acme Shipping and the union …") may be what "it" stands for.

@@ -89,6 +89,8 @@ class Registry {
   // True when the token's word is in `list` (a bit test with the tokens' lexicon).
   bool In(const WordList& list, const Token& token) const;
   NameStart SkipToName(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // A first name of the lexicon's lists ("Ana", "Tom").
+  bool IsKnownFirstName(const Token& token) const;
   // An honorific or title ("Sen.", "Prime", "Minister", "Mrs.").
   bool IsTitle(const Token& token) const;
   // Where the last block of titles inside tokens [b, e) starts, when a word follows it

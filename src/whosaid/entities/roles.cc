@@ -10,6 +10,7 @@
 
 namespace whosaid::entities {
 
+using registry_words::EndsWithPossessive;
 using registry_words::HasInnerWordIn;
 using registry_words::LeadWord;
 using text::AsciiLower;
@@ -97,8 +98,7 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   // in a statement that …, Kasich," is a clause.
   constexpr size_t kPossessiveRoleWords = 6;
   const bool possessive_name =
-      lead.size() > 2 && lead[0] >= 'A' && lead[0] <= 'Z' &&
-      (lead.ends_with("'s") || lead.ends_with("\xE2\x80\x99s")) &&
+      lead.size() > 2 && lead[0] >= 'A' && lead[0] <= 'Z' && EndsWithPossessive(lead) &&
       static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) < kPossessiveRoleWords;
   if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead) &&
       !possessive_name) {

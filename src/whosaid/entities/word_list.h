@@ -81,23 +81,23 @@ struct Lexicons {
   WordList subordinators;      // As After When …: open a subordinate clause, so the
                                // subject follows its comma
   // Word classes of the registry.
-  WordList articles;               // a an the: open a role phrase or a description
-  WordList definite_articles;      // the: "the senator" (an office), "the White House" (a body)
+  WordList articles;                // a an the: open a role phrase or a description
+  WordList definite_articles;       // the: "the senator" (an office), "the White House" (a body)
   WordList possessive_determiners;  // his her their: "Her deputy, Mark Fell," is a role
-  WordList descriptor_nouns;  // teenager, German: "the German said" is the person named last
-  WordList relative_pronouns;      // who whose: open an appositive clause after a name
-  WordList antecedent_pronouns;    // who which: a speaker mention standing for the name before it
-  WordList message_nouns;          // statement, letter …: "a statement from X" is X's
-  WordList firm_nouns;             // company, operator …: "the company" is the firm named last
-  WordList firm_words;             // Ltd., Holdings …: a body named with one is a firm
-  WordList people_plural_endings;  // ers, ists, men …: plural nouns for people
-  WordList subject_verb_openers;   // have, also …: a word after a sentence's subject
-  WordList not_subject_words;      // will, would, did …: modals and auxiliaries
-  WordList pronouns_male;          // he him: the gender a pronoun gives its person
-  WordList pronouns_female;        // she her
-  WordList pronouns_group;         // they we it: a group or body
-  WordList pronouns_neuter;        // it: a body, never a person ("it said" after "the Harbor
-                                   // Authority" is the authority)
+  WordList descriptor_nouns;        // teenager, German: "the German said" is the person named last
+  WordList relative_pronouns;       // who whose: open an appositive clause after a name
+  WordList antecedent_pronouns;     // who which: a speaker mention standing for the name before it
+  WordList message_nouns;           // statement, letter …: "a statement from X" is X's
+  WordList firm_nouns;              // company, operator …: "the company" is the firm named last
+  WordList firm_words;              // Ltd., Holdings …: a body named with one is a firm
+  WordList people_plural_endings;   // ers, ists, men …: plural nouns for people
+  WordList subject_verb_openers;    // have, also …: a word after a sentence's subject
+  WordList not_subject_words;       // will, would, did …: modals and auxiliaries
+  WordList pronouns_male;           // he him: the gender a pronoun gives its person
+  WordList pronouns_female;         // she her
+  WordList pronouns_group;          // they we it: a group or body
+  WordList pronouns_neuter;         // it: a body, never a person ("it said" after "the Harbor
+                                    // Authority" is the authority)
   WordList role_prepositions;  // for of at …: role words joined to a body ("a spokesman for X")
   WordList name_joints;        // of from: "Mr. Morgan of the Sierra Club" is Mr. Morgan
   WordList office_joints;      // of for: "the president of the union" is no office holder
