@@ -29,6 +29,29 @@ english=$("$bin" rules check rules/en 2>&1 | sed -n 's/^\([0-9]*\) rules.*/\1/p'
 check "rules check runs the house token examples, one rule more than English's $english ($(tail -1 "$tmp/out"))" \
   grep -q "^$((english + 1)) rules, [0-9]* examples: [0-9]* passed, 0 failed; 0 errors" "$tmp/out"
 
+# The escape hatch: a /regular expression/ on a token's text, in a house rule with its example.
+mkdir -p "$tmp/regex/tokens"
+cat >"$tmp/regex/tokens/house.tokens" <<'RULES'
+rule house.t.specialist  prio=99 : QUOTE {QSEP} SPEAKER:(a ROLE:(lower* /(ist|ian)$/)) CUE:told the Courier
+  + “The ice shelf is thinning fast,” a marine biologist told the Courier.  => SPEAKER="a marine biologist" ROLE="marine biologist" CUE="told"
+RULES
+printf '%s\n' '“The ice shelf is thinning fast,” a glaciologist told the Courier.' \
+  '“The ice shelf is thinning fast,” a reader told the Courier.' >"$tmp/ice.txt"
+got=$("$bin" --rules "$tmp/regex" "$tmp/ice.txt" | python3 -c '
+import json, sys
+print(" ".join(json.loads(l)["rule"] or "-" for l in sys.stdin))')
+check "regex token test: the glaciologist passes it, the reader does not (got: $got)" \
+  test "$got" = "house.t.specialist en.q_speaker_cue"
+"$bin" rules check rules/en "$tmp/regex" >"$tmp/out" 2>&1
+check "regex token test: its example passes ($(tail -1 "$tmp/out"))" \
+  grep -q "^$((english + 1)) rules, [0-9]* examples: [0-9]* passed, 0 failed; 0 errors" "$tmp/out"
+sed -i 's/(ist|ian)\$/(ist|ian$/' "$tmp/regex/tokens/house.tokens"
+"$bin" rules check rules/en "$tmp/regex" >"$tmp/out" 2>&1
+rc=$?
+check "bad regex: rules check exits 1 (got $rc)" test $rc = 1
+check "bad regex: file:line:col and RE2's reason, once ($(head -c 300 "$tmp/out"))" \
+  test "$(grep -c 'house.tokens:1:[0-9]*: error: rule house.t.specialist: bad regular expression: missing )' "$tmp/out")" = 1
+
 # Errors: a broken token pattern names file:line:col; a pack without token rules; a bad value.
 printf 'rule house.t.bad prio=5 : QUOTE SPEAKER:(Cap+\n' >>"$tmp/house/tokens/house.tokens"
 "$bin" --no-default-rules --rules "$tmp/house" "$tmp/story.txt" >/dev/null 2>"$tmp/err"

@@ -186,6 +186,55 @@ TEST_CASE("token patterns: a list test matches its multi-word entries as runs of
   CHECK(Slots("N:Cap+ CUE:(@cue_verbs & lower)", "Ann Lee pointed out", false).count("") == 1);
 }
 
+TEST_CASE("token patterns: /regular expressions/ test a word's text, the escape hatch") {
+  // Parsed with the place of a problem; "\/" is a slash inside the expression.
+  const Parsed p = ParsePattern("said R:/ist$/ /a\\/b/");
+  REQUIRE(p.ok());
+  CHECK(p.root.children[1].children[0].test.kind == TokenTest::Kind::kRegex);
+  CHECK(p.root.children[1].children[0].test.text == "ist$");
+  CHECK(p.root.children[2].test.text == "a/b");
+  CHECK(ParsePattern("said /ist$").errors.at(0).message ==
+        "missing closing '/' of a regular expression");
+  CHECK(ParsePattern("said //").errors.at(0).message == "an empty regular expression");
+  const Parsed bad = ParsePattern("said /(ist/");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.errors[0].message.rfind("bad regular expression: missing )", 0) == 0);
+  CHECK(bad.errors[0].offset == 5);  // where the expression opens
+
+  // Any word whose text the expression finds, in a list or not, and nothing else.
+  const std::string role = "QUOTE \",\" said ROLE:(the /(?i)(ist|ian)$/) N:Cap*";
+  CHECK(Slots(role, "“Rates will rise,” said the economist.")["ROLE"] == "the economist");
+  CHECK(Slots(role, "“Rates will rise,” said the historian.")["ROLE"] == "the historian");
+  CHECK(Slots(role, "“Rates will rise,” said the banker.").count("") == 1);
+  // Case-sensitive unless (?i): "ECONOMIST" passes the first, not the second.
+  CHECK(Slots(role, "“Rates will rise,” said the ECONOMIST.")["ROLE"] == "the ECONOMIST");
+  CHECK(
+      Slots("QUOTE \",\" said the R:/ist$/", "“Rates will rise,” said the ECONOMIST.").count("") ==
+      1);
+  // Combined with a list: a cue verb of the past tense, not the present.
+  const std::string past = "QUOTE \",\" CUE:(@cue_verbs & /ed$/) N:Cap+";
+  CHECK(Slots(past, "“No,” added Kim Roe.")["CUE"] == "added");
+  CHECK(Slots(past, "“No,” says Kim Roe.").count("") == 1);
+  // A number's text too; punctuation passes no expression.
+  CHECK(Slots("N:Cap+ said Y:/^(19|20)[0-9][0-9]$/", "Ann Lee said 1999", false)["Y"] == "1999");
+  CHECK(Slots("N:Cap+ said Y:/^(19|20)[0-9][0-9]$/", "Ann Lee said 1899", false).count("") == 1);
+  CHECK(Slots("N:Cap+ Y:/,/", "Ann Lee, said", false).count("") == 1);
+}
+
+TEST_CASE("token patterns: more distinct regular expressions than a signature holds is an error") {
+  std::string pattern = "said";
+  for (size_t i = 0; i <= kMaxRegexTests; ++i) pattern += " /x" + std::to_string(i) + "/";
+  const Parsed p = ParsePattern(pattern);
+  REQUIRE(p.ok());
+  auto a = Alphabet::Build(*English().table, {&p.root});
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().message().find("more than 4") != std::string::npos);
+  // The same expression written twice is one test.
+  const Parsed same = ParsePattern("said /x/ /x/ /x/ /x/ /x/ /y/");
+  auto b = Alphabet::Build(*English().table, {&same.root});
+  CHECK(b.ok());
+}
+
 TEST_CASE("token patterns: the mark that ends a quotation reads after it") {
   // Inside or outside the closing mark, a comma reads QUOTE "," (as the character rules'
   // windows move it out); a full stop inside ends the sentence, so "She" opens a new one.

@@ -255,3 +255,38 @@ TEST_CASE("token rules: a file of rules without a 'none:' corpus gets a warning"
 
 }  // namespace
 }  // namespace whosaid::tokenrules
+
+namespace whosaid::tokenrules {
+namespace {
+
+TEST_CASE("token rules: the English pack writes no code point, letter range or private symbol") {
+  // Issue 16: rules read token tests and lists; the character rules' hand-written ranges
+  // and private-use code points (U+E000, U+E001) are gone and must not come back.
+  const std::filesystem::path dir = std::string(WHOSAID_SOURCE_DIR) + "/rules/en/tokens";
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".tokens") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      line.erase(0, line.find_first_not_of(" \t") == std::string::npos
+                        ? line.size()
+                        : line.find_first_not_of(" \t"));
+      const std::string place = entry.path().filename().string() + ":" + std::to_string(number);
+      if (line.empty() || line[0] == '+' || line[0] == '-' || line[0] == '#' ||
+          line.rfind("none:", 0) == 0) {
+        continue;  // examples and comments are prose
+      }
+      INFO(place);
+      CHECK(line.find("\xEE\x80") == std::string::npos);  // U+E000–U+E03F
+      CHECK(line.find("\\x{") == std::string::npos);
+      CHECK(line.find("\\p{") == std::string::npos);
+      for (const char* range : {"a-z", "A-Z", "\\x"}) CHECK(line.find(range) == std::string::npos);
+    }
+  }
+  CHECK(files >= 3);
+}
+
+}  // namespace
+}  // namespace whosaid::tokenrules

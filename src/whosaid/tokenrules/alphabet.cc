@@ -103,6 +103,7 @@ size_t Alphabet::SignatureHash::operator()(const Signature& s) const {
   h = h * 31 + static_cast<size_t>(s.punct + 1);
   h = h * 31 + static_cast<size_t>(s.kind);
   h = h * 31 + static_cast<size_t>(s.shape);
+  h = h * 31 + s.regexes;
   return (h * 31 + s.quote) * 2 + s.sentence_start;
 }
 
@@ -123,6 +124,12 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
       a.literals_.try_emplace(t.text, static_cast<int32_t>(a.literals_.size()));
     if (t.kind == Kind::kPunct)
       a.puncts_.try_emplace(t.text, static_cast<int16_t>(a.puncts_.size()));
+    if (t.kind == Kind::kRegex && !a.regex_index_.count(t.text)) {
+      a.regex_index_.emplace(t.text, static_cast<int16_t>(a.regexes_.size()));
+      RE2::Options quiet;
+      quiet.set_log_errors(false);
+      a.regexes_.push_back(std::make_shared<const RE2>(t.text, quiet));
+    }
     if (t.kind == Kind::kList) {
       if (const auto id = table.FindList(t.text)) {
         a.used_lists_ |= uint64_t{1} << *id;
@@ -133,6 +140,15 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
   };
   for (const PatternNode* p : patterns) ForEachTest(*p, collect);
   if (!unknown.empty()) return InvalidArgument("unknown lexicon list '@" + unknown + "'");
+  if (a.regexes_.size() > kMaxRegexTests) {
+    return InvalidArgument("the rules hold " + std::to_string(a.regexes_.size()) +
+                           " distinct /regular expression/ tests, more than " +
+                           std::to_string(kMaxRegexTests) + "; use a lexicon list instead");
+  }
+  for (const auto& re : a.regexes_) {
+    if (!re->ok())
+      return InvalidArgument("bad regular expression /" + re->pattern() + "/: " + re->error());
+  }
   // The words of the rules' lists' multi-word entries are literal words of their own: a
   // list test matches such an entry as a run of tokens.
   for (size_t id = 0; id < table.list_count(); ++id) {
@@ -163,21 +179,28 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     s.kind = IsNumberText(text) ? text::TokenKind::kNumber : text::TokenKind::kWord;
     s.shape = s.kind == text::TokenKind::kNumber ? text::Shape::kDigits : text::WordShape(text);
     s.lists = table.ListsOf(text) & a.used_lists_;
+    s.regexes = a.RegexBits(text);
     if (const auto it = a.literals_.find(text::AsciiLower(text)); it != a.literals_.end())
       s.literal = it->second;
     a.Add(s);
   };
-  // Words that pass no list or literal test: only their kind and shape tell them apart.
-  for (text::Shape shape : {text::Shape::kCapitalized, text::Shape::kLower, text::Shape::kUpper,
-                            text::Shape::kMixed, text::Shape::kNone}) {
-    Signature s;
-    s.shape = shape;
-    a.Add(s);
+  // Words that pass no list or literal test: only their kind, shape and the regular
+  // expressions they pass (any subset) tell them apart.
+  const unsigned subsets = 1u << a.regexes_.size();
+  for (unsigned bits = 0; bits < subsets; ++bits) {
+    for (text::Shape shape : {text::Shape::kCapitalized, text::Shape::kLower, text::Shape::kUpper,
+                              text::Shape::kMixed, text::Shape::kNone}) {
+      Signature s;
+      s.shape = shape;
+      s.regexes = static_cast<uint8_t>(bits);
+      a.Add(s);
+    }
+    Signature number;
+    number.kind = text::TokenKind::kNumber;
+    number.shape = text::Shape::kDigits;
+    number.regexes = static_cast<uint8_t>(bits);
+    a.Add(number);
   }
-  Signature number;
-  number.kind = text::TokenKind::kNumber;
-  number.shape = text::Shape::kDigits;
-  a.Add(number);
   // Every entry of the rules' lists, and every literal word in the cases news writes it.
   for (size_t id = 0; id < table.list_count(); ++id) {
     if (!((a.used_lists_ >> id) & 1)) continue;
@@ -281,8 +304,8 @@ void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patte
     if (s.quote == 2) other_quote_ = symbol;
     if (s.sentence_start) sentence_start_ = symbol;
     const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
-    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.quote == 0 && !s.sentence_start &&
-        kind < kKinds && shape < kShapes) {
+    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && s.quote == 0 &&
+        !s.sentence_start && kind < kKinds && shape < kShapes) {
       plain_[kind][shape] = symbol;
     }
   }
@@ -329,18 +352,20 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
       const auto it = literals_.find(word.data() ? word : std::string_view(fallback));
       if (it != literals_.end()) s.literal = it->second;
     }
+    if (!regexes_.empty()) s.regexes = RegexBits(token_text);
   } else if (token.kind == text::TokenKind::kPunct) {
     if (const auto it = puncts_.find(token_text); it != puncts_.end()) {
       s.punct = it->second;
     }
   }
   const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
-  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && kind < kKinds && shape < kShapes &&
-      plain_[kind][shape] != 0) {
+  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && kind < kKinds &&
+      shape < kShapes && plain_[kind][shape] != 0) {
     return plain_[kind][shape];
   }
   if (const auto it = symbols_.find(s); it != symbols_.end()) return it->second;
-  // Not foreseen (a listed word in a shape its entry does not have): the word's shape alone.
+  // Not foreseen (a listed word in a shape its entry does not have): the word's shape and
+  // regular expressions alone.
   s.lists = 0;
   s.literal = -1;
   const auto it = symbols_.find(s);
@@ -359,6 +384,8 @@ bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signatur
       return word && ((s.lists >> key.list) & 1);
     case Kind::kShape:
       return word && s.shape == t.shape;
+    case Kind::kRegex:
+      return word && ((s.regexes >> key.regex) & 1);
     case Kind::kPunct:
       return token && s.kind == text::TokenKind::kPunct && s.punct == key.punct;
     case Kind::kQuote:
@@ -383,6 +410,14 @@ bool Alphabet::Boundary(const Signature& s) {
   // Neither ANY nor a negation passes a paragraph break or a sentence boundary.
   const bool token = s.quote == 0 && !s.sentence_start;
   return s.sentence_start || (token && s.kind == text::TokenKind::kParagraphBreak);
+}
+
+uint8_t Alphabet::RegexBits(std::string_view word) const {
+  uint8_t bits = 0;
+  for (size_t i = 0; i < regexes_.size(); ++i) {
+    if (RE2::PartialMatch(word, *regexes_[i])) bits |= static_cast<uint8_t>(1u << i);
+  }
+  return bits;
 }
 
 std::string Alphabet::ClassOf(const TokenTest& test) const {
@@ -425,6 +460,7 @@ std::vector<uint64_t> Alphabet::PassingSymbols(const TokenTest& test) const {
       if (test.kind == Kind::kWord) key.literal = literals_.at(test.text);
       if (test.kind == Kind::kList) key.list = *table_->FindList(test.text);
       if (test.kind == Kind::kPunct) key.punct = puncts_.at(test.text);
+      if (test.kind == Kind::kRegex) key.regex = regex_index_.at(test.text);
       set_where([&](const Signature& s) { return PassesLeaf(test, key, s); });
       return bits;
     }

@@ -8,8 +8,11 @@
 // the words' letters.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +32,7 @@ struct Signature {
   int16_t punct = -1;    // index of the mark among the rules' punctuation marks
   text::TokenKind kind = text::TokenKind::kWord;
   text::Shape shape = text::Shape::kNone;
+  uint8_t regexes = 0;          // the rules' regular-expression tests the text passes (bits)
   uint8_t quote = 0;            // 1: the quotation being attributed, 2: another quotation
   bool sentence_start = false;  // the symbol before a sentence's first token (no token)
   friend bool operator==(const Signature&, const Signature&) = default;
@@ -46,6 +50,9 @@ class Alphabet {
   char32_t quote() const { return quote_; }
   char32_t other_quote() const { return other_quote_; }
   char32_t sentence_start() const { return sentence_start_; }
+
+  // Which of the rules' regular-expression tests `word` passes, as bits.
+  uint8_t RegexBits(std::string_view word) const;
 
   // An RE2 character class of the symbols whose tokens pass `test`.
   std::string ClassOf(const TokenTest& test) const;
@@ -78,6 +85,7 @@ class Alphabet {
     int32_t literal = -1;
     lexicon::ListId list = 0;
     int16_t punct = -1;
+    int16_t regex = -1;
   };
   bool PassesLeaf(const TokenTest& test, const LeafKey& key, const Signature& s) const;
   static bool Boundary(const Signature& s);
@@ -93,6 +101,10 @@ class Alphabet {
   std::unordered_map<std::string, int32_t, TextHash, std::equal_to<>> literals_;
   std::unordered_map<std::string, int16_t, TextHash, std::equal_to<>> puncts_;
   size_t longest_literal_ = 0;  // in bytes: a longer word is none of them
+  // The rules' regular-expression tests (TokenTest::kRegex) by expression → index, and
+  // compiled in that order. Shared: an Alphabet is copied with its rule set.
+  std::unordered_map<std::string, int16_t> regex_index_;
+  std::vector<std::shared_ptr<const RE2>> regexes_;
   // The symbol of a token that is in no list and no literal or mark of the rules, by kind and
   // shape (most tokens of a story): Encode() finds it without hashing a Signature. 0: none.
   static constexpr size_t kKinds = 5, kShapes = 6;

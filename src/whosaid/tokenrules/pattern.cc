@@ -1,5 +1,7 @@
 #include "whosaid/tokenrules/pattern.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 
 #include "whosaid/text/char_class.h"
@@ -38,7 +40,8 @@ class Parser {
     Parsed out;
     out.root = Alternation();
     Skip();
-    if (pos_ < s_.size()) Fail("unexpected '" + std::string(1, s_[pos_]) + "'");
+    // Stopped at an error: the rest of the pattern was not read, so it is not "unexpected".
+    if (pos_ < s_.size() && errors_.empty()) Fail("unexpected '" + std::string(1, s_[pos_]) + "'");
     out.errors = std::move(errors_);
     return out;
   }
@@ -274,6 +277,7 @@ class Parser {
       t.text = punct ? std::string(inner) : text::AsciiLower(inner);
       return t;
     }
+    if (c == '/') return Regex();
     if (IsIdentStart(c)) {
       size_t e = pos_;
       while (e < s_.size() && IsIdentChar(s_[e])) ++e;
@@ -315,6 +319,39 @@ class Parser {
     t.kind = TokenTest::Kind::kPunct;
     t.text = std::string(s_.substr(pos_, n));
     pos_ += n;
+    return t;
+  }
+
+  // /expression/ at pos_: a test of the token's text by RE2. "\/" is a slash inside it.
+  TokenTest Regex() {
+    TokenTest t;
+    std::string expression;
+    size_t e = pos_ + 1;
+    for (; e < s_.size() && s_[e] != '/'; ++e) {
+      if (s_[e] == '\\' && e + 1 < s_.size() && s_[e + 1] == '/') ++e;
+      expression += s_[e];
+    }
+    if (e >= s_.size()) {
+      Fail("missing closing '/' of a regular expression");
+      pos_ = s_.size();
+      return t;
+    }
+    if (expression.empty()) {
+      Fail("an empty regular expression");
+      pos_ = e + 1;
+      return t;
+    }
+    RE2::Options quiet;
+    quiet.set_log_errors(false);
+    const RE2 re(expression, quiet);
+    if (!re.ok()) {
+      Fail("bad regular expression: " + re.error());
+      pos_ = e + 1;
+      return t;
+    }
+    pos_ = e + 1;
+    t.kind = TokenTest::Kind::kRegex;
+    t.text = std::move(expression);
     return t;
   }
 

@@ -17,6 +17,10 @@
 //   x?  x*  x+  x{m,n}       repetition (with a ? right after it, as few as the rest of the
 //                            pattern allows: x*? x{0,2}?); ( ... ) groups; a | b alternation
 //   NAME:x                   slot NAME (capitals) capturing x; slots nest
+//   /ist$|ian$/              escape hatch: a word or number whose text RE2 finds the
+//                            expression in (case-sensitive unless it opens with (?i); anchor
+//                            with ^ $; \/ is a slash; write "/" for the slash mark); at
+//                            most kMaxRegexTests distinct ones per pack
 #pragma once
 
 #include <memory>
@@ -41,12 +45,15 @@ struct TokenTest {
     kParagraph,
     kSentence,
     kAny,
+    kRegex,
     kAnd,
     kOr,
     kNot
   };
   Kind kind = Kind::kAny;
-  std::string text;  // kWord: the word in lower case; kList: the list's name; kPunct: the mark
+  // kWord: the word in lower case; kList: the list's name; kPunct: the mark; kRegex: the
+  // expression
+  std::string text;
   text::Shape shape = text::Shape::kNone;  // kShape
   std::vector<TokenTest> args;             // kAnd, kOr, kNot
 };
@@ -61,6 +68,11 @@ struct PatternNode {
   bool lazy = false;                  // kRepeat: as few repetitions as the rest allows
   std::string slot;                   // kSlot
 };
+
+// Distinct regular-expression tests a rule set may hold: each is a bit of a token's
+// signature, and a word that is in no list may pass any subset of them, so the alphabet
+// holds every shape × subset.
+inline constexpr size_t kMaxRegexTests = 4;
 
 // Parses a pattern. An error names the byte offset of the problem in `source`.
 struct ParseFailure {
