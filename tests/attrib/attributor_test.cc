@@ -200,5 +200,19 @@ TEST_CASE("attributor: a speaker slot that opens with a verb of saying is a clau
   CHECK(q[0].mention == "The port council");
 }
 
+TEST_CASE("attributor: a rule's ROLE slot cuts a role the registry read past its end") {
+  // No comma closes the appositive: the registry's role runs to the sentence end ("… since
+  // 2019 said on Monday"); the rule found where it ends, and her later quotes keep that.
+  const auto q = Extract(
+      "“We have waited six years,” Mara Quint, the ferry captain who has led the campaign "
+      "since 2019 said on Monday.\n\nQuint did not stop there. “I am not done,” she said.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].rule == "en.q_speaker_role_clause_cue");
+  for (const auto& r : q) {
+    CHECK(r.speaker == "Mara Quint");
+    CHECK(r.role == "the ferry captain who has led the campaign since 2019");
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -302,7 +302,7 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
       e.link->pronoun = r.pronoun;
       if (r.entity >= 0) {
         previous = r.entity;
-        if (e.link->role) registry.SetRoleIfMissing(r.entity, doc.Slice(*e.link->role));
+        if (e.link->role) registry.SetRoleFromRule(r.entity, doc.Slice(*e.link->role));
         if (r.role) registry.SetRoleIfMissing(r.entity, *r.role);
       }
     }

@@ -68,6 +68,10 @@ class Registry {
 
   // Records a role for an entity (from a rule's ROLE slot) unless it has one.
   void SetRoleIfMissing(int entity, std::string role);
+  // A rule's ROLE slot that ends where the entity's role goes on ("the captain who led the
+  // campaign" against "… the campaign said on Monday": no comma closed the appositive, so
+  // the registry read on to the sentence's end) cuts the role to it. Else SetRoleIfMissing.
+  void SetRoleFromRule(int entity, std::string role);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<EntityMention>& mentions() const { return mentions_; }

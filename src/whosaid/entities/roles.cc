@@ -267,6 +267,17 @@ void Registry::SetRoleIfMissing(int entity, std::string role) {
   if (!entities_[entity].role) SetRole(entity, std::move(role), /*is_title=*/false);
 }
 
+void Registry::SetRoleFromRule(int entity, std::string role) {
+  if (entity < 0 || role.empty()) return;
+  const Entity& e = entities_[entity];
+  if (e.role && !e.role_is_title && e.role->size() > role.size() + 1 && e.role->starts_with(role) &&
+      (*e.role)[role.size()] == ' ') {
+    SetRole(entity, std::move(role), /*is_title=*/false);
+    return;
+  }
+  SetRoleIfMissing(entity, std::move(role));
+}
+
 void Registry::SetRole(int entity, std::string role, bool is_title) {
   Entity& e = entities_[entity];
   if (e.kind == EntityKind::kPerson) {
