@@ -214,5 +214,14 @@ TEST_CASE("attributor: a rule's ROLE slot cuts a role the registry read past its
   }
 }
 
+TEST_CASE("attributor: a speaker slot that opens with 'Like' is a comparison, not a speaker") {
+  // "Like Ortiz, Tomas Greer also voted for it, arguing …": Greer argues, not "Like Ortiz".
+  const auto q = Extract(
+      "Lena Ortiz backed the plan. Like Ortiz, Tomas Greer also voted for it, arguing that "
+      "there is “no money left” for dredging.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Tomas Greer");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib
