@@ -223,5 +223,15 @@ TEST_CASE("attributor: a speaker slot that opens with 'Like' is a comparison, no
   CHECK(q[0].speaker == "Tomas Greer");
 }
 
+TEST_CASE("attributor: a headline with title case's small words names no one") {
+  // "as" is a small word of title case: the headline is no sentence, and "Talvik Mebel"
+  // opening the story is not "Talvik Mebel Cuts Forecast".
+  const auto q = Extract(
+      "Talvik Mebel Cuts Forecast as Orders Dry Up\n\n“Orders have fallen sharply,” Talvik "
+      "Mebel said on Thursday.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Talvik Mebel");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -20,7 +20,8 @@ Lexicons TestLexicons() {
   lex.org_words =
       WordList::FromString("House\nMinistry\nDepartment\nCorporation\nService\nHoldings\nPartners");
   lex.role_nouns = WordList::FromString(
-      "negotiator\npollster\nambassador\nmayor\npresident\nofficer\nsenator\nfront-runner");
+      "negotiator\npollster\nambassador\nmayor\npresident\nofficer\nsenator\nfront-runner\nmember\n"
+      "voters");
   lex.particles = WordList::FromString("de\nla\nvan\nal\nel");
   lex.message_nouns = WordList::FromString("statement\nnote\nletter");
   lex.cue_verbs = WordList::FromString("said\ntold");
@@ -297,6 +298,19 @@ TEST_CASE("registry: an age between the name and the role; British titles withou
   CHECK(f.RoleOf("Tom Vik") == "a retired officer");
   CHECK(f.RoleOf("Ana Lind") == "Dr");
   CHECK(f.RoleOf("Dr Ana Lind") == "<missing>");
+}
+
+TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {
+  // "cabinet member for communities" in commas is a role; a clause or a list is not.
+  Fixture f(
+      "Mark Hill, cabinet member for communities, said no. Tom Vik, told a member of "
+      "staff, left. Ana Lind, young voters made up the crowd, came.");
+  CHECK(f.RoleOf("Mark Hill") == "cabinet member for communities");
+  CHECK(f.RoleOf("Tom Vik") == "<none>");
+  CHECK(f.RoleOf("Ana Lind") == "<none>");
+  // Nor the second item of a list of people: "…, information officer Tom Vik, and …".
+  Fixture g("Ana Lind, chief officer Tom Vik, and Mark Hill came.");
+  CHECK(g.RoleOf("Ana Lind") == "<none>");
 }
 
 TEST_CASE("registry: a title-cased office in commas before the name beats a 'who' clause") {

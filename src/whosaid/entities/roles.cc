@@ -47,10 +47,35 @@ std::optional<std::string> Registry::RoleAfter(uint32_t name_end) const {
     if (article && !HasRoleNoun(role, 8)) return std::nullopt;
     return std::string(role);
   }
-  // Bare role phrase: "Figueroa, spokeswoman for the campaign,"
-  size_t sp = role.find(' ');
-  std::string first(role.substr(0, sp));
-  if (lex_.role_nouns.contains(first)) return std::string(role);
+  // Bare role phrase: "Figueroa, spokeswoman for the campaign,", or a role noun among its
+  // first words, all in lower case, when a comma closes it ("Sandra Okafor, cabinet member
+  // for communities, said").
+  // The words before the role noun modify it (no function word, verb of saying or name:
+  // "told a voter", "and his wife"), and a preposition or "and" follows it, or nothing ("late
+  // voters made up 45 percent" is a clause, "information officer Sean Smith" a list).
+  constexpr int kBareRoleWords = 3;
+  size_t b = 0;
+  for (int words = 0; words < kBareRoleWords && b < role.size(); ++words) {
+    size_t sp = role.find(' ', b);
+    if (sp == std::string_view::npos) sp = role.size();
+    const std::string_view word = role.substr(b, sp - b);
+    if (lex_.role_nouns.contains(word)) {
+      if (words == 0) return std::string(role);
+      if (rest[stop] != ',') break;
+      const std::string_view next = sp < role.size() ? LeadWord(role.substr(sp + 1)) : "";
+      if (next.empty() || lex_.role_prepositions.contains(next) ||
+          lex_.body_name_joints.contains(next)) {
+        return std::string(role);
+      }
+      break;
+    }
+    const bool modifier =
+        !word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+        (!lex_.role_stops.contains(word) || lex_.possessive_determiners.contains(word)) &&
+        !lex_.cue_verbs.contains(word);
+    if (!modifier) break;
+    b = sp + 1;
+  }
   return std::nullopt;
 }
 
