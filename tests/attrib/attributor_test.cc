@@ -233,5 +233,22 @@ TEST_CASE("attributor: a headline with title case's small words names no one") {
   CHECK(q[0].speaker == "Talvik Mebel");
 }
 
+TEST_CASE("attributor: roles of family and of two nouns; 'her daughter' is the one so named") {
+  const auto q = Extract(
+      "Ana Vint, a poet, has died.\n\nHer daughter, Mia Lunt, said she died “with the window "
+      "open”.\n\nPoet and critic Tom Reyl said she gave the valley “a voice it lacked”.\n\n"
+      "“She was sharp to the end,” her daughter said.\n\nTom Reyl met Ivo Sand, a lawyer for "
+      "the port. “We will appeal,” his lawyer said.");
+  REQUIRE(q.size() == 4);
+  CHECK(q[0].speaker == "Mia Lunt");
+  CHECK(q[0].role == "Her daughter");
+  CHECK(q[1].speaker == "Tom Reyl");
+  CHECK(q[1].role == "Poet and critic");
+  CHECK(q[2].speaker == "Mia Lunt");
+  // "his lawyer" is no phrase the story introduced anyone with ("a lawyer for the port"):
+  // not Ivo Sand by guess.
+  CHECK(q[3].speaker != "Ivo Sand");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -300,6 +300,13 @@ TEST_CASE("registry: an age between the name and the role; British titles withou
   CHECK(f.RoleOf("Dr Ana Lind") == "<missing>");
 }
 
+TEST_CASE("registry: a surname names the person of that name introduced before it") {
+  // Her husband is named at the end of the story: "Vint" before that is Ana Vint.
+  Fixture f("Ana Vint has died. Vint wrote poems. In 1960 she married Tom Vint. Vint left.");
+  CHECK(f.NameOf(f.Find("Vint", f.text.find("Vint wrote"))) == "Ana Vint");
+  CHECK(f.NameOf(f.Find("Vint", f.text.find("Vint left"))) == "Tom Vint");
+}
+
 TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {
   // "cabinet member for communities" in commas is a role; a clause or a list is not.
   Fixture f(

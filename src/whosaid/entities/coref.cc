@@ -482,7 +482,19 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   for (size_t k = name_begin; k < tokens.size(); ++k) words.emplace_back(tokens[k].word);
   if (!joined_by_preposition && !words.empty() &&
       NameLengthFits(tokens, name_begin, tokens.size()) && !org) {
-    int k = FindPerson(words);
+    // The person Scan() linked this very mention to, in text order: a surname names the
+    // person of that name introduced before it ("Dalziel" after Winifred Dalziel, not her
+    // husband Colin Dalziel named at the story's end). Else the latest such person.
+    int k = -1;
+    const text::ByteSpan name_span{tokens[name_begin].span.begin, tokens.back().span.end};
+    if (const auto m = MentionsFrom(name_span.begin);
+        words.size() == 1 && m != mentions_.end() && m->span.begin == name_span.begin &&
+        m->span.end == name_span.end && m->entity >= 0 &&
+        entities_[m->entity].kind == EntityKind::kPerson &&
+        entities_[m->entity].surname == words.front()) {
+      k = m->entity;
+    }
+    if (k < 0) k = FindPerson(words);
     if (k < 0) k = AddOrMergePerson(words, gender);
     NoteGender(k, gender);
     r.entity = k;

@@ -155,6 +155,8 @@ class Registry {
   void NoteGender(int entity, Gender gender);
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
+  // A word of role_nouns.lst as written or lower-cased ("Poet", "critic").
+  bool IsRoleNoun(const Token& token) const;
   std::optional<std::string> RoleAppositiveBefore(uint32_t name_begin) const;
   // The place a title before the name belongs to: " of Portugal" in "President Ana Ruiz of
   // Portugal" (empty when none follows the name).

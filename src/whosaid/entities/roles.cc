@@ -188,15 +188,17 @@ bool Registry::ReportsSpeech(std::string_view clause) const {
   return false;
 }
 
+bool Registry::IsRoleNoun(const Token& token) const {
+  return In(lex_.role_nouns, token) || lex_.role_nouns.contains(AsciiLower(token.word));
+}
+
 std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens,
                                                 size_t first) const {
   // Walk back from the word before the name while the words are joined and not function
   // words; the word next to the name must be a role noun ("pollster", "spokeswoman").
   if (first == 0 || !tokens[first].joined) return std::nullopt;
   const Token& head = tokens[first - 1];
-  if (!In(lex_.role_nouns, head) && !lex_.role_nouns.contains(AsciiLower(head.word))) {
-    return std::nullopt;
-  }
+  if (!IsRoleNoun(head)) return std::nullopt;
   size_t b = first - 1;
   int count = 1;
   // Joined, or after a possessive: "Attorney General’s Office spokeswoman".
@@ -214,9 +216,15 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
       --b;
       break;
     }
-    // role_stops.lst: function words that end a role phrase.
+    // role_stops.lst: function words that end a role phrase, but for an "and" between two
+    // role nouns ("Poet and critic Rawiri Te Kani").
     if (In(lex_.role_stops, prev) || lex_.role_stops.contains(AsciiLower(prev.word))) {
-      break;
+      const bool two_roles = b >= 2 && lex_.body_name_joints.contains(prev.word) && joined(b - 1) &&
+                             IsRoleNoun(tokens[b - 2]);
+      if (!two_roles) break;
+      b -= 2;
+      count += 2;
+      continue;
     }
     --b;
     ++count;
@@ -225,7 +233,11 @@ std::optional<std::string> Registry::RoleBefore(const std::vector<Token>& tokens
 }
 
 std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at) const {
-  if (!lex_.definite_articles.contains(LeadWord(mention))) return std::nullopt;
+  // "the senator", and "her daughter" once "Her daughter, Helen Moore," named her.
+  const std::string_view lead = LeadWord(mention);
+  if (!lex_.definite_articles.contains(lead) && !lex_.possessive_determiners.contains(lead)) {
+    return std::nullopt;
+  }
   const size_t sp = mention.rfind(' ');
   const std::string head = AsciiLower(mention.substr(sp + 1));
   if (!lex_.role_nouns.contains(head) || HasInnerWordIn(mention, lex_.office_joints)) {
@@ -254,11 +266,14 @@ std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at)
     return false;
   };
   // A person whose current role holds the office as a word ("Former President" for "the
-  // former president") and the capitalized words.
+  // former president") and the capitalized words. A possessive's is the same phrase: "her
+  // daughter" after "Her daughter, Helen Moore," (not "his lawyer" after "Clinton's lawyer").
+  const bool possessive = !lex_.definite_articles.contains(lead);
   auto fits = [&](int k) {
     const Entity& e = entities_[k];
     if (e.kind != EntityKind::kPerson || !e.role) return false;
     const std::string role = AsciiLower(*e.role);
+    if (possessive) return role == AsciiLower(mention);
     return holds_word(role, head) &&
            std::all_of(modifiers.begin(), modifiers.end(),
                        [&](const std::string& m) { return holds_word(role, m); });
@@ -283,7 +298,7 @@ std::optional<int> Registry::PersonByRole(std::string_view mention, uint32_t at)
     ++holding;
     only = *k;
   }
-  if (holding == 1 && modifiers.empty()) return only;
+  if (holding == 1 && modifiers.empty() && !possessive) return only;
   return std::nullopt;
 }
 
