@@ -9,6 +9,7 @@
 #include "whosaid/rules/file_io.h"
 #include "whosaid/text/document.h"
 #include "whosaid/text/utf8.h"
+#include "whosaid/tokenrules/alphabet.h"
 
 namespace whosaid::cli {
 namespace {
@@ -48,7 +49,7 @@ const char* ShapeName(text::Shape shape) {
   return "?";
 }
 
-// One line per token: "BEGIN-END  TEXT  KIND SHAPE [SENT] @list @list".
+// One line per token: "BEGIN-END  TEXT  KIND SHAPE [Poss] [SENT] @list @list".
 void PrintTokens(std::string_view text, const text::Segmentation& seg, std::FILE* out) {
   for (size_t i = 0; i < seg.tokens.size(); ++i) {
     const text::Token& tok = seg.tokens[i];
@@ -63,6 +64,7 @@ void PrintTokens(std::string_view text, const text::Segmentation& seg, std::FILE
     line += KindName(tok.kind);
     line += ' ';
     line += ShapeName(tok.shape);
+    if (tok.kind == text::TokenKind::kWord && tokenrules::IsPossessiveWord(word)) line += " Poss";
     if (tok.sentence_start) line += " SENT";
     const uint64_t lists = seg.TokenLists(i);
     for (size_t l = 0; seg.lexicon && l < seg.lexicon->list_count(); ++l) {

@@ -44,6 +44,8 @@ Lexicons TestLexicons() {
   lex.firm_nouns = WordList::FromString("company\noperator\nfirm\nclub");
   lex.be_forms = WordList::FromString("is\nwas\nare\nwere");
   lex.group_speaker_nouns = WordList::FromString("officials\nspokesman\npolice");
+  lex.member_nouns = WordList::FromString("members\nofficials");
+  lex.manner_adverbs = WordList::FromString("repeatedly\nlater");
   lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
   lex.subject_verb_openers = WordList::FromString("have\nalso");
   lex.firm_words = WordList::FromString("Holdings\nPartners");
@@ -305,6 +307,20 @@ TEST_CASE("registry: a surname names the person of that name introduced before i
   Fixture f("Ana Vint has died. Vint wrote poems. In 1960 she married Tom Vint. Vint left.");
   CHECK(f.NameOf(f.Find("Vint", f.text.find("Vint wrote"))) == "Ana Vint");
   CHECK(f.NameOf(f.Find("Vint", f.text.find("Vint left"))) == "Tom Vint");
+}
+
+TEST_CASE("registry: members of a body speak for it; a body's name keeps its place") {
+  Fixture f(
+      "Members of the Fisheries Ministry said no. The Lagos-based Health Service said "
+      "yes. The Health Service of the Eastern Cape said so. Members of the crew left.");
+  CHECK(f.NameOf(f.Find("Members of the Fisheries Ministry")) == "Fisheries Ministry");
+  // A compound modifier ("Lagos-based") opens no body's name.
+  CHECK(f.NameOf(f.Find("The Lagos-based Health Service")) == "Health Service");
+  // "of the Eastern Cape" after an organisation word goes on with the body, no person.
+  CHECK(f.NameOf(f.Find("The Health Service of the Eastern Cape")) ==
+        "Health Service of the Eastern Cape");
+  // Without an organisation word the members are no body's.
+  CHECK(f.NameOf(f.Find("Members of the crew")) != "crew");
 }
 
 TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {

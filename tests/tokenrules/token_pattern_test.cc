@@ -221,6 +221,16 @@ TEST_CASE("token patterns: /regular expressions/ test a word's text, the escape 
   CHECK(Slots("N:Cap+ Y:/,/", "Ann Lee, said", false).count("") == 1);
 }
 
+TEST_CASE("token patterns: Poss passes a word with a possessive ending") {
+  CHECK(Slots("N:(Cap & Poss) W:lower", "Ruiz’s campaign", false)["N"] == "Ruiz’s");
+  CHECK(Slots("N:(Cap & Poss) W:lower", "Ruiz's campaign", false)["N"] == "Ruiz's");
+  CHECK(Slots("N:Poss W:lower", "the pilots’ union", false).count("") == 1);  // "the" is none
+  // A plural possessive's apostrophe gives no symbol of its own; the word before is Poss.
+  CHECK(Slots("the N:Poss W:lower", "the pilots’ union", false)["N"] == "pilots");
+  CHECK(Slots("N:(Cap & !Poss) W:lower", "Ruiz’s campaign", false).count("") == 1);
+  CHECK(Slots("N:(Cap & !Poss) W:lower", "Ruiz campaign", false)["N"] == "Ruiz");
+}
+
 TEST_CASE("token patterns: more distinct regular expressions than a signature holds is an error") {
   std::string pattern = "said";
   for (size_t i = 0; i <= kMaxRegexTests; ++i) pattern += " /x" + std::to_string(i) + "/";

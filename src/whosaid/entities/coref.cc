@@ -299,6 +299,33 @@ bool Registry::CapitalizedNameWord(std::string_view word) const {
   return joint != std::string_view::npos && lex_.particles.contains(word.substr(0, joint));
 }
 
+std::optional<std::string> Registry::BodyOfMembers(std::string_view mention) const {
+  std::string_view rest = mention;
+  if (const std::string_view lead = LeadWord(rest);
+      lex_.articles.contains(lead) && lead.size() < rest.size()) {
+    rest.remove_prefix(lead.size() + 1);
+  }
+  const std::string_view noun = LeadWord(rest);
+  if (noun.size() >= rest.size() || !lex_.member_nouns.contains(AsciiLower(noun))) {
+    return std::nullopt;
+  }
+  std::string_view body = rest.substr(noun.size() + 1);
+  const std::string_view joint = LeadWord(body);
+  if (joint.size() >= body.size() || !lex_.role_prepositions.contains(joint)) return std::nullopt;
+  body.remove_prefix(joint.size() + 1);
+  if (const std::string_view article = LeadWord(body);
+      lex_.definite_articles.contains(article) && article.size() < body.size()) {
+    body.remove_prefix(article.size() + 1);
+  }
+  for (size_t b = 0; b < body.size();) {
+    size_t e = body.find(' ', b);
+    if (e == std::string_view::npos) e = body.size();
+    if (lex_.org_words.contains(body.substr(b, e - b))) return std::string(body);
+    b = e + 1;
+  }
+  return std::nullopt;
+}
+
 Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   Resolution r;
   // A parenthetical ("(D-Md.)") or what follows a comma (", 30,", ", R-Ky.,") is not part
@@ -309,6 +336,16 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       span.end = span.begin + static_cast<uint32_t>(at);
       mention = mention.substr(0, at);
     }
+  }
+  // Words that follow a subject are no part of it: "Trump has", "Clinton also", "Reid
+  // frequently" (a reported-speech rule's shortest subject before its verb).
+  while (true) {
+    const size_t sp = mention.rfind(' ');
+    if (sp == std::string_view::npos) break;
+    const std::string_view last = mention.substr(sp + 1);
+    if (!lex_.subject_verb_openers.contains(last) && !lex_.manner_adverbs.contains(last)) break;
+    mention = mention.substr(0, sp);
+    span.end = span.begin + static_cast<uint32_t>(sp);
   }
   // A role phrase with its holder's name after it in commas: "The Commissioner for
   // Information, Mr. Gbenga Adeleke, said" is Mr. Adeleke's (the role is his).
@@ -420,6 +457,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       }
     }
   }
+  // "Members of the Harbor Residents’ Association": the people speak for the body named
+  // after the preposition, when that name holds an organisation word.
+  if (std::optional<std::string> body = BodyOfMembers(mention)) {
+    r.entity = BodyEntity(std::move(*body));
+    return r;
+  }
   // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
   // Only the first occurrence of each joint word counts ("president of the Federation of
   // Teachers" is no person named before "of").
@@ -463,6 +506,17 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   if (b > 0 && b < tokens.size()) {
     const std::string_view prev = tokens[b - 1].word;
     joined_by_preposition = lex_.role_prepositions.contains(prev);
+    // A body's name that goes on with "of the PLACE": "the Health Workers’ Alliance of the
+    // Eastern Cape" names the alliance, not a person "Eastern Cape".
+    if (!joined_by_preposition && b >= 3 && lex_.definite_articles.contains(prev) &&
+        lex_.body_name_joints.contains(tokens[b - 2].word)) {
+      for (size_t k = b - 2; k-- > 0 && tokens[k].cap;) {
+        if (In(lex_.org_words, tokens[k])) {
+          joined_by_preposition = true;
+          break;
+        }
+      }
+    }
   }
   // A title inside the run ("Florida Sen. Marco Rubio") ends the words before it, as in
   // Scan(): the name starts at the last block of titles, which SkipToName then reads.
@@ -566,6 +620,15 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         r.entity = BodyEntity(std::move(*firm));
         return r;
       }
+    }
+  }
+  // A compound modifier opening the name is no part of it: "the Lilongwe-based Centre for
+  // Rural Policy" is the Centre for Rural Policy (a hyphen before a lower-case letter).
+  if (const size_t sp = name.find(' '); sp != std::string::npos) {
+    const size_t hyphen = name.find('-');
+    if (hyphen != std::string::npos && hyphen < sp && hyphen + 1 < sp && name[hyphen + 1] >= 'a' &&
+        name[hyphen + 1] <= 'z' && name[sp + 1] >= 'A' && name[sp + 1] <= 'Z') {
+      name.erase(0, sp + 1);
     }
   }
   r.entity = BodyEntity(std::move(name));

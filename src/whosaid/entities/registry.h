@@ -153,6 +153,9 @@ class Registry {
   // a possessive) the words need no possessive: "Trump's Indiana chairman, Rex Early".
   bool OwnsRoleOf(uint32_t owner_end, uint32_t name_begin, bool owned) const;
   void NoteGender(int entity, Gender gender);
+  // The body that "Members of the Harbor Residents’ Association" speak for (member_nouns.lst,
+  // a preposition, a name holding an organisation word), or none.
+  std::optional<std::string> BodyOfMembers(std::string_view mention) const;
   std::optional<std::string> RoleAfter(uint32_t name_end) const;
   std::optional<std::string> RoleBefore(const std::vector<Token>& tokens, size_t first) const;
   // A word of role_nouns.lst as written or lower-cased ("Poet", "critic").

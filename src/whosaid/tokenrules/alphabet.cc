@@ -104,6 +104,7 @@ size_t Alphabet::SignatureHash::operator()(const Signature& s) const {
   h = h * 31 + static_cast<size_t>(s.kind);
   h = h * 31 + static_cast<size_t>(s.shape);
   h = h * 31 + s.regexes;
+  h = h * 2 + s.possessive;
   return (h * 31 + s.quote) * 2 + s.sentence_start;
 }
 
@@ -180,6 +181,7 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     s.shape = s.kind == text::TokenKind::kNumber ? text::Shape::kDigits : text::WordShape(text);
     s.lists = table.ListsOf(text) & a.used_lists_;
     s.regexes = a.RegexBits(text);
+    s.possessive = IsPossessiveWord(text);
     if (const auto it = a.literals_.find(text::AsciiLower(text)); it != a.literals_.end())
       s.literal = it->second;
     a.Add(s);
@@ -190,10 +192,13 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
   for (unsigned bits = 0; bits < subsets; ++bits) {
     for (text::Shape shape : {text::Shape::kCapitalized, text::Shape::kLower, text::Shape::kUpper,
                               text::Shape::kMixed, text::Shape::kNone}) {
-      Signature s;
-      s.shape = shape;
-      s.regexes = static_cast<uint8_t>(bits);
-      a.Add(s);
+      for (const bool possessive : {false, true}) {
+        Signature s;
+        s.shape = shape;
+        s.regexes = static_cast<uint8_t>(bits);
+        s.possessive = possessive;
+        a.Add(s);
+      }
     }
     Signature number;
     number.kind = text::TokenKind::kNumber;
@@ -304,8 +309,8 @@ void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patte
     if (s.quote == 2) other_quote_ = symbol;
     if (s.sentence_start) sentence_start_ = symbol;
     const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
-    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && s.quote == 0 &&
-        !s.sentence_start && kind < kKinds && shape < kShapes) {
+    if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && !s.possessive &&
+        s.quote == 0 && !s.sentence_start && kind < kKinds && shape < kShapes) {
       plain_[kind][shape] = symbol;
     }
   }
@@ -336,8 +341,8 @@ void Alphabet::OrderAndWriteClasses(const std::vector<const PatternNode*>& patte
   }
 }
 
-char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
-                          uint64_t lists) const {
+char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token, uint64_t lists,
+                          bool apostrophe_after) const {
   Signature s;
   s.kind = token.kind;
   if (token.kind == text::TokenKind::kWord || token.kind == text::TokenKind::kNumber) {
@@ -353,14 +358,16 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
       if (it != literals_.end()) s.literal = it->second;
     }
     if (!regexes_.empty()) s.regexes = RegexBits(token_text);
+    s.possessive =
+        token.kind == text::TokenKind::kWord && (apostrophe_after || IsPossessiveWord(token_text));
   } else if (token.kind == text::TokenKind::kPunct) {
     if (const auto it = puncts_.find(token_text); it != puncts_.end()) {
       s.punct = it->second;
     }
   }
   const auto kind = static_cast<size_t>(s.kind), shape = static_cast<size_t>(s.shape);
-  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && kind < kKinds &&
-      shape < kShapes && plain_[kind][shape] != 0) {
+  if (s.lists == 0 && s.literal < 0 && s.punct < 0 && s.regexes == 0 && !s.possessive &&
+      kind < kKinds && shape < kShapes && plain_[kind][shape] != 0) {
     return plain_[kind][shape];
   }
   if (const auto it = symbols_.find(s); it != symbols_.end()) return it->second;
@@ -370,6 +377,13 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   s.literal = -1;
   const auto it = symbols_.find(s);
   return it != symbols_.end() ? it->second : symbols_.at(Signature{});
+}
+
+bool IsPossessiveWord(std::string_view w) {
+  auto ends = [&](std::string_view tail) {
+    return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
+  };
+  return ends("\xE2\x80\x99s") || ends("'s") || ends("s\xE2\x80\x99") || ends("s'");
 }
 
 bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signature& s) const {
@@ -386,6 +400,8 @@ bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signatur
       return word && s.shape == t.shape;
     case Kind::kRegex:
       return word && ((s.regexes >> key.regex) & 1);
+    case Kind::kPossessive:
+      return word && s.possessive;
     case Kind::kPunct:
       return token && s.kind == text::TokenKind::kPunct && s.punct == key.punct;
     case Kind::kQuote:

@@ -33,6 +33,7 @@ struct Signature {
   text::TokenKind kind = text::TokenKind::kWord;
   text::Shape shape = text::Shape::kNone;
   uint8_t regexes = 0;          // the rules' regular-expression tests the text passes (bits)
+  bool possessive = false;      // the word ends in ’s, 's, s’ or s' (Poss)
   uint8_t quote = 0;            // 1: the quotation being attributed, 2: another quotation
   bool sentence_start = false;  // the symbol before a sentence's first token (no token)
   friend bool operator==(const Signature&, const Signature&) = default;
@@ -46,7 +47,9 @@ class Alphabet {
                                 const std::vector<const PatternNode*>& patterns);
 
   // The symbol of one token: its text, the token and its lists (TokenStream::lists).
-  char32_t Encode(std::string_view token_text, const text::Token& token, uint64_t lists) const;
+  // `apostrophe_after`: a plural possessive's apostrophe follows ("pilots’"), so Poss passes.
+  char32_t Encode(std::string_view token_text, const text::Token& token, uint64_t lists,
+                  bool apostrophe_after = false) const;
   char32_t quote() const { return quote_; }
   char32_t other_quote() const { return other_quote_; }
   char32_t sentence_start() const { return sentence_start_; }
@@ -125,6 +128,9 @@ class Alphabet {
   std::unordered_map<lexicon::ListId, std::vector<uint64_t>> phrase_words_;
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
+
+// The token test Poss: "Ruiz’s", "Ruiz's", "pilots’", "pilots'" end in a possessive.
+bool IsPossessiveWord(std::string_view word);
 
 inline constexpr char32_t kFirstSymbol = 0x100;
 inline constexpr char32_t kLastSymbol = 0x7FF;  // every symbol is two bytes of UTF-8

@@ -239,7 +239,8 @@ SymbolText EncodeTokens(const Alphabet& alphabet, std::string_view text,
       // The tokens' lists, when they are of the alphabet's lexicon; else looked up.
       const uint64_t lists =
           seg.lexicon == alphabet.table() ? seg.TokenLists(i) : alphabet.table()->ListsOf(word);
-      symbol = alphabet.Encode(word, tok, lists);
+      symbol =
+          alphabet.Encode(word, tok, lists, next < end && PossessiveApostrophe(text, seg, next));
     }
     text::AppendUtf8(out.symbols, symbol);
     out.first_token.push_back(static_cast<uint32_t>(i));

@@ -299,6 +299,7 @@ class Parser {
           {"PARA", TokenTest::Kind::kParagraph, text::Shape::kNone},
           {"SENT", TokenTest::Kind::kSentence, text::Shape::kNone},
           {"ANY", TokenTest::Kind::kAny, text::Shape::kNone},
+          {"Poss", TokenTest::Kind::kPossessive, text::Shape::kNone},
       };
       for (const Reserved& r : kReserved) {
         if (word == r.name) {

@@ -5,6 +5,7 @@
 //   said  "according to"     literal words, case-insensitive (a quoted phrase is a sequence)
 //   @cue_verbs               a token whose word is in that list of the pack's manifest
 //   Cap lower UPPER Num      shapes (Capitalized, lower case, all capitals, a number)
+//   Poss                     a word ending in a possessive ’s, 's, s’ or s' ("Ruiz’s")
 //   , . : ; ( ) — –          a punctuation mark (write ":" "?" "!" quoted: they are operators;
 //                            "--" and "..." are the tokens of those runs)
 //   QUOTE  OTHER_QUOTE       the quotation being attributed, any other quotation
@@ -46,6 +47,7 @@ struct TokenTest {
     kSentence,
     kAny,
     kRegex,
+    kPossessive,
     kAnd,
     kOr,
     kNot
