@@ -250,5 +250,21 @@ TEST_CASE("attributor: roles of family and of two nouns; 'her daughter' is the o
   CHECK(q[3].speaker != "Ivo Sand");
 }
 
+TEST_CASE(
+    "attributor: a legislator's initials before the name are a title; 'and he' ends a clause") {
+  auto q = Extract("Labour MP Jo Vint said the plan was “a disgrace” for the town.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Jo Vint");
+  CHECK(q[0].role == "Labour MP");
+  // "X said A, and he dismissed what he called “…”": the clause ends before "and he", and
+  // "he" is the one who said A.
+  q = Extract(
+      "Ivo Sand, a prosecutor, spoke first. Tom Reyl, a barrister, spoke next.\n\nThe "
+      "prosecutor said the money came late, and he dismissed what he called “a timed act”.",
+      /*all_marks=*/false, /*indirect=*/true);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ivo Sand");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -296,12 +296,20 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     std::stable_sort(events.begin(), events.end(),
                      [](const Event& a, const Event& b) { return a.pos < b.pos; });
     int previous = -1;
+    text::ByteSpan previous_mention;
     for (Event& e : events) {
-      entities::Resolution r = registry.Resolve(e.link->speaker, previous);
+      entities::Resolution r;
+      if (registry.ContinuesSpeaker(e.link->speaker, previous_mention, previous)) {
+        r.entity = previous;
+        r.pronoun = true;
+      } else {
+        r = registry.Resolve(e.link->speaker, previous);
+      }
       e.link->entity = r.entity;
       e.link->pronoun = r.pronoun;
       if (r.entity >= 0) {
         previous = r.entity;
+        previous_mention = e.link->speaker;
         if (e.link->role) registry.SetRoleFromRule(r.entity, doc.Slice(*e.link->role));
         if (r.role) registry.SetRoleIfMissing(r.entity, *r.role);
       }

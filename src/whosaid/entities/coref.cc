@@ -56,6 +56,27 @@ int Registry::BodyEntity(std::string name) {
   return it->second;
 }
 
+bool Registry::ContinuesSpeaker(text::ByteSpan pronoun, text::ByteSpan previous_mention,
+                                int previous) const {
+  if (previous < 0 || previous_mention.empty() || previous_mention.end > pronoun.begin) {
+    return false;
+  }
+  if (SentenceOf(previous_mention.begin) != SentenceOf(pronoun.begin)) return false;
+  const std::string_view word = text_.substr(pronoun.begin, pronoun.size());
+  const Gender gender = lex_.pronouns_male.contains(word)     ? Gender::kMale
+                        : lex_.pronouns_female.contains(word) ? Gender::kFemale
+                                                              : Gender::kUnknown;
+  if (gender == Gender::kUnknown) return false;  // "they", "it", a name: not here
+  // Nobody else named between: "According to ProPublica, Clinton praised …, and she asked"
+  // is Clinton's.
+  for (auto m = MentionsFrom(previous_mention.end);
+       m != mentions_.end() && m->span.begin < pronoun.begin; ++m) {
+    if (m->entity != previous) return false;
+  }
+  const Entity& e = entities_[previous];
+  return e.kind == EntityKind::kPerson && (e.gender == Gender::kUnknown || e.gender == gender);
+}
+
 int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
                              int previous_speaker) const {
   auto compatible = [&](int k) {

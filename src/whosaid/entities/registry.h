@@ -66,6 +66,13 @@ class Registry {
   // none when a lower-case word comes before it. Call after Scan().
   std::optional<text::ByteSpan> Antecedent(text::ByteSpan pronoun) const;
 
+  // Whether the pronoun at `pronoun` ("he", "she") stands for `previous`, the speaker of the
+  // statement before, named at `previous_mention` earlier in the same sentence: "The
+  // prosecutor said the money came late, and he dismissed what he called “…”". Only when the
+  // gender fits and nobody else is named between them.
+  bool ContinuesSpeaker(text::ByteSpan pronoun, text::ByteSpan previous_mention,
+                        int previous) const;
+
   // Records a role for an entity (from a rule's ROLE slot) unless it has one.
   void SetRoleIfMissing(int entity, std::string role);
   // A rule's ROLE slot that ends where the entity's role goes on ("the captain who led the
