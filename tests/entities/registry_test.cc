@@ -45,6 +45,7 @@ Lexicons TestLexicons() {
   lex.be_forms = WordList::FromString("is\nwas\nare\nwere");
   lex.group_speaker_nouns = WordList::FromString("officials\nspokesman\npolice");
   lex.member_nouns = WordList::FromString("members\nofficials");
+  lex.body_modifier_endings = WordList::FromString("based\nowned");
   lex.manner_adverbs = WordList::FromString("repeatedly\nlater");
   lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
   lex.subject_verb_openers = WordList::FromString("have\nalso");
@@ -316,6 +317,8 @@ TEST_CASE("registry: members of a body speak for it; a body's name keeps its pla
   CHECK(f.NameOf(f.Find("Members of the Fisheries Ministry")) == "Fisheries Ministry");
   // A compound modifier ("Lagos-based") opens no body's name.
   CHECK(f.NameOf(f.Find("The Lagos-based Health Service")) == "Health Service");
+  Fixture c("The Co-operative Health Service said no.");
+  CHECK(c.NameOf(c.Find("The Co-operative Health Service")) == "Co-operative Health Service");
   // "of the Eastern Cape" after an organisation word goes on with the body, no person.
   CHECK(f.NameOf(f.Find("The Health Service of the Eastern Cape")) ==
         "Health Service of the Eastern Cape");

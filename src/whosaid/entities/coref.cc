@@ -643,12 +643,15 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       }
     }
   }
-  // A compound modifier opening the name is no part of it: "the Lilongwe-based Centre for
-  // Rural Policy" is the Centre for Rural Policy (a hyphen before a lower-case letter).
+  // A hyphenated modifier opening the name is no part of it: "the Lilongwe-based Centre for
+  // Rural Policy" is the Centre for Rural Policy (body_modifier_endings.lst; "the
+  // Co-operative Bank" keeps its name).
   if (const size_t sp = name.find(' '); sp != std::string::npos) {
     const size_t hyphen = name.find('-');
-    if (hyphen != std::string::npos && hyphen < sp && hyphen + 1 < sp && name[hyphen + 1] >= 'a' &&
-        name[hyphen + 1] <= 'z' && name[sp + 1] >= 'A' && name[sp + 1] <= 'Z') {
+    if (hyphen != std::string::npos && hyphen + 1 < sp &&
+        lex_.body_modifier_endings.contains(
+            std::string_view(name).substr(hyphen + 1, sp - hyphen - 1)) &&
+        name[sp + 1] >= 'A' && name[sp + 1] <= 'Z') {
       name.erase(0, sp + 1);
     }
   }
