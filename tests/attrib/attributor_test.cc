@@ -266,5 +266,18 @@ TEST_CASE(
   CHECK(q[0].speaker == "Ivo Sand");
 }
 
+TEST_CASE("attributor: 'the veteran administrator' is the one named before; 'by saying'") {
+  auto q = Extract(
+      "Pia Lund, 61, has run the port since 2018. “Nobody wins a strike,” the veteran "
+      "administrator said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Pia Lund");
+  // A speaker slot that ends with a preposition ("The mayor ended the meeting by") is a
+  // clause: the sentence's subject speaks.
+  q = Extract("The mayor ended the meeting by saying the city would “not pay a cent more.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "mayor");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -29,9 +29,11 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   if (lex.not_speaker_openings.contains(LeadWord(s))) return false;
   // A verb of saying opens a clause that ran into the slot ("said Trump's remarks").
   if (OpensWithCue(s, lex)) return false;
-  // Nor does one that ends with a form of "be" ("Alpert’s metaphor is").
+  // Nor does one that ends with a form of "be" ("Alpert’s metaphor is") or a preposition
+  // ("The mayor ended the meeting by" before "saying …": the subject is the speaker).
   if (const size_t last = s.rfind(' ');
-      last != std::string_view::npos && lex.be_forms.contains(s.substr(last + 1))) {
+      last != std::string_view::npos && (lex.be_forms.contains(s.substr(last + 1)) ||
+                                         lex.role_prepositions.contains(s.substr(last + 1)))) {
     return false;
   }
   size_t pos = 0;

@@ -29,10 +29,22 @@ bool DescribesPerson(std::string_view mention, const Lexicons& lex) {
   if (std::count(rest.begin(), rest.end(), ' ') > 2) return false;
   const size_t sp = rest.rfind(' ');
   const std::string_view head = sp == std::string_view::npos ? rest : rest.substr(sp + 1);
-  const size_t hyphen = head.find('-');
-  return lex.descriptor_nouns.contains(rest) || lex.descriptor_nouns.contains(head) ||
-         (hyphen != std::string_view::npos && hyphen > 0 && head[0] >= '0' && head[0] <= '9' &&
-          lex.descriptor_nouns.contains(head.substr(hyphen + 1)));
+  auto descriptor = [&](std::string_view word) {
+    const size_t hyphen = word.find('-');
+    return lex.descriptor_nouns.contains(word) ||
+           (hyphen != std::string_view::npos && hyphen > 0 && word[0] >= '0' && word[0] <= '9' &&
+            lex.descriptor_nouns.contains(word.substr(hyphen + 1)));
+  };
+  if (lex.descriptor_nouns.contains(rest) || descriptor(head)) return true;
+  // A descriptor before a role noun: "the veteran administrator", "the 61-year-old coach".
+  if (sp == std::string_view::npos || !lex.role_nouns.contains(head)) return false;
+  for (size_t b = 0; b < sp;) {
+    size_t e = rest.find(' ', b);
+    if (e == std::string_view::npos || e > sp) e = sp;
+    if (descriptor(rest.substr(b, e - b))) return true;
+    b = e + 1;
+  }
+  return false;
 }
 
 }  // namespace
@@ -300,7 +312,7 @@ std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const
           tokens[first - 1].shape == text::Shape::kUpper)) {
     --first;
   }
-  if (first == k) return std::nullopt;
+  if (first == k) return DefiniteDescriptionEndingAt(k);
   // A place after a name: "Ana Ruiz of Ohio, who …" is Ana Ruiz.
   if (first >= 2) {
     const text::Token& joint = tokens[first - 1];
@@ -310,6 +322,24 @@ std::optional<text::ByteSpan> Registry::Antecedent(text::ByteSpan pronoun) const
   }
   // A name the scan did not take (a body): those words.
   return text::ByteSpan{tokens[first].span.begin, name_end};
+}
+
+std::optional<text::ByteSpan> Registry::DefiniteDescriptionEndingAt(size_t k) const {
+  // "The port authority, which …", "the mayor, who …": a definite article and up to four
+  // words that are no function words, ending at token k - 1, in one sentence.
+  constexpr size_t kWords = 4;
+  const std::vector<text::Token>& tokens = seg_->tokens;
+  for (size_t i = k; i-- > 0 && k - i <= kWords + 1;) {
+    const text::Token& t = tokens[i];
+    if (t.kind != text::TokenKind::kWord || t.sentence != tokens[k - 1].sentence) break;
+    const std::string_view word = text_.substr(t.span.begin, t.span.size());
+    if (lex_.definite_articles.contains(word)) {
+      if (i + 1 == k) break;  // the article alone
+      return text::ByteSpan{t.span.begin, tokens[k - 1].span.end};
+    }
+    if (lex_.role_stops.contains(AsciiLower(word)) || lex_.cue_verbs.contains(word)) break;
+  }
+  return std::nullopt;
 }
 
 bool Registry::CapitalizedNameWord(std::string_view word) const {

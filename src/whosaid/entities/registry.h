@@ -65,6 +65,8 @@ class Registry {
   // between them or not): the mention that ends there, else the capitalized words there;
   // none when a lower-case word comes before it. Call after Scan().
   std::optional<text::ByteSpan> Antecedent(text::ByteSpan pronoun) const;
+  // A definite description ending at token `k - 1` ("The port authority"), or none.
+  std::optional<text::ByteSpan> DefiniteDescriptionEndingAt(size_t k) const;
 
   // Whether the pronoun at `pronoun` ("he", "she") stands for `previous`, the speaker of the
   // statement before, named at `previous_mention` earlier in the same sentence: "The
