@@ -326,6 +326,13 @@ TEST_CASE("registry: members of a body speak for it; a body's name keeps its pla
   CHECK(f.NameOf(f.Find("Members of the crew")) != "crew");
 }
 
+TEST_CASE("registry: 'they' before a verb of saying is the body named just before") {
+  Fixture f("The Fisheries Ministry met on Monday. They said no. Later they left.");
+  CHECK(f.NameOf(f.Find("They")) == "Fisheries Ministry");
+  // Not without a verb of saying after it.
+  CHECK(f.NameOf(f.Find("they")) != "Fisheries Ministry");
+}
+
 TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {
   // "cabinet member for communities" in commas is a role; a clause or a list is not.
   Fixture f(

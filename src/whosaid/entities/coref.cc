@@ -472,9 +472,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     }
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
-    if (r.entity < 0 && neuter_speaker) {
+    // "they" too, when no group or body mention stands before it: "The Harbor Union met on
+    // Monday. They said the offer was “an insult”."
+    const bool group_speaker = plural && !neuter_speaker && cue_follows();
+    if (r.entity < 0 && (neuter_speaker || group_speaker)) {
       std::optional<std::string> body = NamedBodyNear(span.begin);
-      if (!body) body = CapitalizedSubjectBefore(span.begin);
+      if (!body && neuter_speaker) body = CapitalizedSubjectBefore(span.begin);
       if (body) r.entity = BodyEntity(std::move(*body));
     }
     return r;
