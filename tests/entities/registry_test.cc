@@ -47,8 +47,9 @@ Lexicons TestLexicons() {
   lex.member_nouns = WordList::FromString("members\nofficials");
   lex.body_modifier_endings = WordList::FromString("based\nowned");
   lex.manner_adverbs = WordList::FromString("repeatedly\nlater");
+  lex.negations = WordList::FromString("not\nnever");
   lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
-  lex.subject_verb_openers = WordList::FromString("have\nalso");
+  lex.subject_verb_openers = WordList::FromString("have\nhas\nalso");
   lex.firm_words = WordList::FromString("Holdings\nPartners");
   return lex;
 }
@@ -331,6 +332,13 @@ TEST_CASE("registry: 'they' before a verb of saying is the body named just befor
   CHECK(f.NameOf(f.Find("They")) == "Fisheries Ministry");
   // Not without a verb of saying after it.
   CHECK(f.NameOf(f.Find("they")) != "Fisheries Ministry");
+}
+
+TEST_CASE("registry: words after a subject leave its name: adverbs, auxiliaries, negations") {
+  Fixture f("Mark Hill spoke. Hill repeatedly said no. Hill has not said when. Hill also left.");
+  CHECK(f.NameOf(f.Find("Hill repeatedly")) == "Mark Hill");
+  CHECK(f.NameOf(f.Find("Hill has not")) == "Mark Hill");
+  CHECK(f.NameOf(f.Find("Hill also")) == "Mark Hill");
 }
 
 TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {

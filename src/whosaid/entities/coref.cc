@@ -389,12 +389,16 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     }
   }
   // Words that follow a subject are no part of it: "Trump has", "Clinton also", "Reid
-  // frequently" (a reported-speech rule's shortest subject before its verb).
+  // frequently", "The council has not", "Grassley wouldn’t" (a reported-speech rule's
+  // shortest subject before its verb; PolNeAR counts a negated statement as one).
   while (true) {
     const size_t sp = mention.rfind(' ');
     if (sp == std::string_view::npos) break;
     const std::string_view last = mention.substr(sp + 1);
-    if (!lex_.subject_verb_openers.contains(last) && !lex_.manner_adverbs.contains(last)) break;
+    if (!lex_.subject_verb_openers.contains(last) && !lex_.manner_adverbs.contains(last) &&
+        !lex_.negations.contains(last) && !lex_.not_subject_words.contains(last)) {
+      break;
+    }
     mention = mention.substr(0, sp);
     span.end = span.begin + static_cast<uint32_t>(sp);
   }

@@ -52,6 +52,7 @@ generic_speaker_openings = generic_speaker_openings.lst
 speaker_name_joining_words = speaker_name_joining_words.lst
 group_speaker_nouns = group_speaker_nouns.lst
 member_nouns = member_nouns.lst
+negations = negations.lst
 body_modifier_endings = body_modifier_endings.lst
 manner_adverbs = manner_adverbs.lst
 message_nouns = message_nouns.lst
