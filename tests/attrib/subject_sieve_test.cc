@@ -19,6 +19,16 @@ TEST_CASE(
   CHECK(q[0].rule == "sieve.subject");
 }
 
+TEST_CASE("subject sieve: a sentence adverb and its comma before the subject pronoun") {
+  // "However, he …": the pronoun is the subject, not the first name after it.
+  const auto q = Extract(
+      "Tom Reyl spoke first.\n\nHowever, he saw Ana Ruiz’s offer as “a little "
+      "desperate” in the end.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Tom Reyl");
+  CHECK(q[0].mention == "he");
+}
+
 TEST_CASE("subject sieve: sentence subjects behind titles and contractions") {
   // An abbreviated title opening the sentence is not the subject; the name after it is.
   auto q = Extract("The vote was close. Gov. Ruth Ellis has called the plan “a fraud.”");

@@ -119,9 +119,11 @@ std::optional<text::ByteSpan> PronounOpening(std::string_view t, text::ByteSpan 
                                              const entities::Lexicons& lex) {
   std::string_view s = t.substr(sentence.begin, sentence.size());
   uint32_t skip = 0;
-  if (const size_t sp = s.find(' ');
-      sp != std::string_view::npos && lex.sentence_leads.contains(s.substr(0, sp))) {
-    skip = static_cast<uint32_t>(sp + 1);
+  // "But he", and with a comma: "Meanwhile, it attacked …", "However, he called …".
+  if (const size_t sp = s.find(' '); sp != std::string_view::npos) {
+    std::string_view lead = s.substr(0, sp);
+    if (lead.size() > 1 && lead.back() == ',') lead.remove_suffix(1);
+    if (lex.sentence_leads.contains(lead)) skip = static_cast<uint32_t>(sp + 1);
   }
   if (const size_t sp = s.find(' ', skip);
       sp != std::string_view::npos && lex.subject_pronouns.contains(s.substr(skip, sp - skip))) {
@@ -226,7 +228,14 @@ std::optional<text::ByteSpan> DescriptionOpening(std::string_view t, const text:
                ? t.substr(tokens[i].span.begin, tokens[i].span.size())
                : std::string_view();
   };
-  if (lex.sentence_leads.contains(word(k))) ++k;
+  if (lex.sentence_leads.contains(word(k))) {
+    ++k;
+    // "Meanwhile, the council …": its comma too.
+    if (k < tokens.size() && tokens[k].kind == text::TokenKind::kPunct &&
+        t.substr(tokens[k].span.begin, tokens[k].span.size()) == ",") {
+      ++k;
+    }
+  }
   if (!lex.articles.contains(word(k))) return std::nullopt;
   const size_t article = k;
   std::optional<size_t> head;
