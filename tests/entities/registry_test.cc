@@ -36,7 +36,7 @@ Lexicons TestLexicons() {
   lex.descriptor_nouns = WordList::FromString("teenager\nGerman\nyear-old\nveteran");
   lex.relative_pronouns = WordList::FromString("who\nwhose");
   lex.antecedent_pronouns = WordList::FromString("who\nwhich");
-  lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom");
+  lex.role_prepositions = WordList::FromString("for\nof\nat\nwith\nfrom\non");
   lex.name_joints = WordList::FromString("of\nfrom");
   lex.office_joints = WordList::FromString("of\nfor");
   lex.body_name_joints = WordList::FromString("of\nfor\nand");
@@ -339,6 +339,14 @@ TEST_CASE("registry: words after a subject leave its name: adverbs, auxiliaries,
   CHECK(f.NameOf(f.Find("Hill repeatedly")) == "Mark Hill");
   CHECK(f.NameOf(f.Find("Hill has not")) == "Mark Hill");
   CHECK(f.NameOf(f.Find("Hill also")) == "Mark Hill");
+  // A day after "on" too, but not what follows "of".
+  Fixture g("The Fisheries Ministry on Wednesday said no. Members of Wednesday left.");
+  CHECK(g.NameOf(g.Find("The Fisheries Ministry on Wednesday")) == "Fisheries Ministry");
+}
+
+TEST_CASE("registry: a role phrase before a title is the role: 'Port officer Dr. Ana Lind'") {
+  Fixture f("Port officer Dr. Ana Lind said no.");
+  CHECK(f.RoleOf("Ana Lind") == "Port officer");
 }
 
 TEST_CASE("registry: a bare role phrase whose role noun follows lower-case modifiers") {

@@ -468,6 +468,9 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
             role && lex_.relative_pronouns.contains(registry_words::LeadWord(*role));
         if (!role || clause) {
           std::optional<std::string> before = RoleBefore(tokens, b);
+          // A role phrase before the title: "Municipal commissioner Dr Anil Kale" holds the
+          // office of commissioner ("Dr" is his).
+          if (!before && !title.empty()) before = RoleBefore(tokens, title_begin);
           if (!before) before = RoleAppositiveBefore(tokens[run_start].span.begin);
           if (before) {
             role = std::move(before);
