@@ -279,5 +279,13 @@ TEST_CASE("attributor: 'the veteran administrator' is the one named before; 'by 
   CHECK(q[0].speaker == "mayor");
 }
 
+TEST_CASE("attributor: 'BODY of PLACE chairman NAME' is the person, not the body's first word") {
+  const auto q = Extract(
+      "Friends of Brindle Cross Library chairman Colin Pryce said the closure was “a betrayal "
+      "of every child”.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Colin Pryce");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

@@ -535,8 +535,24 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   // "Mr. Morgan of the Sierra Club": the person is named before " of " / " from ".
   // Only the first occurrence of each joint word counts ("president of the Federation of
   // Teachers" is no person named before "of").
+  // Not when the mention ends with a person's name the scan found after the joint: "Friends
+  // of Brindle Cross Library chairman Colin Pryce" is Colin Pryce.
+  // (a role noun stands right before that name: not "Rangel of New York").
+  const auto last_mention = MentionsFrom(span.end);
+  bool ends_with_person = false;
+  if (last_mention != mentions_.begin()) {
+    const EntityMention& m = *std::prev(last_mention);
+    const std::string_view before_name =
+        text_.substr(span.begin, m.span.begin > span.begin ? m.span.begin - span.begin - 1 : 0);
+    const size_t sp = before_name.rfind(' ');
+    const std::string_view role_word =
+        sp == std::string_view::npos ? before_name : before_name.substr(sp + 1);
+    ends_with_person = m.span.end == span.end && m.span.begin > span.begin && m.entity >= 0 &&
+                       entities_[m.entity].kind == EntityKind::kPerson &&
+                       lex_.role_nouns.contains(AsciiLower(role_word));
+  }
   std::vector<std::string_view> joints_seen;
-  for (size_t at = mention.find(' '); at != std::string_view::npos && at > 0;
+  for (size_t at = mention.find(' '); !ends_with_person && at != std::string_view::npos && at > 0;
        at = mention.find(' ', at + 1)) {
     const size_t joint_end = mention.find(' ', at + 1);
     if (joint_end == std::string_view::npos) break;
