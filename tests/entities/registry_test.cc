@@ -30,6 +30,7 @@ Lexicons TestLexicons() {
   lex.pronouns_male = WordList::FromString("he\nHe\nhim");
   lex.pronouns_female = WordList::FromString("she\nShe\nher");
   lex.pronouns_group = WordList::FromString("they\nThey\nit\nIt");
+  lex.clause_subject_pronouns = WordList::FromString("he\nHe\nshe\nShe\nthey\nThey");
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
   lex.possessive_determiners = WordList::FromString("his\nHis\nher\nHer");

@@ -453,7 +453,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
   if (plural || g != Gender::kUnknown || lex_.pronouns.contains(mention)) {
     r.pronoun = true;
     // "they" after "Residents were split.": the group the sentence's subject names.
-    if (plural && AsciiLower(mention) == "they") {
+    if (plural && lex_.clause_subject_pronouns.contains(AsciiLower(mention))) {  // they
       if (const std::optional<text::ByteSpan> group = PluralSubjectBefore(span)) {
         const Resolution g_r = Resolve(*group, previous_speaker);
         if (g_r.entity >= 0) {
