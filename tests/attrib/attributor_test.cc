@@ -287,5 +287,14 @@ TEST_CASE("attributor: 'BODY of PLACE chairman NAME' is the person, not the body
   CHECK(q[0].speaker == "Colin Pryce");
 }
 
+TEST_CASE("attributor: a possessive opens the role before a name: 'and her challenger, NAME,'") {
+  const auto q = Extract(
+      "Mayor Ruth Ellis and her challenger, Joan Pritchard, clashed on Tuesday.\n\n“The numbers "
+      "are invented,” Pritchard said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Joan Pritchard");
+  CHECK(q[0].role == "her challenger");
+}
+
 }  // namespace
 }  // namespace whosaid::attrib

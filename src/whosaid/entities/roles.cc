@@ -127,11 +127,13 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
       static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) < kPossessiveRoleWords;
   if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead) &&
       !possessive_name) {
-    // The last article inside the phrase opens the role.
+    // The last article or possessive determiner inside the phrase opens the role ("Mayor
+    // Ruth Ellis and her challenger, Joan Pritchard,").
     size_t at = std::string_view::npos;
     for (size_t sp = phrase.find(' '); sp != std::string_view::npos;
          sp = phrase.find(' ', sp + 1)) {
-      if (lex_.articles.contains(LeadWord(phrase.substr(sp + 1)))) at = sp + 1;
+      const std::string_view word = LeadWord(phrase.substr(sp + 1));
+      if (lex_.articles.contains(word) || lex_.possessive_determiners.contains(word)) at = sp + 1;
     }
     if (at == std::string_view::npos) return std::nullopt;
     phrase.remove_prefix(at);
