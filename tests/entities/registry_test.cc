@@ -48,7 +48,7 @@ Lexicons TestLexicons() {
   lex.member_nouns = WordList::FromString("members\nofficials");
   lex.body_modifier_endings = WordList::FromString("based\nowned");
   lex.manner_adverbs = WordList::FromString("repeatedly\nlater");
-  lex.negations = WordList::FromString("not\nnever");
+  lex.not_subject_words = WordList::FromString("will\nwould\nnot\nnever");
   lex.people_plural_endings = WordList::FromString("ers\nents\nmen\npeople");
   lex.subject_verb_openers = WordList::FromString("have\nhas\nalso");
   lex.firm_words = WordList::FromString("Holdings\nPartners");

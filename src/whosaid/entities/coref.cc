@@ -407,7 +407,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       continue;
     }
     if (!lex_.subject_verb_openers.contains(last) && !lex_.manner_adverbs.contains(last) &&
-        !lex_.negations.contains(last) && !lex_.not_subject_words.contains(last)) {
+        !lex_.not_subject_words.contains(last)) {
       break;
     }
     mention = mention.substr(0, sp);

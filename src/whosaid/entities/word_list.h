@@ -109,7 +109,6 @@ struct Lexicons {
   WordList speaker_nouns;        // spokesman, official, campaign …: the head of a speaker phrase
   WordList group_speaker_nouns;  // police officials witnesses …: generic on their own
   WordList member_nouns;         // members leaders …: "Members of BODY" speak for the body
-  WordList negations;            // not never …: "has not said" reports no statement
   WordList body_modifier_endings;  // based owned …: "the Lilongwe-based Centre" is the Centre
   WordList manner_adverbs;         // also repeatedly …: "Trump repeatedly" is Trump
 
