@@ -31,10 +31,9 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   if (OpensWithCue(s, lex)) return false;
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is") or a preposition
   // ("The mayor ended the meeting by" before "saying …": the subject is the speaker).
-  if (const size_t last = s.rfind(' ');
-      last != std::string_view::npos && (lex.be_forms.contains(s.substr(last + 1)) ||
-                                         lex.role_prepositions.contains(s.substr(last + 1)))) {
-    return false;
+  if (const size_t sp = s.rfind(' '); sp != std::string_view::npos) {
+    const std::string_view last = s.substr(sp + 1);
+    if (lex.be_forms.contains(last) || lex.role_prepositions.contains(last)) return false;
   }
   size_t pos = 0;
   while (pos < s.size()) {

@@ -68,16 +68,19 @@ int Registry::BodyEntity(std::string name) {
   return it->second;
 }
 
+Gender Registry::PronounGender(std::string_view word) const {
+  if (lex_.pronouns_female.contains(word)) return Gender::kFemale;
+  if (lex_.pronouns_male.contains(word)) return Gender::kMale;
+  return Gender::kUnknown;
+}
+
 bool Registry::ContinuesSpeaker(text::ByteSpan pronoun, text::ByteSpan previous_mention,
                                 int previous) const {
   if (previous < 0 || previous_mention.empty() || previous_mention.end > pronoun.begin) {
     return false;
   }
   if (SentenceOf(previous_mention.begin) != SentenceOf(pronoun.begin)) return false;
-  const std::string_view word = text_.substr(pronoun.begin, pronoun.size());
-  const Gender gender = lex_.pronouns_male.contains(word)     ? Gender::kMale
-                        : lex_.pronouns_female.contains(word) ? Gender::kFemale
-                                                              : Gender::kUnknown;
+  const Gender gender = PronounGender(text_.substr(pronoun.begin, pronoun.size()));
   if (gender == Gender::kUnknown) return false;  // "they", "it", a name: not here
   // Nobody else named between: "According to ProPublica, Clinton praised …, and she asked"
   // is Clinton's.
@@ -397,11 +400,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const std::string_view last = mention.substr(sp + 1);
     // A day after a preposition: "The civic body on Monday stated …" (not "of" or "from":
     // "26 percent of Democrats").
-    if (const size_t joint = sp > 0 ? mention.rfind(' ', sp - 1) : std::string_view::npos;
-        joint != std::string_view::npos && lex_.not_names.contains(last) &&
-        lex_.role_prepositions.contains(mention.substr(joint + 1, sp - joint - 1)) &&
-        !lex_.name_joints.contains(mention.substr(joint + 1, sp - joint - 1)) &&
-        !lex_.office_joints.contains(mention.substr(joint + 1, sp - joint - 1))) {
+    const size_t joint = sp > 0 ? mention.rfind(' ', sp - 1) : std::string_view::npos;
+    const std::string_view preposition = joint == std::string_view::npos
+                                             ? std::string_view()
+                                             : mention.substr(joint + 1, sp - joint - 1);
+    if (lex_.not_names.contains(last) && lex_.role_prepositions.contains(preposition) &&
+        !lex_.name_joints.contains(preposition) && !lex_.office_joints.contains(preposition)) {
       mention = mention.substr(0, joint);
       span.end = span.begin + static_cast<uint32_t>(joint);
       continue;
@@ -446,10 +450,8 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     }
   }
   // A pronoun: gendered, of a group, or another ("I").
-  Gender g = Gender::kUnknown;
+  const Gender g = PronounGender(mention);
   const bool plural = lex_.pronouns_group.contains(mention);
-  if (lex_.pronouns_male.contains(mention)) g = Gender::kMale;
-  if (lex_.pronouns_female.contains(mention)) g = Gender::kFemale;
   if (plural || g != Gender::kUnknown || lex_.pronouns.contains(mention)) {
     r.pronoun = true;
     // "they" after "Residents were split.": the group the sentence's subject names.

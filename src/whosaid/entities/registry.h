@@ -74,6 +74,9 @@ class Registry {
   // gender fits and nobody else is named between them.
   bool ContinuesSpeaker(text::ByteSpan pronoun, text::ByteSpan previous_mention,
                         int previous) const;
+  // The gender a pronoun gives its person (pronouns_female.lst, pronouns_male.lst), else
+  // unknown.
+  Gender PronounGender(std::string_view word) const;
 
   // Records a role for an entity (from a rule's ROLE slot) unless it has one.
   void SetRoleIfMissing(int entity, std::string role);
