@@ -8,6 +8,7 @@
 #include "cli/rules_command.h"
 #include "whosaid/rules/file_io.h"
 #include "whosaid/text/document.h"
+#include "whosaid/text/possessive.h"
 #include "whosaid/text/utf8.h"
 #include "whosaid/tokenrules/alphabet.h"
 
@@ -64,7 +65,7 @@ void PrintTokens(std::string_view text, const text::Segmentation& seg, std::FILE
     line += KindName(tok.kind);
     line += ' ';
     line += ShapeName(tok.shape);
-    if (tok.kind == text::TokenKind::kWord && tokenrules::IsPossessiveWord(word)) line += " Poss";
+    if (tok.kind == text::TokenKind::kWord && text::IsPossessiveWord(word)) line += " Poss";
     if (tok.sentence_start) line += " SENT";
     const uint64_t lists = seg.TokenLists(i);
     for (size_t l = 0; seg.lexicon && l < seg.lexicon->list_count(); ++l) {

@@ -9,6 +9,7 @@
 #include "whosaid/entities/registry.h"
 #include "whosaid/entities/registry_words.h"
 #include "whosaid/text/char_class.h"
+#include "whosaid/text/possessive.h"
 
 namespace whosaid::entities {
 
@@ -250,7 +251,7 @@ std::optional<std::string> Registry::CapitalizedSubjectBefore(uint32_t at) const
       named |= lex_.not_names.contains(w) || lex_.pronouns.contains(w) ||
                lex_.sentence_openers.contains(w) || lex_.subordinators.contains(w) ||
                lex_.first_names_female.contains(w) || lex_.first_names_male.contains(w) ||
-               registry_words::EndsWithPossessive(w);
+               text::HasPossessiveS(w);
     }
     // A "person" the registry took from two capitalized words and knows nothing else of
     // ("Acme Shipping and the union …") may be what "it" stands for.

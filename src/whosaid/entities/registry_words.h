@@ -30,11 +30,6 @@ inline std::string_view LeadWord(std::string_view phrase) {
   return sp == std::string_view::npos ? std::string_view() : phrase.substr(0, sp);
 }
 
-// True when `word` ends with a possessive ’s or 's ("Ruiz’s", "Thursday's").
-inline bool EndsWithPossessive(std::string_view word) {
-  return word.ends_with("'s") || word.ends_with("\xE2\x80\x99s");
-}
-
 // True when a word of `phrase` between two spaces (neither its first nor its last word) is
 // in `list`.
 inline bool HasInnerWordIn(std::string_view phrase, const WordList& list) {

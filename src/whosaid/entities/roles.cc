@@ -6,11 +6,11 @@
 #include "whosaid/entities/registry.h"
 #include "whosaid/entities/registry_words.h"
 #include "whosaid/text/char_class.h"
+#include "whosaid/text/possessive.h"
 #include "whosaid/text/utf8.h"
 
 namespace whosaid::entities {
 
-using registry_words::EndsWithPossessive;
 using registry_words::HasInnerWordIn;
 using registry_words::LeadWord;
 using text::AsciiLower;
@@ -123,7 +123,7 @@ std::optional<std::string> Registry::RoleAppositiveBefore(uint32_t name_begin) c
   // in a statement that …, Kasich," is a clause.
   constexpr size_t kPossessiveRoleWords = 6;
   const bool possessive_name =
-      lead.size() > 2 && lead[0] >= 'A' && lead[0] <= 'Z' && EndsWithPossessive(lead) &&
+      lead.size() > 2 && lead[0] >= 'A' && lead[0] <= 'Z' && text::HasPossessiveS(lead) &&
       static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) < kPossessiveRoleWords;
   if (!lex_.articles.contains(lead) && !lex_.possessive_determiners.contains(lead) &&
       !possessive_name) {

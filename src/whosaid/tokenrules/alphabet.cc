@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "whosaid/text/char_class.h"
+#include "whosaid/text/possessive.h"
 #include "whosaid/text/tokenizer.h"
 #include "whosaid/tokenrules/symbol_order.h"
 
@@ -181,7 +182,7 @@ Result<Alphabet> Alphabet::Build(const lexicon::WordTable& table,
     s.shape = s.kind == text::TokenKind::kNumber ? text::Shape::kDigits : text::WordShape(text);
     s.lists = table.ListsOf(text) & a.used_lists_;
     s.regexes = a.RegexBits(text);
-    s.possessive = IsPossessiveWord(text);
+    s.possessive = text::IsPossessiveWord(text);
     if (const auto it = a.literals_.find(text::AsciiLower(text)); it != a.literals_.end())
       s.literal = it->second;
     a.Add(s);
@@ -359,7 +360,7 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
     }
     if (!regexes_.empty()) s.regexes = RegexBits(token_text);
     s.possessive =
-        token.kind == text::TokenKind::kWord && (apostrophe_after || IsPossessiveWord(token_text));
+        token.kind == text::TokenKind::kWord && (apostrophe_after || text::IsPossessiveWord(token_text));
   } else if (token.kind == text::TokenKind::kPunct) {
     if (const auto it = puncts_.find(token_text); it != puncts_.end()) {
       s.punct = it->second;
@@ -377,13 +378,6 @@ char32_t Alphabet::Encode(std::string_view token_text, const text::Token& token,
   s.literal = -1;
   const auto it = symbols_.find(s);
   return it != symbols_.end() ? it->second : symbols_.at(Signature{});
-}
-
-bool IsPossessiveWord(std::string_view w) {
-  auto ends = [&](std::string_view tail) {
-    return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
-  };
-  return ends("\xE2\x80\x99s") || ends("'s") || ends("s\xE2\x80\x99") || ends("s'");
 }
 
 bool Alphabet::PassesLeaf(const TokenTest& t, const LeafKey& key, const Signature& s) const {

@@ -129,9 +129,6 @@ class Alphabet {
   char32_t quote_ = 0, other_quote_ = 0, sentence_start_ = 0;
 };
 
-// The token test Poss: "Ruiz’s", "Ruiz's", "pilots’", "pilots'" end in a possessive.
-bool IsPossessiveWord(std::string_view word);
-
 inline constexpr char32_t kFirstSymbol = 0x100;
 inline constexpr char32_t kLastSymbol = 0x7FF;  // every symbol is two bytes of UTF-8
 
