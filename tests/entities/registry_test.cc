@@ -33,6 +33,7 @@ Lexicons TestLexicons() {
   lex.clause_subject_pronouns = WordList::FromString("he\nHe\nshe\nShe\nthey\nThey");
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
+  lex.title_cues = WordList::FromString("book\nmemoir\nfilm");
   lex.possessive_determiners = WordList::FromString("his\nHis\nher\nHer");
   lex.descriptor_nouns = WordList::FromString("teenager\nGerman\nyear-old\nveteran");
   lex.relative_pronouns = WordList::FromString("who\nwhose");
@@ -190,6 +191,16 @@ TEST_CASE("registry: a headline or a subhead in capitals names no one") {
   // A sentence with its final stop is no heading, title case or not.
   Fixture h("Mark Hill Spoke.\n\nHill left.");
   CHECK(h.NameOf(h.Find("Hill", h.text.find("Hill left"))) != "<none>");
+}
+
+TEST_CASE("registry: a work's title set off by commas after its noun names no one") {
+  Fixture f("Ana Ruiz wrote about the flood. In her 2009 memoir, Quiet Water, Ruiz named the "
+            "pilots. She left.");
+  for (const auto& e : f.registry.entities()) CHECK(e.name.find("Quiet") == std::string::npos);
+  CHECK(f.NameOf(f.Find("She")) == "Ana Ruiz");
+  // The subject after the comma stays a person: "In his memoir, Bo Tran, a pilot, writes".
+  Fixture g("In his memoir, Bo Tran, a former pilot, writes about the port.");
+  CHECK(g.NameOf(g.Find("Bo Tran")) == "Bo Tran");
 }
 
 TEST_CASE("registry: a name does not run on across a sentence end") {

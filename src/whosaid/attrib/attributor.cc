@@ -89,6 +89,9 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
                            tokenrules::SymbolText* symbols, std::vector<Link>* links) {
   std::vector<tokenrules::TokenMatch> matches;
   for (size_t i = 0; i < quotes.size(); ++i) {
+    // A transcript turn names its own speaker ("PENCE: Well, …"): the transcript sieve's,
+    // not that of a lead-in such as "Partial transcript as follows:".
+    if (TranscriptLabel(t, quotes[i].content)) continue;
     rules.MatchQuote(seg, quotes, i, symbols, &matches, [&](const tokenrules::TokenMatch& m) {
       if (!m.speaker) return false;
       const std::string_view speaker = t.substr(m.speaker->begin, m.speaker->size());

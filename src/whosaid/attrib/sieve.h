@@ -65,6 +65,10 @@ std::optional<Link> ContinuationSieve(const SieveInput& in, const QuotePlace& pl
 std::optional<Link> AdjacentSieve(const SieveInput& in, const QuotePlace& place);
 std::optional<Link> PreviousSubjectSieve(const SieveInput& in, const QuotePlace& place);
 
+// The speaker label opening a transcript turn ("PENCE: …", "MS. RUIZ: …") in quotation
+// content `content`: capital letters, spaces, periods and hyphens, then a colon and a space.
+std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan content);
+
 // The sieve called `name` ("subject"), or null.
 SieveFn FindSieve(std::string_view name);
 // The names FindSieve knows, in the order the English pack runs them.

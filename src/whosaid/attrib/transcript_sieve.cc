@@ -2,10 +2,7 @@
 #include "whosaid/attrib/sieve.h"
 
 namespace whosaid::attrib {
-namespace {
 
-// The speaker label opening a transcript turn ("PENCE: …", "MS. RUIZ: …"): capital
-// letters, spaces, periods and hyphens, then a colon and a space.
 std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan content) {
   uint32_t i = content.begin;
   int letters = 0;
@@ -19,8 +16,6 @@ std::optional<text::ByteSpan> TranscriptLabel(std::string_view t, text::ByteSpan
   if (letters < 2 || i + 1 >= content.end || t[i] != ':' || t[i + 1] != ' ') return std::nullopt;
   return text::ByteSpan{content.begin, i};
 }
-
-}  // namespace
 
 std::optional<Link> TranscriptSieve(const SieveInput& in, const QuotePlace& place) {
   const std::optional<text::ByteSpan> label =

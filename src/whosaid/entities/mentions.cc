@@ -151,6 +151,15 @@ bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
   return true;
 }
 
+bool Registry::IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b,
+                                     size_t e) const {
+  if (b == 0 || e >= tokens.size()) return false;
+  const auto gap = [&](size_t k) {  // the text between tokens k and k + 1
+    return text_.substr(tokens[k].span.end, tokens[k + 1].span.begin - tokens[k].span.end);
+  };
+  return In(lex_.title_cues, tokens[b - 1]) && gap(b - 1) == ", " && gap(e - 1) == ", ";
+}
+
 bool Registry::AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e) {
   for (size_t k = b; k < e; ++k) {
     const std::string_view w = tokens[k].word;
@@ -439,6 +448,10 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           (In(lex_.role_nouns, tokens[e]) || lex_.role_nouns.contains(AsciiLower(tokens[e].word)));
       // A person named before stays one.
       if ((premodifier || owns_role) && FindPerson(words) < 0) continue;
+      if (!first_name_known && !honorific && IsWorkTitleAppositive(tokens, run_start, e) &&
+          FindPerson(words) < 0) {
+        continue;
+      }
       int entity = -1;
       if (honorific || first_name_known || words.size() >= 2) {
         // Two capitalized words at a sentence start with nothing else pointing to a person

@@ -127,6 +127,9 @@ class Registry {
   // capitalized or a small title word (the pack's title_small_words).
   bool IsHeadingLine(std::string_view text, text::ByteSpan para,
                      const std::vector<Token>& tokens) const;
+  // Tokens [b, e) are the title of a work set off by commas after a noun that names one
+  // (title_cues.lst): "In her 2003 book, Living History, Clinton noted …".
+  bool IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // Tokens [b, e) are words in capitals ("CONGRESS HAS INVESTIGATED"), not initials.
   static bool AllCapitals(const std::vector<Token>& tokens, size_t b, size_t e);
   // Tokens [b, e) are short enough for a name: at most four capitalized words and seven in
