@@ -19,6 +19,18 @@ TEST_CASE(
   CHECK(q[0].rule == "sieve.subject");
 }
 
+TEST_CASE("subject sieve: a name with a middle initial opening the sentence is whole") {
+  // The initial's period ends no name ("Paul D" was the speaker), and the mention has no
+  // trailing space.
+  const auto q = Extract(
+      "The vote was close.\n\nSpeaker Ana M. Ruiz, a Republican, on Tuesday called the plan "
+      "“reckless” and left.\n\nHarbor Speaker Tom Reyl later called it “fine” too.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Ana M. Ruiz");
+  CHECK(q[0].mention == "Speaker Ana M. Ruiz");
+  CHECK(q[1].mention.back() != ' ');
+}
+
 TEST_CASE("subject sieve: a sentence adverb and its comma before the subject pronoun") {
   // "However, he …": the pronoun is the subject, not the first name after it.
   const auto q = Extract(

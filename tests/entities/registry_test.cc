@@ -194,8 +194,9 @@ TEST_CASE("registry: a headline or a subhead in capitals names no one") {
 }
 
 TEST_CASE("registry: a work's title set off by commas after its noun names no one") {
-  Fixture f("Ana Ruiz wrote about the flood. In her 2009 memoir, Quiet Water, Ruiz named the "
-            "pilots. She left.");
+  Fixture f(
+      "Ana Ruiz wrote about the flood. In her 2009 memoir, Quiet Water, Ruiz named the "
+      "pilots. She left.");
   for (const auto& e : f.registry.entities()) CHECK(e.name.find("Quiet") == std::string::npos);
   CHECK(f.NameOf(f.Find("She")) == "Ana Ruiz");
   // The subject after the comma stays a person: "In his memoir, Bo Tran, a pilot, writes".

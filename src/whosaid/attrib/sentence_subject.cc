@@ -63,6 +63,12 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     uint32_t w = end;
     if (w >= sentence.end || t[w] < 'A' || t[w] > 'Z') break;
     while (w < sentence.end && t[w] != ' ' && t[w] != ',' && t[w] != '.' && t[w] != ':') ++w;
+    // A middle initial keeps its period and does not count: "Speaker Paul D. Ryan".
+    if (end > i && w == end + 1 && w + 2 < sentence.end && t[w] == '.' && t[w + 1] == ' ' &&
+        t[w + 2] >= 'A' && t[w + 2] <= 'Z') {
+      end = w + 2;
+      continue;
+    }
     const std::string_view word = t.substr(end, w - end);
     if (end == i && lex.not_names.contains(word)) return std::nullopt;
     // Nor does one contracted ("It’s been …", "That’s why …", "We’ve …").
@@ -80,6 +86,7 @@ std::optional<text::ByteSpan> CapitalizedOpening(std::string_view t, text::ByteS
     if (t[end + 1] < 'A' || t[end + 1] > 'Z') break;
     ++end;
   }
+  while (end > i && t[end - 1] == ' ') --end;  // the run stopped after its third word's space
   if (end == i || (article && words < 2)) return std::nullopt;
   // A run that ends in an abbreviated title ("Texas Sen. Ted Cruz") stops before the name;
   // the registry's mention of the name stands for the subject.

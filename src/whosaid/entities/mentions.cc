@@ -151,8 +151,7 @@ bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
   return true;
 }
 
-bool Registry::IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b,
-                                     size_t e) const {
+bool Registry::IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b, size_t e) const {
   if (b == 0 || e >= tokens.size()) return false;
   const auto gap = [&](size_t k) {  // the text between tokens k and k + 1
     return text_.substr(tokens[k].span.end, tokens[k + 1].span.begin - tokens[k].span.end);
