@@ -6,6 +6,7 @@
 #include "whosaid/attrib/link.h"
 #include "whosaid/attrib/sieve.h"
 #include "whosaid/attrib/title_case.h"
+#include "whosaid/attrib/word_mention.h"
 #include "whosaid/entities/registry.h"
 #include "whosaid/entities/registry_words.h"
 #include "whosaid/text/char_class.h"
@@ -92,6 +93,10 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
     // A transcript turn names its own speaker ("PENCE: Well, …"): the transcript sieve's,
     // not that of a lead-in such as "Partial transcript as follows:".
     if (TranscriptLabel(t, quotes[i].content)) continue;
+    // A quoted pronoun is a word mentioned, not speech: no rule's, and no sieve's (step 4).
+    if (IsPronounMention(t.substr(quotes[i].content.begin, quotes[i].content.size()), lex)) {
+      continue;
+    }
     rules.MatchQuote(seg, quotes, i, symbols, &matches, [&](const tokenrules::TokenMatch& m) {
       if (!m.speaker) return false;
       const std::string_view speaker = t.substr(m.speaker->begin, m.speaker->size());
@@ -320,14 +325,16 @@ ExtractResult Attributor::Attribute(const text::Document& doc, const text::Segme
     }
   }
 
-  // 4. Sieves for quotes no rule decided, in the pack's order. Titles of works get none,
-  // and a quote continues the previous quote that is not a title.
+  // 4. Sieves for quotes no rule decided, in the pack's order. Titles of works and quoted
+  // pronouns (word_mention.h) get none, and a quote continues the previous quote that is
+  // neither.
   std::vector<bool> title(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     const std::string_view content = doc.View(quotes[i].content);
-    title[i] = IsTitleCase(content, lexicons_) &&
-               TitleContextBefore(t, quotes[i].outer.begin,
-                                  static_cast<size_t>(CountWords(content)), lexicons_);
+    title[i] = (IsTitleCase(content, lexicons_) &&
+                TitleContextBefore(t, quotes[i].outer.begin,
+                                   static_cast<size_t>(CountWords(content)), lexicons_)) ||
+               IsPronounMention(content, lexicons_);
   }
   const SieveInput sieve_input{t, seg, quotes, links, title, indirect, registry, lexicons_};
   for (size_t i = 0; i < quotes.size(); ++i) {
