@@ -193,6 +193,13 @@ TEST_CASE("registry: a headline or a subhead in capitals names no one") {
   CHECK(h.NameOf(h.Find("Hill", h.text.find("Hill left"))) != "<none>");
 }
 
+TEST_CASE("registry: \"I\" outside quotations is the writer, no person of the story") {
+  Fixture f("My parents, Tom Reyl and Ana Ruiz, ran the ferry. I laughed. He left.");
+  const text::ByteSpan i = f.Find("I laughed");
+  CHECK(f.NameOf({i.begin, i.begin + 1}) == "<none>");
+  CHECK(f.NameOf(f.Find("He")) == "Tom Reyl");
+}
+
 TEST_CASE("registry: a work's title set off by commas after its noun names no one") {
   Fixture f(
       "Ana Ruiz wrote about the flood. In her 2009 memoir, Quiet Water, Ruiz named the "

@@ -487,6 +487,9 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
         }
       }
     }
+    // "I" outside quotations is the writer, whom the story does not name as a person it
+    // reports on: no antecedent ("My parents, James and Olive, … I laughed and said").
+    if (g == Gender::kUnknown && !plural && !lex_.pronouns_neuter.contains(mention)) return r;
     r.entity = ResolvePronoun(span, g, plural, previous_speaker);
     if (r.entity >= 0) NoteGender(r.entity, g);
     // "they" too, when no group or body mention stands before it: "The Harbor Union met on
