@@ -282,6 +282,12 @@ TEST_CASE("registry: particles, roles from titles, premodifiers and appositives"
   CHECK(f.RoleOf("Ana de la Cruz") == "Prime Minister of Portugal");
   CHECK(f.RoleOf("Tom Reyes") == "veteran pollster");
   CHECK(f.RoleOf("Mark Olsen") == "a former trade negotiator");
+  // A place in the possessive owns the words after it.
+  Fixture g(
+      "Prime Minister Bo Lind of Capiz’s first district, a lawyer, spoke. Prime Minister "
+      "Ana Vik of Oslo’s harbor spoke.");
+  CHECK(g.RoleOf("Bo Lind") == "Prime Minister of Capiz’s first district");
+  CHECK(g.RoleOf("Ana Vik").find("spoke") == std::string::npos);  // no comma: no words after
 }
 
 TEST_CASE("registry: a role phrase before the name beats a who clause after it") {

@@ -95,6 +95,22 @@ std::string Registry::PlaceAfterName(uint32_t name_end) const {
     }
   }
   while (stop > 4 && after[stop - 1] == ' ') --stop;
+  // A place in the possessive owns what follows: " of Capiz’s first district," (up to three
+  // words in lower case or opening with a digit, none a cue verb or a word that ends a role,
+  // then a comma).
+  if (stop > 4 && text::HasPossessiveS(after.substr(4, stop - 4))) {
+    size_t end = stop;
+    for (int words = 0; words < 3 && end + 1 < after.size() && after[end] == ' '; ++words) {
+      const char c = after[end + 1];
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) break;
+      const size_t sp = after.find_first_of(" ,.;:\n", end + 1);
+      const size_t word_end = sp == std::string_view::npos ? after.size() : sp;
+      const std::string_view word = after.substr(end + 1, word_end - end - 1);
+      if (lex_.cue_verbs.contains(word) || lex_.role_stops.contains(word)) break;
+      end = word_end;
+    }
+    if (end > stop && end < after.size() && after[end] == ',') stop = end;
+  }
   return stop > 4 ? std::string(after.substr(0, stop)) : std::string();
 }
 
