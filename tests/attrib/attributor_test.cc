@@ -31,6 +31,15 @@ TEST_CASE("attributor: a speaker slot that ends in a form of 'be' is a clause, n
   CHECK(q[1].speaker == "Lena Ortiz");
 }
 
+TEST_CASE("attributor: the state after a city is no speaker") {
+  // "in Portsmouth, N.H.," : "N.H." is the place's second part, not who speaks.
+  const auto q = Extract(
+      "At a rally in Portsmouth, N.H., on Tuesday, Senator Ana Ruiz endorsed the plan, saying "
+      "it would “make the harbor whole.”");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");
+}
+
 TEST_CASE("attributor: scare quotes and titles are left out unless --all-marks") {
   const std::string t =
       "The council met on Monday. Critics call the plan “creative accounting” at best. "

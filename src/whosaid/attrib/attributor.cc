@@ -48,6 +48,30 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   return false;
 }
 
+// True when the speaker slot is the second part of a place, "in CITY, STATE,": "At a rally
+// in Portsmouth, N.H., on Tuesday, Senator Ana Ruiz …" names no speaker "N.H.". The word
+// before the city is a preposition (role_prepositions.lst), the city one capitalized word,
+// the slot one capitalized word that a comma closes.
+bool SecondPartOfPlace(std::string_view t, text::ByteSpan speaker, const entities::Lexicons& lex) {
+  const std::string_view slot = t.substr(speaker.begin, speaker.size());
+  if (slot.empty() || slot[0] < 'A' || slot[0] > 'Z' || slot.find(' ') != std::string_view::npos ||
+      t.substr(speaker.end, 1) != ",") {
+    return false;
+  }
+  std::string_view before = t.substr(0, speaker.begin);
+  if (!before.ends_with(", ")) return false;
+  before.remove_suffix(2);
+  const size_t city_at = before.rfind(' ');
+  if (city_at == std::string_view::npos || city_at + 1 >= before.size()) return false;
+  const char c = before[city_at + 1];
+  if (c < 'A' || c > 'Z') return false;
+  before = before.substr(0, city_at);
+  const size_t prep_at = before.rfind(' ');
+  const std::string_view prep =
+      prep_at == std::string_view::npos ? before : before.substr(prep_at + 1);
+  return lex.role_prepositions.contains(prep);
+}
+
 // True when the match's speaker opens a subordinate clause ("When Trump suggested …") that
 // a comma closes, after words past the cue, before the quotation at byte `quote`: the
 // quotation is in the main clause, whose subject is someone else ("When Trump suggested …,
@@ -105,7 +129,7 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
       if (lex.antecedent_pronouns.contains(speaker) && !registry.Antecedent(*m.speaker)) {
         return false;
       }
-      return PlausibleSpeaker(speaker, lex) &&
+      return PlausibleSpeaker(speaker, lex) && !SecondPartOfPlace(t, *m.speaker, lex) &&
              !SubordinateClauseEndsBefore(t, m, quotes[i].outer.begin, lex);
     });
     const tokenrules::TokenMatch* best = nullptr;
