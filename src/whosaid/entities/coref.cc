@@ -391,6 +391,12 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
       mention = mention.substr(0, at);
     }
   }
+  // A pronoun contracted with its verb ("She’s said", "They’ve argued") is the pronoun.
+  if (const std::string_view base = text::BeforeApostrophe(mention);
+      base.size() < mention.size() && lex_.pronouns.contains(base)) {
+    mention = base;
+    span.end = span.begin + static_cast<uint32_t>(base.size());
+  }
   // Words that follow a subject are no part of it: "Trump has", "Clinton also", "Reid
   // frequently", "The council has not", "Grassley wouldn’t" (a reported-speech rule's
   // shortest subject before its verb; PolNeAR counts a negated statement as one).
