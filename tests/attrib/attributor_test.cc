@@ -40,6 +40,15 @@ TEST_CASE("attributor: the state after a city is no speaker") {
   CHECK(q[0].speaker == "Ana Ruiz");
 }
 
+TEST_CASE("attributor: the subject of what a verb of saying reports is not the speaker") {
+  // "she did say he found …": the quoted words are hers, not his.
+  const auto q = Extract(
+      "Ana Ruiz met Tom Reyl on Monday. She did say he found the plan “very costly” in the "
+      "end.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Ana Ruiz");
+}
+
 TEST_CASE("attributor: scare quotes and titles are left out unless --all-marks") {
   const std::string t =
       "The council met on Monday. Critics call the plan “creative accounting” at best. "

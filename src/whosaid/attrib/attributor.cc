@@ -72,6 +72,20 @@ bool SecondPartOfPlace(std::string_view t, text::ByteSpan speaker, const entitie
   return lex.role_prepositions.contains(prep);
 }
 
+// True when the match's speaker, before its cue and the quotation, is the subject of what
+// a verb of saying right before it reports: "he did say he found Trump to be “…”" is the
+// first speaker's (the sieves read the sentence's subject). Not after "that", which may be
+// a relative pronoun ("charges that Limbaugh called “…”") or open a statement whose subject
+// is the speaker again ("adding that he believed …").
+bool SubjectOfReportedClause(std::string_view t, const tokenrules::TokenMatch& m,
+                             const entities::Lexicons& lex) {
+  if (!m.cue || m.speaker->end > m.cue->begin) return false;
+  std::string_view before = t.substr(0, m.speaker->begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const size_t sp = before.rfind(' ');
+  return lex.cue_verbs.contains(sp == std::string_view::npos ? before : before.substr(sp + 1));
+}
+
 // True when the match's speaker opens a subordinate clause ("When Trump suggested …") that
 // a comma closes, after words past the cue, before the quotation at byte `quote`: the
 // quotation is in the main clause, whose subject is someone else ("When Trump suggested …,
@@ -130,6 +144,7 @@ void AttributeByTokenRules(std::string_view t, const text::Segmentation& seg,
         return false;
       }
       return PlausibleSpeaker(speaker, lex) && !SecondPartOfPlace(t, *m.speaker, lex) &&
+             !SubjectOfReportedClause(t, m, lex) &&
              !SubordinateClauseEndsBefore(t, m, quotes[i].outer.begin, lex);
     });
     const tokenrules::TokenMatch* best = nullptr;
