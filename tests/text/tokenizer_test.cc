@@ -158,6 +158,20 @@ TEST_CASE("tokenizer: accents, CJK and emoji are words or symbols, never split b
   CHECK(ts.tokens[4].kind == TokenKind::kPunct);
 }
 
+TEST_CASE("tokenizer: a name in mojibake stays one word") {
+  // "François" and "Jesús" encoded twice: "FranÃ§ois", with a C1 control after "Ã" when
+  // encoded three times, and the "Ã" decomposed (A and a combining tilde) in some archives.
+  const std::string t =
+      "Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois Hollande met "
+      "Jes\x41\xCC\x83\xC2\x83\x41\xCC\x82\xC2\xBAs Diaz \xC2\xA7 5.";
+  const TokenStream ts = Tokenize(t);
+  CHECK(Texts(t, ts) == std::vector<std::string>{"Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois",
+                                                 "Hollande", "met",
+                                                 "Jes\x41\xCC\x83\xC2\x83\x41\xCC\x82\xC2\xBAs",
+                                                 "Diaz", "\xC2\xA7", "5", "."});
+  CHECK(ts.tokens[0].shape == Shape::kCapitalized);
+}
+
 TEST_CASE("tokenizer: paragraphs from blank lines or line breaks, CRLF and a final newline") {
   const std::string blank = "One line\nwrapped.\r\n\r\nTwo. Three.\n";
   const TokenStream a = Tokenize(blank);

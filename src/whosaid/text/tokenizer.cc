@@ -253,6 +253,10 @@ class Pass {
     unsigned seen = 0;     // 1 << byte class of every ASCII letter and digit of the word
     bool decoded = false;  // the word holds a code point from U+0080
     bool inner_period = false;
+    // UTF-8 read as Latin-1 and encoded again ("FranÃ§ois" for "François"): after "Â" or
+    // "Ã" (or their decomposed accents, U+0302 and U+0303) a character of U+0080–U+00BF (a
+    // control or a sign) is the rest of a letter.
+    bool mojibake_lead = false;
     for (;;) {
       // The common case first: a run of ASCII letters and digits, one table load a byte.
       while (e < n) {
@@ -263,7 +267,9 @@ class Pass {
       }
       if (e >= n) break;
       const Decoded c = Next(t_, e);
-      if (c.valid && c.cp >= 0x80 && IsWordCp(c.cp)) {
+      if (c.valid && c.cp >= 0x80 &&
+          (IsWordCp(c.cp) || (mojibake_lead && c.cp <= 0xBF && e + c.len < n))) {
+        mojibake_lead = c.cp == 0xC2 || c.cp == 0xC3 || c.cp == 0x302 || c.cp == 0x303;
         decoded = true;
         e += c.len;
         continue;
