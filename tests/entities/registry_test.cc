@@ -31,6 +31,7 @@ Lexicons TestLexicons() {
   lex.pronouns_female = WordList::FromString("she\nShe\nher");
   lex.pronouns_group = WordList::FromString("they\nThey\nit\nIt");
   lex.clause_subject_pronouns = WordList::FromString("he\nHe\nshe\nShe\nthey\nThey");
+  lex.subject_pronouns = WordList::FromString("He\nShe\nThey");
   lex.articles = WordList::FromString("a\nA\nan\nAn\nthe\nThe");
   lex.definite_articles = WordList::FromString("the\nThe");
   lex.title_cues = WordList::FromString("book\nmemoir\nfilm");
@@ -198,6 +199,30 @@ TEST_CASE("registry: \"I\" outside quotations is the writer, no person of the st
   const text::ByteSpan i = f.Find("I laughed");
   CHECK(f.NameOf({i.begin, i.begin + 1}) == "<none>");
   CHECK(f.NameOf(f.Find("He")) == "Tom Reyl");
+}
+
+TEST_CASE("registry: a pronoun after a sentence opening with the same one goes on with it") {
+  // The last "He" is whoever the "He" before it is (Mark Olsen, the subject the paragraph
+  // before closed with), not the speaker of the quote before (Tom Hill).
+  Fixture f(
+      "Tom Hill spoke first. Mark Olsen founded the dock in 1990.\n\nHe never thought of "
+      "himself as a builder. He said so.");
+  const int hill = f.registry.Resolve(f.Find("Tom Hill"), -1).entity;
+  REQUIRE(hill >= 0);
+  CHECK(f.NameOf(f.Find("He", f.text.find("He said")), hill) == "Mark Olsen");
+  // A paragraph whose last sentence names no one: the person its first sentence opens with.
+  Fixture g(
+      "Tom Hill spoke first.\n\nMark Olsen wrote a book in 1990. It sold well.\n\nHe "
+      "never thought of himself as a writer. He said so.");
+  const int hill2 = g.registry.Resolve(g.Find("Tom Hill"), -1).entity;
+  CHECK(g.NameOf(g.Find("He", g.text.find("He never")), hill2) == "Mark Olsen");
+  CHECK(g.NameOf(g.Find("He", g.text.find("He said")), hill2) == "Mark Olsen");
+}
+
+TEST_CASE("registry: a label opening its paragraph with an article names no one") {
+  Fixture f("The Gap Goes On: It was under Mark Olsen that the dock grew. He said so.");
+  for (const auto& e : f.registry.entities()) CHECK(e.name.find("Gap") == std::string::npos);
+  CHECK(f.NameOf(f.Find("He")) == "Mark Olsen");
 }
 
 TEST_CASE("registry: a work's title set off by commas after its noun names no one") {

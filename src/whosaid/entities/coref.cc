@@ -120,6 +120,12 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
         subject >= 0 && compatible(subject)) {
       return subject;
     }
+    // A sentence just before that opens with the same pronoun: this one goes on with its
+    // person ("She never thought of herself as literary. “…,” she told …" is whoever the
+    // first "She" is, not the speaker of the quote before).
+    if (const std::optional<text::ByteSpan> opening = SamePronounOpening(sentence, gender)) {
+      return ResolvePronoun(*opening, gender, plural, previous_speaker);
+    }
   }
   if (previous_speaker >= 0 && strongly_compatible(previous_speaker)) {
     // The speaker of the quote just before, if mentioned in this or the previous sentence
@@ -155,6 +161,25 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
   return weak;
 }
 
+std::optional<text::ByteSpan> Registry::SamePronounOpening(size_t sentence, Gender gender) const {
+  if (gender == Gender::kUnknown || sentence == 0 || seg_->sentences.size() <= sentence) {
+    return std::nullopt;
+  }
+  const size_t before = sentence - 1;
+  if (seg_->sentence_paragraph[before] != seg_->sentence_paragraph[sentence]) return std::nullopt;
+  const text::ByteSpan s = seg_->sentences[before];
+  const auto q =
+      std::upper_bound(quotations_.begin(), quotations_.end(), s.begin,
+                       [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
+  if (q != quotations_.begin() && (q - 1)->end > s.begin) return std::nullopt;  // quoted
+  const size_t k = TokenAt(s.begin);
+  if (k >= seg_->tokens.size() || seg_->tokens[k].span.begin != s.begin) return std::nullopt;
+  const text::ByteSpan word = seg_->tokens[k].span;
+  const std::string_view w = text_.substr(word.begin, word.size());
+  if (!lex_.subject_pronouns.contains(w) || PronounGender(w) != gender) return std::nullopt;
+  return word;
+}
+
 int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) const {
   if (sentence == 0 || seg_->sentences.size() <= sentence) return -1;
   // The sentences of the quotation the pronoun follows ("“I lost. I will campaign for her,”
@@ -187,7 +212,28 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   if (quoted(before) || (seg_->sentence_paragraph[before] != paragraph && !opens_paragraph)) {
     return -1;
   }
-  const text::ByteSpan previous = seg_->sentences[before];
+  const bool across_paragraphs = seg_->sentence_paragraph[before] != paragraph;
+  const int subject = SubjectOfSentence(before, across_paragraphs, previous_speaker);
+  if (subject >= 0 || !across_paragraphs) return subject;
+  const auto named_in_last = MentionsFrom(seg_->sentences[before].begin);
+  if (named_in_last != mentions_.end() && named_in_last->span.begin < seg_->sentences[before].end) {
+    return -1;  // it names someone, not as its subject: no guess
+  }
+  // Across a paragraph break, when the paragraph's last sentence names no one ("It sold
+  // more than 40,000 copies."): the person its first sentence opens with ("Dalziel
+  // published her first collection … ¶ She never thought …").
+  size_t first_of_paragraph = before;
+  while (first_of_paragraph > 0 &&
+         seg_->sentence_paragraph[first_of_paragraph - 1] == seg_->sentence_paragraph[before]) {
+    --first_of_paragraph;
+  }
+  if (first_of_paragraph == before || quoted(first_of_paragraph)) return -1;
+  return SubjectOfSentence(first_of_paragraph, /*across_paragraphs=*/true, previous_speaker);
+}
+
+int Registry::SubjectOfSentence(size_t sentence, bool across_paragraphs,
+                                int previous_speaker) const {
+  const text::ByteSpan previous = seg_->sentences[sentence];
   // After an opening subordinate clause ("When Khumalo asked …, Ruan Botha rose"), the
   // subject follows the clause's comma.
   uint32_t from = previous.begin;
@@ -222,7 +268,7 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   // Across a paragraph break only a name that opens the sentence (or its main clause) is
   // taken: "Speaking in Salem, New Hampshire, Trump went after Bush." names no subject
   // that a word search could find.
-  if (seg_->sentence_paragraph[before] != paragraph) {
+  if (across_paragraphs) {
     // The speaker of that sentence goes on speaking: "Trump's grasp of policy is
     // worrying, Cuban said.\n\n“…,” he said." is Cuban's.
     for (auto m = first; m != mentions_.end() && m->span.begin < previous.end; ++m) {

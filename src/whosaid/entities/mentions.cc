@@ -151,6 +151,18 @@ bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
   return true;
 }
 
+bool Registry::OpensParagraphAsLabel(const std::vector<Token>& tokens, size_t b, size_t e) const {
+  if (e == 0 || text_.substr(tokens[e - 1].span.end, 1) != ":") return false;
+  // Only a run that opens with an article: "Cecile Richards: ‘…’" (a headline) and "De
+  // Blasio: …" name the one who speaks.
+  if (!lex_.articles.contains(AsciiLower(tokens[b].word))) return false;
+  // Only capitalized words or small title words ("The") before it in the paragraph.
+  for (size_t k = 0; k < b; ++k) {
+    if (!tokens[k].cap && !In(lex_.title_small_words, tokens[k])) return false;
+  }
+  return b == 0 || tokens[b - 1].span.end + 1 == tokens[b].span.begin;
+}
+
 bool Registry::IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b, size_t e) const {
   if (b == 0 || e >= tokens.size()) return false;
   const auto gap = [&](size_t k) {  // the text between tokens k and k + 1
@@ -403,6 +415,11 @@ void Registry::Scan(std::string_view text, const text::Segmentation& seg,
           if (k == j || k >= tokens.size() || !tokens[k].joined || !tokens[k].cap) break;
           j = k + 1;
         }
+      }
+      // A label opening its paragraph names no one: "The Gap Goes On: It was under …".
+      if (OpensParagraphAsLabel(tokens, i, j)) {
+        i = j;
+        continue;
       }
       // Nor does a name end with a word that begins none: "said Pence Thursday" names Pence.
       while (j > i + 1 && In(lex_.not_names, tokens[j - 1])) --j;

@@ -127,6 +127,10 @@ class Registry {
   // capitalized or a small title word (the pack's title_small_words).
   bool IsHeadingLine(std::string_view text, text::ByteSpan para,
                      const std::vector<Token>& tokens) const;
+  // Tokens [b, e) (a run of capitalized words) and the words before them in their paragraph
+  // are a label ending with a colon that opens with an article: "The Gap Goes On: It was …"
+  // ("Cecile Richards: ‘…’" names its speaker).
+  bool OpensParagraphAsLabel(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // Tokens [b, e) are the title of a work set off by commas after a noun that names one
   // (title_cues.lst): "In her 2003 book, Living History, Clinton noted …".
   bool IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b, size_t e) const;
@@ -155,6 +159,13 @@ class Registry {
   // closes the paragraph before (this one opens with the pronoun's sentence or quotation),
   // only a name opening it counts, and `previous_speaker` named in it wins.
   int PreviousSentenceSubject(size_t sentence, int previous_speaker) const;
+  // The person or body sentence `sentence` opens with (PreviousSentenceSubject's reading of
+  // one sentence); across a paragraph break only a name that opens it, or the previous
+  // speaker when named there.
+  int SubjectOfSentence(size_t sentence, bool across_paragraphs, int previous_speaker) const;
+  // The gendered subject pronoun ("She", "he") opening the sentence before `sentence`, in the
+  // same paragraph and outside quotations, when its gender is `gender`.
+  std::optional<text::ByteSpan> SamePronounOpening(size_t sentence, Gender gender) const;
   // True when the word before byte `byte` (over an article) is a preposition of
   // role_prepositions: a name there is inside a phrase ("director of the Lach Port").
   bool AfterPreposition(uint32_t byte) const;
