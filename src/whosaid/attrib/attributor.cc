@@ -15,6 +15,7 @@
 namespace whosaid::attrib {
 namespace {
 
+using entities::registry_words::LastWord;
 using entities::registry_words::LeadWord;
 
 // True when `s` holds more than one word and opens with a verb of saying (cue_verbs.lst).
@@ -32,8 +33,8 @@ bool PlausibleSpeaker(std::string_view s, const entities::Lexicons& lex) {
   if (OpensWithCue(s, lex)) return false;
   // Nor does one that ends with a form of "be" ("Alpert’s metaphor is") or a preposition
   // ("The mayor ended the meeting by" before "saying …": the subject is the speaker).
-  if (const size_t sp = s.rfind(' '); sp != std::string_view::npos) {
-    const std::string_view last = s.substr(sp + 1);
+  if (s.find(' ') != std::string_view::npos) {
+    const std::string_view last = LastWord(s);
     if (lex.be_forms.contains(last) || lex.role_prepositions.contains(last)) return false;
   }
   size_t pos = 0;
@@ -61,15 +62,12 @@ bool SecondPartOfPlace(std::string_view t, text::ByteSpan speaker, const entitie
   std::string_view before = t.substr(0, speaker.begin);
   if (!before.ends_with(", ")) return false;
   before.remove_suffix(2);
-  const size_t city_at = before.rfind(' ');
-  if (city_at == std::string_view::npos || city_at + 1 >= before.size()) return false;
-  const char c = before[city_at + 1];
-  if (c < 'A' || c > 'Z') return false;
-  before = before.substr(0, city_at);
-  const size_t prep_at = before.rfind(' ');
-  const std::string_view prep =
-      prep_at == std::string_view::npos ? before : before.substr(prep_at + 1);
-  return lex.role_prepositions.contains(prep);
+  const std::string_view city = LastWord(before);
+  if (city.empty() || city.size() == before.size() || city[0] < 'A' || city[0] > 'Z') {
+    return false;
+  }
+  before.remove_suffix(city.size() + 1);  // the city and the space before it
+  return lex.role_prepositions.contains(LastWord(before));
 }
 
 // True when the match's speaker, before its cue and the quotation, is the subject of what
@@ -82,8 +80,7 @@ bool SubjectOfReportedClause(std::string_view t, const tokenrules::TokenMatch& m
   if (!m.cue || m.speaker->end > m.cue->begin) return false;
   std::string_view before = t.substr(0, m.speaker->begin);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  const size_t sp = before.rfind(' ');
-  return lex.cue_verbs.contains(sp == std::string_view::npos ? before : before.substr(sp + 1));
+  return lex.cue_verbs.contains(LastWord(before));
 }
 
 // True when the match's speaker opens a subordinate clause ("When Trump suggested …") that

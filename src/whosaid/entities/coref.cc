@@ -13,6 +13,7 @@
 
 namespace whosaid::entities {
 
+using registry_words::LastWord;
 using registry_words::LeadWord;
 using text::AsciiLower;
 
@@ -161,6 +162,18 @@ int Registry::ResolvePronoun(text::ByteSpan span, Gender gender, bool plural,
   return weak;
 }
 
+const text::ByteSpan* Registry::QuotationOpenedBy(uint32_t byte) const {
+  const auto q =
+      std::upper_bound(quotations_.begin(), quotations_.end(), byte,
+                       [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
+  return q == quotations_.begin() ? nullptr : &*(q - 1);
+}
+
+bool Registry::Quoted(uint32_t byte) const {
+  const text::ByteSpan* q = QuotationOpenedBy(byte);
+  return q != nullptr && q->end > byte;
+}
+
 std::optional<text::ByteSpan> Registry::SamePronounOpening(size_t sentence, Gender gender) const {
   if (gender == Gender::kUnknown || sentence == 0 || seg_->sentences.size() <= sentence) {
     return std::nullopt;
@@ -168,10 +181,7 @@ std::optional<text::ByteSpan> Registry::SamePronounOpening(size_t sentence, Gend
   const size_t before = sentence - 1;
   if (seg_->sentence_paragraph[before] != seg_->sentence_paragraph[sentence]) return std::nullopt;
   const text::ByteSpan s = seg_->sentences[before];
-  const auto q =
-      std::upper_bound(quotations_.begin(), quotations_.end(), s.begin,
-                       [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
-  if (q != quotations_.begin() && (q - 1)->end > s.begin) return std::nullopt;  // quoted
+  if (Quoted(s.begin)) return std::nullopt;
   const size_t k = TokenAt(s.begin);
   if (k >= seg_->tokens.size() || seg_->tokens[k].span.begin != s.begin) return std::nullopt;
   const text::ByteSpan word = seg_->tokens[k].span;
@@ -184,13 +194,7 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   if (sentence == 0 || seg_->sentences.size() <= sentence) return -1;
   // The sentences of the quotation the pronoun follows ("“I lost. I will campaign for her,”
   // she said.") are stepped over: the sentence before the quotation counts.
-  auto quoted = [&](size_t s) {
-    const uint32_t begin = seg_->sentences[s].begin;
-    const auto q =
-        std::upper_bound(quotations_.begin(), quotations_.end(), begin,
-                         [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
-    return q != quotations_.begin() && (q - 1)->end > begin;
-  };
+  auto quoted = [&](size_t s) { return Quoted(seg_->sentences[s].begin); };
   size_t before = sentence - 1;
   while (before > 0 && quoted(before)) --before;
   // The sentence before may close the paragraph before, when this paragraph opens with the
@@ -201,11 +205,8 @@ int Registry::PreviousSentenceSubject(size_t sentence, int previous_speaker) con
   // start into the pronoun's sentence (an earlier quote with its own speaker ends the look).
   const uint32_t paragraph = seg_->sentence_paragraph[sentence];
   auto one_quotation_to_here = [&] {
-    const uint32_t from = seg_->sentences[before + 1].begin;
-    const auto q =
-        std::upper_bound(quotations_.begin(), quotations_.end(), from,
-                         [](uint32_t b, const text::ByteSpan& span) { return b < span.begin; });
-    return q != quotations_.begin() && (q - 1)->end > seg_->sentences[sentence].begin;
+    const text::ByteSpan* q = QuotationOpenedBy(seg_->sentences[before + 1].begin);
+    return q != nullptr && q->end > seg_->sentences[sentence].begin;
   };
   const bool opens_paragraph = seg_->sentence_paragraph[before] + 1 == paragraph &&
                                (before + 1 == sentence || one_quotation_to_here());
@@ -601,9 +602,7 @@ Resolution Registry::Resolve(text::ByteSpan span, int previous_speaker) {
     const EntityMention& m = *std::prev(last_mention);
     const std::string_view before_name =
         text_.substr(span.begin, m.span.begin > span.begin ? m.span.begin - span.begin - 1 : 0);
-    const size_t sp = before_name.rfind(' ');
-    const std::string_view role_word =
-        sp == std::string_view::npos ? before_name : before_name.substr(sp + 1);
+    const std::string_view role_word = LastWord(before_name);
     ends_with_person = m.span.end == span.end && m.span.begin > span.begin && m.entity >= 0 &&
                        entities_[m.entity].kind == EntityKind::kPerson &&
                        lex_.role_nouns.contains(AsciiLower(role_word));

@@ -144,9 +144,12 @@ bool Registry::IsHeadingLine(std::string_view text, text::ByteSpan para,
        {".", "?", "!", ":", ";", ")", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\xA6"}) {
     if (line.ends_with(end) && (end != "." || tokens.size() > kCreditWords)) return false;
   }
-  // Title case: every word capitalized, but for the pack's small words ("of", "the").
-  for (const Token& t : tokens) {
-    if (!t.cap && !In(lex_.title_small_words, t)) return false;
+  return TitleCaseWords(tokens, 0, tokens.size());
+}
+
+bool Registry::TitleCaseWords(const std::vector<Token>& tokens, size_t b, size_t e) const {
+  for (size_t k = b; k < e; ++k) {
+    if (!tokens[k].cap && !In(lex_.title_small_words, tokens[k])) return false;
   }
   return true;
 }
@@ -156,10 +159,8 @@ bool Registry::OpensParagraphAsLabel(const std::vector<Token>& tokens, size_t b,
   // Only a run that opens with an article: "Cecile Richards: ‘…’" (a headline) and "De
   // Blasio: …" name the one who speaks.
   if (!lex_.articles.contains(AsciiLower(tokens[b].word))) return false;
-  // Only capitalized words or small title words ("The") before it in the paragraph.
-  for (size_t k = 0; k < b; ++k) {
-    if (!tokens[k].cap && !In(lex_.title_small_words, tokens[k])) return false;
-  }
+  // Only title-case words before it in the paragraph.
+  if (!TitleCaseWords(tokens, 0, b)) return false;
   return b == 0 || tokens[b - 1].span.end + 1 == tokens[b].span.begin;
 }
 

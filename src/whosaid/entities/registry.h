@@ -131,6 +131,9 @@ class Registry {
   // are a label ending with a colon that opens with an article: "The Gap Goes On: It was …"
   // ("Cecile Richards: ‘…’" names its speaker).
   bool OpensParagraphAsLabel(const std::vector<Token>& tokens, size_t b, size_t e) const;
+  // Tokens [b, e) are in title case: capitalized, but for the pack's small words ("of",
+  // "the": title_small_words.lst).
+  bool TitleCaseWords(const std::vector<Token>& tokens, size_t b, size_t e) const;
   // Tokens [b, e) are the title of a work set off by commas after a noun that names one
   // (title_cues.lst): "In her 2003 book, Living History, Clinton noted …".
   bool IsWorkTitleAppositive(const std::vector<Token>& tokens, size_t b, size_t e) const;
@@ -173,6 +176,10 @@ class Registry {
   std::vector<EntityMention>::const_iterator MentionsFrom(uint32_t byte) const;
   // The index of the first token of the segmentation that starts at byte `byte` or after.
   size_t TokenAt(uint32_t byte) const;
+  // The last of quotations_ that opens at byte `byte` or before it, or null.
+  const text::ByteSpan* QuotationOpenedBy(uint32_t byte) const;
+  // True when a quotation holds byte `byte` (opens at or before it and runs past it).
+  bool Quoted(uint32_t byte) const;
   // True when the text from `owner_end` to `name_begin` is a possessive and at most four
   // words ending with a role noun, then a comma or not: "Kansai Sky's president, " (the
   // name after it holds a role of the owner's). With `owned` (the owner itself came after

@@ -30,6 +30,13 @@ inline std::string_view LeadWord(std::string_view phrase) {
   return sp == std::string_view::npos ? std::string_view() : phrase.substr(0, sp);
 }
 
+// The text after the last space of `phrase`, all of it when it holds none: "the senator"
+// gives "senator", "said" gives "said", "in " gives "".
+inline std::string_view LastWord(std::string_view phrase) {
+  const size_t sp = phrase.rfind(' ');
+  return sp == std::string_view::npos ? phrase : phrase.substr(sp + 1);
+}
+
 // True when a word of `phrase` between two spaces (neither its first nor its last word) is
 // in `list`.
 inline bool HasInnerWordIn(std::string_view phrase, const WordList& list) {
